@@ -1,0 +1,87 @@
+/**
+ * @packageDocumentation
+ * pastoe core: the check model, the runner, scoring policies, transports, and the DNS, DNSSEC
+ * and TLS engines shared by the website and mail tests.
+ */
+
+export type { JsonObject, JsonPrimitive, JsonValue } from './model/json.js';
+export {
+  checkLevels,
+  clampStatus,
+  compareStatus,
+  isVerdictStatus,
+  verdictStatuses,
+  worstStatus,
+  worstStatusForLevel,
+} from './model/status.js';
+export type { CheckLevel, VerdictStatus } from './model/status.js';
+export { subjectKey, subjectLabel } from './model/subject.js';
+export type { Subject, SubjectRole } from './model/subject.js';
+export { ProbeFailure } from './model/evidence.js';
+export type {
+  Evidence,
+  EvidenceEnvelope,
+  EvidenceFailure,
+  EvidenceSuccess,
+  ProbeError,
+  ProbeErrorCode,
+} from './model/evidence.js';
+export type { Finding, MessageParams, Reference, StandardId } from './model/finding.js';
+export type { ScanTarget } from './model/target.js';
+export type { CheckResult, InternetNlRef, SubjectResult, Verdict, VerdictError } from './model/verdict.js';
+export { defineProbe } from './model/probe.js';
+export type {
+  EachProbeInput,
+  PlanContext,
+  ProbeContext,
+  ProbeData,
+  ProbeDefinition,
+  ProbeScope,
+  ProbeSettings,
+  TargetProbeInput,
+  Transports,
+} from './model/probe.js';
+export { defineCheck } from './model/check.js';
+export type {
+  AnyCheck,
+  CheckDefinition,
+  CheckEvidence,
+  CheckInput,
+  CheckMeta,
+  EvaluateContext,
+  ProbeMap,
+} from './model/check.js';
+export { reportSchema } from './model/report.js';
+export type { EvidenceBundle, ScanReport, ScanStats } from './model/report.js';
+export { createScanCaches } from './runner/caches.js';
+export type { ScanCaches, ScanCachesOptions } from './runner/caches.js';
+export { TtlCache } from './util/ttl-cache.js';
+export type { TtlCacheOptions } from './util/ttl-cache.js';
+export type {
+  AddressCategory,
+  AddressDecision,
+  AddressMap,
+  AddressPolicy,
+  ConnectOptions,
+  Connection,
+  Endpoint,
+  Network,
+  UdpExchangeOptions,
+} from './transport/network.js';
+export type {
+  DnsError,
+  DnsErrorCode,
+  DnsFlags,
+  DnsMessage,
+  DnsQuestion,
+  DnsRecord,
+  DnsResult,
+  ExtendedDnsError,
+  KnownRecordType,
+  QueryOptions,
+  Rcode,
+  RecordData,
+  RecordType,
+  Resolver,
+  ResolverStats,
+} from './dns/types.js';

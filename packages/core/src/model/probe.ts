@@ -1,0 +1,122 @@
+import type { Resolver } from '../dns/types.js';
+import type { Network } from '../transport/network.js';
+import type { ScanCaches } from '../runner/caches.js';
+import type { Evidence } from './evidence.js';
+import type { Subject } from './subject.js';
+import type { ScanTarget } from './target.js';
+
+/** The transports a probe reaches the world through. */
+export interface Transports {
+  /** TCP and UDP, behind the address policy. */
+  readonly network: Network;
+  /** DNS. */
+  readonly resolver: Resolver;
+}
+
+/** Settings that shape how probes behave on the wire. */
+export interface ProbeSettings {
+  /** The EHLO name for SMTP. */
+  readonly ehloName: string;
+  /** The User-Agent for HTTP requests. */
+  readonly userAgent: string;
+}
+
+/**
+ * `target`: the probe runs once per scan, on the domain itself.
+ * `each`: the probe plans its subjects (servers, addresses) and runs once per subject.
+ */
+export type ProbeScope = 'target' | 'each';
+
+/** What a probe's `plan` may use to choose its subjects. */
+export interface PlanContext {
+  /** The scan target. */
+  readonly target: ScanTarget;
+  /** Aborts when the scan is aborted. */
+  readonly signal: AbortSignal;
+  /** The evidence of a target-scope probe (run once per scan, shared with every other user). */
+  evidence<Data>(probe: ProbeDefinition<Data, 'target'>): Promise<Evidence<Data>>;
+  /** The evidence of an each-scope probe, one entry per planned subject. */
+  evidenceList<Data>(probe: ProbeDefinition<Data, 'each'>): Promise<readonly Evidence<Data>[]>;
+}
+
+/** What a probe's `run` gets. */
+export interface ProbeContext {
+  /** The scan target. */
+  readonly target: ScanTarget;
+  /** Aborts when the scan is aborted or the probe's time is up. Pass it to every I/O call. */
+  readonly signal: AbortSignal;
+  /** The transports. */
+  readonly transports: Transports;
+  /** Caches shared across the scans of one `scanMany`. */
+  readonly caches: ScanCaches;
+  /** Wire settings. */
+  readonly settings: ProbeSettings;
+  /** The scan's clock. */
+  now(): Date;
+}
+
+/**
+ * A probe: network I/O that produces typed, serialisable evidence about one subject. Define one
+ * with {@link defineProbe}.
+ */
+export interface ProbeDefinition<Data, Scope extends ProbeScope = ProbeScope> {
+  /** Unique id, kebab-case, e.g. `dns-soa`. */
+  readonly id: string;
+  /** One line on what it observes. */
+  readonly description: string;
+  /** Whether it runs on the target or on planned subjects. */
+  readonly scope: Scope;
+  /** Time limit per run in milliseconds; the runner's default when absent. */
+  readonly timeoutMs?: number;
+  /** For each-scope probes: the subjects to run on. Throwing here fails the probe as `dependency`. */
+  plan?(context: PlanContext): Promise<readonly Subject[]> | readonly Subject[];
+  /** Does the I/O. Throw a `ProbeFailure` for a typed failure. */
+  run(subject: Subject, context: ProbeContext): Promise<Data>;
+}
+
+/** The data type a probe produces. */
+export type ProbeData<P> = P extends ProbeDefinition<infer Data, ProbeScope> ? Data : never;
+
+/** The input of {@link defineProbe} for a probe that runs once on the target. */
+export interface TargetProbeInput<Data> {
+  /** Unique id, kebab-case. */
+  readonly id: string;
+  /** One line on what it observes. */
+  readonly description: string;
+  /** Omitted or `target`. */
+  readonly scope?: 'target';
+  /** Time limit per run in milliseconds. */
+  readonly timeoutMs?: number;
+  /** Does the I/O on the target's subject (`{ name: domain, role: 'domain' }`). */
+  run(subject: Subject, context: ProbeContext): Promise<Data>;
+}
+
+/** The input of {@link defineProbe} for a probe that runs once per planned subject. */
+export interface EachProbeInput<Data> {
+  /** Unique id, kebab-case. */
+  readonly id: string;
+  /** One line on what it observes. */
+  readonly description: string;
+  /** `each`. */
+  readonly scope: 'each';
+  /** Time limit per run in milliseconds. */
+  readonly timeoutMs?: number;
+  /** Chooses the subjects, possibly from other probes' evidence. */
+  plan(context: PlanContext): Promise<readonly Subject[]> | readonly Subject[];
+  /** Does the I/O on one subject. */
+  run(subject: Subject, context: ProbeContext): Promise<Data>;
+}
+
+/** Defines a probe that runs once per scan, on the target domain. */
+export function defineProbe<Data>(input: TargetProbeInput<Data>): ProbeDefinition<Data, 'target'>;
+/** Defines a probe that plans its subjects and runs once on each. */
+export function defineProbe<Data>(input: EachProbeInput<Data>): ProbeDefinition<Data, 'each'>;
+export function defineProbe<Data>(
+  input: TargetProbeInput<Data> | EachProbeInput<Data>,
+): ProbeDefinition<Data, 'target'> | ProbeDefinition<Data, 'each'> {
+  if (!/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(input.id)) {
+    throw new TypeError(`probe id must be kebab-case: ${JSON.stringify(input.id)}`);
+  }
+  if (input.scope === 'each') return Object.freeze({ ...input, scope: 'each' as const });
+  return Object.freeze({ ...input, scope: 'target' as const });
+}

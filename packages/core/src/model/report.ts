@@ -1,0 +1,42 @@
+import type { Evidence } from './evidence.js';
+import type { ScanTarget } from './target.js';
+import type { Verdict } from './verdict.js';
+
+/** The result schema identifier; bumped only on breaking changes. */
+export const reportSchema = 'pastoe.report/1' as const;
+
+/** The evidence gathered in one scan: enough to re-evaluate every check offline. */
+export interface EvidenceBundle {
+  /** The scan target. */
+  readonly target: ScanTarget;
+  /** When the scan started (ISO 8601); offline evaluation uses it as the clock. */
+  readonly startedAt: string;
+  /** Every piece of evidence, grouped by probe in planning order. */
+  readonly evidence: readonly Evidence<unknown>[];
+}
+
+/** Counters of one scan. */
+export interface ScanStats {
+  /** Probe runs started (each probe once per subject). */
+  readonly probeRuns: number;
+  /** Probe runs that failed. */
+  readonly probeFailures: number;
+  /** Checks evaluated. */
+  readonly checks: number;
+}
+
+/** The result of scanning one domain (result schema v1). */
+export interface ScanReport extends EvidenceBundle {
+  /** Always {@link reportSchema}. */
+  readonly schema: typeof reportSchema;
+  /** The tool that produced it. */
+  readonly tool: { readonly name: 'pastoe'; readonly version: string };
+  /** When the scan finished (ISO 8601). */
+  readonly finishedAt: string;
+  /** Wall time in milliseconds. */
+  readonly durationMs: number;
+  /** One verdict per check, in the order the checks were given. */
+  readonly verdicts: readonly Verdict[];
+  /** Counters. */
+  readonly stats: ScanStats;
+}

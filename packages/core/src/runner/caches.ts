@@ -1,0 +1,34 @@
+import type { JsonValue } from '../model/json.js';
+import { TtlCache } from '../util/ttl-cache.js';
+
+/**
+ * Caches that live as long as a `scanMany` run and are shared by all its scans: the plug points
+ * for the DNS and TLS engines (one MX host serving a thousand domains is scanned once).
+ * Keys are strings chosen by the user of each cache; values must be JSON data.
+ */
+export interface ScanCaches {
+  /** DNS answers and validation results. */
+  readonly dns: TtlCache<string, JsonValue>;
+  /** TLS scan results per endpoint. */
+  readonly tls: TtlCache<string, JsonValue>;
+  /** Anything else a probe wants to share across scans (RPKI data, HTTP fetches). */
+  readonly shared: TtlCache<string, JsonValue>;
+}
+
+/** Options for {@link createScanCaches}. */
+export interface ScanCachesOptions {
+  /** Bound on each cache's entries. Default 50 000. */
+  readonly maxEntries?: number;
+  /** The clock in milliseconds. */
+  readonly now?: () => number;
+}
+
+/** Creates a fresh set of caches. `scan` makes one per call; `scanMany` one per run. */
+export function createScanCaches(options: ScanCachesOptions = {}): ScanCaches {
+  const cacheOptions = { maxEntries: options.maxEntries ?? 50_000, ...(options.now ? { now: options.now } : {}) };
+  return {
+    dns: new TtlCache<string, JsonValue>(cacheOptions),
+    tls: new TtlCache<string, JsonValue>(cacheOptions),
+    shared: new TtlCache<string, JsonValue>(cacheOptions),
+  };
+}
