@@ -85,3 +85,13 @@ export type {
   Resolver,
   ResolverStats,
 } from './dns/types.js';
+export { normalizeDomain } from './input/domain.js';
+export type { DomainParseResult } from './input/domain.js';
+export { scan, ScanInputError } from './runner/scan.js';
+export { evaluate } from './runner/evaluate.js';
+export { scanMany } from './runner/scan-many.js';
+export type { ScanManyOptions, ScanManyResult } from './runner/scan-many.js';
+export { defaultProbeSettings, runnerDefaults } from './runner/options.js';
+export type { ScanOptions } from './runner/options.js';
+export type { ScanEvent, ScanEventListener } from './runner/events.js';
+export { pastoeVersion } from './version.js';

@@ -11,6 +11,11 @@ export interface EvidenceBundle {
   readonly target: ScanTarget;
   /** When the scan started (ISO 8601); offline evaluation uses it as the clock. */
   readonly startedAt: string;
+  /**
+   * The ids of every probe that was asked for. A probe listed here without evidence planned no
+   * subjects (a domain without MX has no mail servers to scan); one not listed never ran.
+   */
+  readonly probes: readonly string[];
   /** Every piece of evidence, grouped by probe in planning order. */
   readonly evidence: readonly Evidence<unknown>[];
 }

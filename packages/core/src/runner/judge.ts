@@ -1,0 +1,104 @@
+import type { AnyCheck, EvaluateContext } from '../model/check.js';
+import type { Evidence } from '../model/evidence.js';
+import type { Finding } from '../model/finding.js';
+import { clampStatus, isVerdictStatus } from '../model/status.js';
+import { subjectLabel } from '../model/subject.js';
+import type { CheckResult, Verdict, VerdictError } from '../model/verdict.js';
+
+/** The evidence of one check's probes, by the names it declared; `undefined` where none exists. */
+export type GatheredEvidence = Readonly<Record<string, Evidence<unknown> | readonly Evidence<unknown>[] | undefined>>;
+
+/**
+ * Turns a check and its gathered evidence into a verdict. Shared by the live scan and offline
+ * re-evaluation so that both decide identically. Never throws.
+ */
+export function judge(check: AnyCheck, gathered: GatheredEvidence, context: EvaluateContext): Verdict {
+  for (const name of Object.keys(check.probes)) {
+    const evidence = gathered[name];
+    const probeId = check.probes[name]?.id ?? name;
+    if (evidence === undefined) {
+      return errorVerdict(check, {
+        source: 'runner',
+        code: 'missing-evidence',
+        message: `no evidence from probe ${probeId}`,
+        probe: probeId,
+      });
+    }
+    if (check.acceptsProbeErrors) continue;
+    const failed = (Array.isArray(evidence) ? evidence : [evidence]).find((item: Evidence<unknown>) => !item.ok);
+    if (failed !== undefined && !failed.ok) {
+      return errorVerdict(check, {
+        source: 'probe',
+        code: failed.error.code,
+        message: `${failed.probe} on ${subjectLabel(failed.subject)}: ${failed.error.message}`,
+        probe: failed.probe,
+        subject: failed.subject,
+      });
+    }
+  }
+  let result: CheckResult;
+  try {
+    result = check.evaluate(gathered as never, context);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return errorVerdict(check, { source: 'check', code: 'check-threw', message: `${check.id} threw: ${message}` });
+  }
+  const problem = resultProblem(result);
+  if (problem !== undefined) {
+    return errorVerdict(check, { source: 'check', code: 'invalid-result', message: `${check.id} returned ${problem}` });
+  }
+  const level = result.level ?? check.level;
+  const forced = result.forced === true;
+  const status = clampStatus(result.status, level, forced);
+  return {
+    check: check.id,
+    status,
+    rawStatus: result.status,
+    outcome: result.outcome,
+    level,
+    forced,
+    standard: check.standard,
+    ...(check.internetnl === undefined ? {} : { internetnl: check.internetnl }),
+    title: status === 'pass' || status === 'not-applicable' ? check.title : check.failureTitle,
+    findings: result.findings ?? [],
+    ...(result.facts === undefined ? {} : { facts: result.facts }),
+    ...(result.score === undefined ? {} : { score: result.score }),
+    ...(result.subjects === undefined ? {} : { subjects: result.subjects }),
+  };
+}
+
+/** Says what is wrong with a result a check returned, or `undefined` when it is well-formed. */
+function resultProblem(result: unknown): string | undefined {
+  if (typeof result !== 'object' || result === null) return 'no result object';
+  const candidate = result as Partial<CheckResult>;
+  if (!isVerdictStatus(candidate.status)) return `an unknown status ${JSON.stringify(candidate.status)}`;
+  if (typeof candidate.outcome !== 'string' || candidate.outcome === '') return 'no outcome code';
+  if (candidate.score !== undefined && !(typeof candidate.score === 'number' && candidate.score >= 0 && candidate.score <= 1)) {
+    return `a score outside 0..1 (${String(candidate.score)})`;
+  }
+  if (candidate.level !== undefined && !['required', 'recommended', 'optional'].includes(candidate.level)) {
+    return `an unknown level ${JSON.stringify(candidate.level)}`;
+  }
+  for (const subject of candidate.subjects ?? []) {
+    if (!isVerdictStatus(subject.status)) return `an unknown subject status ${JSON.stringify(subject.status)}`;
+  }
+  return undefined;
+}
+
+/** An `error` verdict for a check, with the reason. */
+export function errorVerdict(check: AnyCheck, error: VerdictError): Verdict {
+  const finding: Finding = { id: 'runner.error', params: { reason: error.message } };
+  return {
+    check: check.id,
+    status: 'error',
+    rawStatus: 'error',
+    outcome: 'error',
+    level: check.level,
+    forced: true,
+    standard: check.standard,
+    ...(check.internetnl === undefined ? {} : { internetnl: check.internetnl }),
+    title: check.failureTitle,
+    findings: [finding],
+    error,
+  };
+}

@@ -1,0 +1,52 @@
+import type { AnyCheck } from '../model/check.js';
+import type { ProbeSettings, Transports } from '../model/probe.js';
+import type { ScanCaches } from './caches.js';
+import type { ScanEventListener } from './events.js';
+
+/** Options for {@link scan}. Only `checks` is required; the defaults suit real use. */
+export interface ScanOptions {
+  /** The checks to run (e.g. `webPreset.checks`). */
+  readonly checks: readonly AnyCheck[];
+  /** Transports; each one missing is created with its default (DoH resolver, Node network). */
+  readonly transports?: Partial<Transports>;
+  /** Stops the scan; probes still running end with `aborted` evidence and checks become `error`. */
+  readonly signal?: AbortSignal;
+  /** Time limit for the whole scan in milliseconds. Default 120 000. */
+  readonly timeoutMs?: number;
+  /** Default time limit per probe run in milliseconds (a probe may set its own). Default 30 000. */
+  readonly probeTimeoutMs?: number;
+  /** The most probe runs at once within this scan. Default 8. */
+  readonly concurrency?: number;
+  /** Receives progress events. */
+  readonly onEvent?: ScanEventListener;
+  /** Wire settings (EHLO name, User-Agent). */
+  readonly settings?: Partial<ProbeSettings>;
+  /** Caches to share with other scans; `scanMany` passes its own. */
+  readonly caches?: ScanCaches;
+  /** The clock. Default `() => new Date()`. */
+  readonly now?: () => Date;
+}
+
+/** The default wire settings. */
+export const defaultProbeSettings: ProbeSettings = Object.freeze({
+  ehloName: 'pastoe.invalid',
+  userAgent: 'Mozilla/5.0 (compatible; pastoe; +https://www.npmjs.com/package/pastoe)',
+});
+
+/** Bounds and defaults of the runner. */
+export const runnerDefaults = Object.freeze({
+  timeoutMs: 120_000,
+  probeTimeoutMs: 30_000,
+  concurrency: 8,
+  maxConcurrency: 256,
+  maxTimeoutMs: 3_600_000,
+});
+
+/** Checks a positive number option and clamps it into range, with a clear message when it is not a number. */
+export function boundedNumber(name: string, value: number | undefined, fallback: number, max: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
+    throw new RangeError(`${name} must be a positive number, got ${String(value)}`);
+  }
+  return Math.min(value, max);
+}

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { type ScanCaches, type ScanManyResult, defineCheck, defineProbe, scanMany } from '@pastoe/core';
+
+const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
+  new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    });
+  });
+
+function setup(delayFor: (domain: string) => number = () => 5) {
+  let active = 0;
+  let peak = 0;
+  const seenCaches = new Set<ScanCaches>();
+  const probe = defineProbe({
+    id: 'slowish',
+    description: 'per-domain work',
+    async run(subject, context) {
+      seenCaches.add(context.caches);
+      const hits = Number(context.caches.shared.get('scans') ?? 0);
+      context.caches.shared.set('scans', hits + 1, 60_000);
+      active += 1;
+      peak = Math.max(peak, active);
+      try {
+        await sleep(delayFor(subject.name), context.signal);
+      } finally {
+        active -= 1;
+      }
+      return subject.name;
+    },
+  });
+  const check = defineCheck({ id: 'web-any', level: 'required', standard: 'https', probes: { p: probe }, evaluate: () => ({ status: 'pass', outcome: 'good' }) });
+  return { checks: [check], stats: () => ({ peak, active, caches: seenCaches }) };
+}
+
+describe('scanMany', () => {
+  it('scans with bounded concurrency, shares caches, and reports bad input without stopping', async () => {
+    const { checks, stats } = setup();
+    const domains = ['a.nl', 'b.nl', 'not a domain', 'c.nl', 'd.nl', 'e.nl', 'f.nl', '10.0.0.1'];
+    const results: ScanManyResult[] = [];
+    for await (const result of scanMany(domains, { checks, domainConcurrency: 2 })) results.push(result);
+    expect(results).toHaveLength(8);
+    expect(stats().peak).toBe(2);
+    expect(stats().caches.size).toBe(1);
+    const failures = results.filter((r) => !r.ok);
+    expect(failures.map((f) => [f.index, f.input, !f.ok && f.error.code])).toEqual([
+      [2, 'not a domain', 'invalid-input'],
+      [7, '10.0.0.1', 'invalid-input'],
+    ]);
+    const okIndexes = results.filter((r) => r.ok).map((r) => r.index).sort((x, y) => x - y);
+    expect(okIndexes).toEqual([0, 1, 3, 4, 5, 6]);
+    const [first] = [...stats().caches];
+    expect(first?.shared.get('scans')).toBe(6);
+  });
+
+  it('yields in completion order and reads its input lazily', async () => {
+    const { checks } = setup((name) => (name === 'slow.nl' ? 80 : 2));
+    let pulled = 0;
+    function* source(): Generator<string> {
+      for (const name of ['slow.nl', 'fast1.nl', 'fast2.nl', 'fast3.nl']) {
+        pulled += 1;
+        yield name;
+      }
+    }
+    const order: string[] = [];
+    const iterator = scanMany(source(), { checks, domainConcurrency: 2 });
+    const first = await iterator.next();
+    // Only the first window (2 domains) plus one refill may have been read so far.
+    expect(pulled).toBeLessThanOrEqual(3);
+    if (first.value?.ok) order.push(first.value.input);
+    for await (const result of iterator) order.push(result.input);
+    expect(order[0]).toBe('fast1.nl');
+    expect(order.at(-1)).toBe('slow.nl');
+    expect(pulled).toBe(4);
+  });
+
+  it('aborts the scans in flight when the consumer stops early', async () => {
+    const { checks, stats } = setup((name) => (name === 'quick.nl' ? 1 : 10_000));
+    const started = performance.now();
+    for await (const result of scanMany(['quick.nl', 'stuck1.nl', 'stuck2.nl'], { checks, domainConcurrency: 3 })) {
+      expect(result.input).toBe('quick.nl');
+      break;
+    }
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(stats().active).toBe(0);
+  });
+
+  it('stops starting new scans when the caller aborts', async () => {
+    const { checks } = setup(() => 30);
+    const controller = new AbortController();
+    const results: ScanManyResult[] = [];
+    for await (const result of scanMany(['a.nl', 'b.nl', 'c.nl', 'd.nl', 'e.nl'], { checks, domainConcurrency: 1, signal: controller.signal })) {
+      results.push(result);
+      controller.abort();
+    }
+    expect(results).toHaveLength(1);
+  });
+});

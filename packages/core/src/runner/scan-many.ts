@@ -1,0 +1,93 @@
+import type { ScanReport } from '../model/report.js';
+import { type ScanCaches, createScanCaches } from './caches.js';
+import { boundedNumber, runnerDefaults, type ScanOptions } from './options.js';
+import { scan, ScanInputError, validateChecks } from './scan.js';
+
+/** Options for {@link scanMany}: those of `scan`, plus how many domains run at once. */
+export interface ScanManyOptions extends Omit<ScanOptions, 'caches'> {
+  /** Domains scanned at once. Default 4. */
+  readonly domainConcurrency?: number;
+  /** Caches shared by all scans of this run; a fresh set by default. */
+  readonly caches?: ScanCaches;
+}
+
+/** One item of a bulk run: the report, or why the domain could not be scanned. */
+export type ScanManyResult =
+  | { readonly ok: true; readonly index: number; readonly input: string; readonly report: ScanReport }
+  | { readonly ok: false; readonly index: number; readonly input: string; readonly error: { readonly code: 'invalid-input' | 'internal' | 'aborted'; readonly message: string } };
+
+/**
+ * Scans many domains with bounded concurrency, yielding each result as it completes (so the
+ * order is completion order; `index` is the input position). The input is read lazily, so a
+ * list of a million domains is never held in memory. Caches are shared across all scans. A bad
+ * domain yields an `invalid-input` result and the run goes on. Breaking out of the loop aborts the
+ * scans in flight.
+ */
+export async function* scanMany(
+  domains: Iterable<string> | AsyncIterable<string>,
+  options: ScanManyOptions,
+): AsyncGenerator<ScanManyResult, void, undefined> {
+  validateChecks(options.checks);
+  const width = boundedNumber('domainConcurrency', options.domainConcurrency, 4, runnerDefaults.maxConcurrency);
+  const caches = options.caches ?? createScanCaches();
+  const stop = new AbortController();
+  const onOuterAbort = (): void => stop.abort(options.signal?.reason);
+  if (options.signal?.aborted === true) stop.abort(options.signal.reason);
+  else options.signal?.addEventListener('abort', onOuterAbort, { once: true });
+
+  const inFlight = new Map<number, Promise<{ readonly id: number; readonly result: ScanManyResult }>>();
+  const iterator = toAsyncIterator(domains);
+  let index = 0;
+  let exhausted = false;
+
+  const start = (input: string, position: number): void => {
+    const run = scanOne(input, position, { ...options, caches, signal: stop.signal }).then((result) => ({ id: position, result }));
+    inFlight.set(position, run);
+  };
+
+  try {
+    while (true) {
+      while (!exhausted && inFlight.size < width && !stop.signal.aborted) {
+        const next = await iterator.next();
+        if (next.done === true) {
+          exhausted = true;
+          break;
+        }
+        start(String(next.value), index);
+        index += 1;
+      }
+      if (inFlight.size === 0) break;
+      const { id, result } = await Promise.race(inFlight.values());
+      inFlight.delete(id);
+      yield result;
+    }
+  } finally {
+    options.signal?.removeEventListener('abort', onOuterAbort);
+    if (inFlight.size > 0) {
+      stop.abort(new Error('scanMany was stopped by its consumer'));
+      await Promise.allSettled(inFlight.values());
+    }
+    await iterator.return?.();
+  }
+}
+
+async function scanOne(input: string, index: number, options: ScanOptions): Promise<ScanManyResult> {
+  try {
+    const report = await scan(input, options);
+    return { ok: true, index, input, report };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof ScanInputError) return { ok: false, index, input, error: { code: 'invalid-input', message } };
+    if (options.signal?.aborted === true) return { ok: false, index, input, error: { code: 'aborted', message } };
+    return { ok: false, index, input, error: { code: 'internal', message } };
+  }
+}
+
+function toAsyncIterator(source: Iterable<string> | AsyncIterable<string>): AsyncIterator<string> {
+  if (Symbol.asyncIterator in source) return source[Symbol.asyncIterator]();
+  const sync = source[Symbol.iterator]();
+  return {
+    next: () => Promise.resolve(sync.next()),
+    return: () => Promise.resolve(sync.return?.() ?? { done: true as const, value: undefined }),
+  };
+}

@@ -1,0 +1,118 @@
+import type { AnyCheck, EvaluateContext } from '../model/check.js';
+import { ProbeFailure } from '../model/evidence.js';
+import type { ScanReport } from '../model/report.js';
+import { reportSchema } from '../model/report.js';
+import type { ScanTarget } from '../model/target.js';
+import type { Verdict } from '../model/verdict.js';
+import { normalizeDomain } from '../input/domain.js';
+import { linkSignal } from '../util/abort.js';
+import { Semaphore } from '../util/semaphore.js';
+import { pastoeVersion } from '../version.js';
+import { createScanCaches } from './caches.js';
+import { resolveTransports } from './default-transports.js';
+import type { ScanEvent } from './events.js';
+import { type GatheredEvidence, errorVerdict, judge } from './judge.js';
+import { boundedNumber, defaultProbeSettings, runnerDefaults, type ScanOptions } from './options.js';
+import { ProbeSession, safeEmit } from './session.js';
+
+/** Thrown (as a rejection) by {@link scan} when its input is unusable: a bad domain or option. */
+export class ScanInputError extends Error {
+  /** @param message - what is wrong, in words a user can act on */
+  constructor(message: string) {
+    super(message);
+    this.name = 'ScanInputError';
+  }
+}
+
+/**
+ * Scans one domain: plans the probes the checks need (each probe once per subject), runs them
+ * with bounded concurrency and time limits, and judges every check. Probe failures and checks
+ * that throw become `error` verdicts with their reason; the scan itself only rejects for unusable
+ * input (a {@link ScanInputError}).
+ */
+export async function scan(domain: string, options: ScanOptions): Promise<ScanReport> {
+  const parsed = normalizeDomain(domain);
+  if (!parsed.ok) throw new ScanInputError(`cannot scan ${JSON.stringify(domain)}: ${parsed.reason}`);
+  const checks = validateChecks(options.checks);
+  const timeoutMs = boundedNumber('timeoutMs', options.timeoutMs, runnerDefaults.timeoutMs, runnerDefaults.maxTimeoutMs);
+  const probeTimeoutMs = boundedNumber('probeTimeoutMs', options.probeTimeoutMs, runnerDefaults.probeTimeoutMs, runnerDefaults.maxTimeoutMs);
+  const concurrency = boundedNumber('concurrency', options.concurrency, runnerDefaults.concurrency, runnerDefaults.maxConcurrency);
+  const target: ScanTarget = { domain: parsed.domain, input: domain };
+  const now = options.now ?? (() => new Date());
+  const emit = (event: ScanEvent): void => {
+    if (options.onEvent !== undefined) safeEmit(options.onEvent, event);
+  };
+
+  const startedAt = now();
+  const started = performance.now();
+  const linked = linkSignal(options.signal, timeoutMs, () => new ProbeFailure('timeout', `the scan took longer than ${timeoutMs} ms`));
+  try {
+    const session = new ProbeSession({
+      target,
+      transports: resolveTransports(options.transports),
+      caches: options.caches ?? createScanCaches(),
+      settings: { ...defaultProbeSettings, ...options.settings },
+      signal: linked.signal,
+      probeTimeoutMs,
+      limiter: new Semaphore(concurrency),
+      emit,
+      now,
+    });
+    emit({ type: 'scan-started', domain: target.domain, checks: checks.length });
+
+    const gathered = await Promise.all(checks.map((check) => gatherFor(check, session)));
+    const context: EvaluateContext = { target, now: startedAt };
+    const verdicts: Verdict[] = checks.map((check, index) => {
+      const evidence = gathered[index];
+      const verdict =
+        evidence instanceof Error
+          ? errorVerdict(check, { source: 'runner', code: 'internal', message: evidence.message })
+          : judge(check, evidence ?? {}, context);
+      emit({ type: 'check-evaluated', domain: target.domain, check: check.id, status: verdict.status });
+      return verdict;
+    });
+
+    const durationMs = Math.round(performance.now() - started);
+    emit({ type: 'scan-finished', domain: target.domain, durationMs });
+    return {
+      schema: reportSchema,
+      tool: { name: 'pastoe', version: pastoeVersion },
+      target,
+      startedAt: startedAt.toISOString(),
+      finishedAt: now().toISOString(),
+      durationMs,
+      probes: session.probeIds,
+      evidence: session.allEvidence(),
+      verdicts,
+      stats: { probeRuns: session.runs, probeFailures: session.failures, checks: checks.length },
+    };
+  } finally {
+    linked.dispose();
+  }
+}
+
+/** Gathers the evidence one check declared; an Error when the declaration itself is broken. */
+async function gatherFor(check: AnyCheck, session: ProbeSession): Promise<GatheredEvidence | Error> {
+  try {
+    const entries = await Promise.all(
+      Object.entries(check.probes).map(async ([name, probe]) => [name, await session.evidenceFor(probe)] as const),
+    );
+    return Object.fromEntries(entries);
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  }
+}
+
+/** Checks the check list: an array of well-formed checks with unique ids. */
+export function validateChecks(checks: readonly AnyCheck[] | undefined): readonly AnyCheck[] {
+  if (!Array.isArray(checks)) throw new ScanInputError('options.checks must be an array of checks (for example webPreset.checks)');
+  const seen = new Set<string>();
+  for (const check of checks as readonly AnyCheck[]) {
+    if (typeof check !== 'object' || check === null || typeof check.evaluate !== 'function' || typeof check.id !== 'string') {
+      throw new ScanInputError('options.checks holds something that is not a check made with defineCheck');
+    }
+    if (seen.has(check.id)) throw new ScanInputError(`the check ${check.id} is listed twice`);
+    seen.add(check.id);
+  }
+  return checks;
+}

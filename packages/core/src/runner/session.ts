@@ -1,0 +1,239 @@
+import type { Evidence, ProbeError } from '../model/evidence.js';
+import { ProbeFailure } from '../model/evidence.js';
+import type { PlanContext, ProbeContext, ProbeDefinition, ProbeScope, ProbeSettings, Transports } from '../model/probe.js';
+import type { Subject } from '../model/subject.js';
+import { subjectKey, subjectLabel } from '../model/subject.js';
+import type { ScanTarget } from '../model/target.js';
+import { abortPromise, linkSignal } from '../util/abort.js';
+import type { Semaphore } from '../util/semaphore.js';
+import type { ScanCaches } from './caches.js';
+import type { ScanEventListener } from './events.js';
+
+/** Everything a probe session needs from the scan that owns it. */
+export interface ProbeSessionOptions {
+  readonly target: ScanTarget;
+  readonly transports: Transports;
+  readonly caches: ScanCaches;
+  readonly settings: ProbeSettings;
+  readonly signal: AbortSignal;
+  readonly probeTimeoutMs: number;
+  readonly limiter: Semaphore;
+  readonly emit: ScanEventListener;
+  readonly now: () => Date;
+}
+
+type AnyProbe = ProbeDefinition<unknown, ProbeScope>;
+
+/**
+ * Runs the probes of one scan, each once per subject, and keeps their evidence. Every probe is
+ * memoised by id, so a probe that three checks (or other probes' plans) ask for runs once.
+ */
+export class ProbeSession {
+  readonly #options: ProbeSessionOptions;
+  readonly #definitions = new Map<string, AnyProbe>();
+  readonly #targetRuns = new Map<string, Promise<Evidence<unknown>>>();
+  readonly #eachRuns = new Map<string, Promise<readonly Evidence<unknown>[]>>();
+  /** Probe ids in the order they were first asked for: the order of the evidence bundle. */
+  readonly #order: string[] = [];
+  readonly #evidence = new Map<string, Evidence<unknown>[]>();
+  #runs = 0;
+  #failures = 0;
+
+  /** @param options - the scan's target, transports, limits and listeners */
+  constructor(options: ProbeSessionOptions) {
+    this.#options = options;
+  }
+
+  /** Probe runs started so far. */
+  get runs(): number {
+    return this.#runs;
+  }
+
+  /** Probe runs that failed so far. */
+  get failures(): number {
+    return this.#failures;
+  }
+
+  /** The ids of every probe asked for, in first-asked order. */
+  get probeIds(): readonly string[] {
+    return [...this.#order];
+  }
+
+  /** All evidence gathered, grouped by probe in first-asked order. */
+  allEvidence(): Evidence<unknown>[] {
+    return this.#order.flatMap((id) => this.#evidence.get(id) ?? []);
+  }
+
+  /** The evidence of a target-scope probe, running it on first request. */
+  evidence<Data>(probe: ProbeDefinition<Data, 'target'>, ancestors: ReadonlySet<string> = new Set()): Promise<Evidence<Data>> {
+    this.#register(probe, ancestors);
+    let run = this.#targetRuns.get(probe.id);
+    if (run === undefined) {
+      const subject: Subject = { name: this.#options.target.domain, role: 'domain' };
+      run = this.#runOne(probe, subject);
+      this.#targetRuns.set(probe.id, run);
+    }
+    return run as Promise<Evidence<Data>>;
+  }
+
+  /** The evidence of an each-scope probe: its plan, then one run per planned subject. */
+  evidenceList<Data>(
+    probe: ProbeDefinition<Data, 'each'>,
+    ancestors: ReadonlySet<string> = new Set(),
+  ): Promise<readonly Evidence<Data>[]> {
+    this.#register(probe, ancestors);
+    let runs = this.#eachRuns.get(probe.id);
+    if (runs === undefined) {
+      runs = this.#planAndRun(probe, new Set([...ancestors, probe.id]));
+      this.#eachRuns.set(probe.id, runs);
+    }
+    return runs as Promise<readonly Evidence<Data>[]>;
+  }
+
+  /** The evidence of any probe, as a check's declaration asks for it. */
+  evidenceFor(probe: AnyProbe): Promise<Evidence<unknown> | readonly Evidence<unknown>[]> {
+    return probe.scope === 'each'
+      ? this.evidenceList(probe as ProbeDefinition<unknown, 'each'>)
+      : this.evidence(probe as ProbeDefinition<unknown, 'target'>);
+  }
+
+  #register(probe: AnyProbe, ancestors: ReadonlySet<string>): void {
+    const known = this.#definitions.get(probe.id);
+    if (known !== undefined && known !== probe) {
+      throw new ProbeFailure('internal', `two different probes share the id ${JSON.stringify(probe.id)}`);
+    }
+    if (ancestors.has(probe.id)) {
+      throw new ProbeFailure('internal', `probe ${probe.id} depends on itself through its plan (${[...ancestors].join(' → ')})`);
+    }
+    if (known === undefined) {
+      this.#definitions.set(probe.id, probe);
+      this.#order.push(probe.id);
+      this.#evidence.set(probe.id, []);
+    }
+  }
+
+  async #planAndRun(probe: ProbeDefinition<unknown, 'each'>, ancestors: ReadonlySet<string>): Promise<readonly Evidence<unknown>[]> {
+    const startedAt = this.#options.now();
+    const started = performance.now();
+    const context: PlanContext = {
+      target: this.#options.target,
+      signal: this.#options.signal,
+      evidence: (dependency) => this.evidence(dependency, ancestors),
+      evidenceList: (dependency) => this.evidenceList(dependency, ancestors),
+    };
+    let subjects: readonly Subject[];
+    try {
+      if (probe.plan === undefined) throw new ProbeFailure('internal', `each-scope probe ${probe.id} has no plan`);
+      subjects = dedupeSubjects(await probe.plan(context));
+    } catch (error) {
+      const failure: Evidence<unknown> = {
+        probe: probe.id,
+        subject: { name: this.#options.target.domain, role: 'domain' },
+        startedAt: startedAt.toISOString(),
+        durationMs: Math.round(performance.now() - started),
+        ok: false,
+        error: toProbeError(error, this.#options.signal, 'dependency', `planning ${probe.id} failed`),
+      };
+      this.#failures += 1;
+      this.#evidence.get(probe.id)?.push(failure);
+      return [failure];
+    }
+    return Promise.all(subjects.map((subject) => this.#runOne(probe, subject)));
+  }
+
+  async #runOne(probe: AnyProbe, subject: Subject): Promise<Evidence<unknown>> {
+    const { emit, limiter, target } = this.#options;
+    this.#runs += 1;
+    let evidence: Evidence<unknown>;
+    let release: (() => void) | undefined;
+    const startedAt = this.#options.now();
+    const started = performance.now();
+    const timeoutMs = probe.timeoutMs ?? this.#options.probeTimeoutMs;
+    try {
+      release = await limiter.acquire(this.#options.signal);
+      safeEmit(emit, { type: 'probe-started', domain: target.domain, probe: probe.id, subject });
+      const linked = linkSignal(
+        this.#options.signal,
+        timeoutMs,
+        () => new ProbeFailure('timeout', `${probe.id} on ${subjectLabel(subject)} took longer than ${timeoutMs} ms`),
+      );
+      const abort = abortPromise(linked.signal);
+      try {
+        const context: ProbeContext = {
+          target,
+          signal: linked.signal,
+          transports: this.#options.transports,
+          caches: this.#options.caches,
+          settings: this.#options.settings,
+          now: this.#options.now,
+        };
+        // The race enforces the time limit even when a probe ignores its signal.
+        const data = await Promise.race([probe.run(subject, context), abort.promise]);
+        evidence = { probe: probe.id, subject, startedAt: startedAt.toISOString(), durationMs: elapsed(started), ok: true, data };
+      } finally {
+        abort.dispose();
+        linked.dispose();
+      }
+    } catch (error) {
+      evidence = {
+        probe: probe.id,
+        subject,
+        startedAt: startedAt.toISOString(),
+        durationMs: elapsed(started),
+        ok: false,
+        error: toProbeError(error, this.#options.signal, 'internal', `${probe.id} failed`),
+      };
+      this.#failures += 1;
+    } finally {
+      release?.();
+    }
+    this.#evidence.get(probe.id)?.push(evidence);
+    safeEmit(emit, {
+      type: 'probe-finished',
+      domain: target.domain,
+      probe: probe.id,
+      subject,
+      ok: evidence.ok,
+      durationMs: evidence.durationMs,
+      ...(evidence.ok ? {} : { error: evidence.error.code }),
+    });
+    return evidence;
+  }
+}
+
+function elapsed(started: number): number {
+  return Math.round((performance.now() - started) * 1000) / 1000;
+}
+
+function dedupeSubjects(subjects: readonly Subject[]): Subject[] {
+  const seen = new Set<string>();
+  const unique: Subject[] = [];
+  for (const subject of subjects) {
+    const key = subjectKey(subject);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    unique.push(subject);
+  }
+  return unique;
+}
+
+/** Turns anything a probe threw into plain error data. */
+export function toProbeError(error: unknown, scanSignal: AbortSignal, fallback: 'internal' | 'dependency', context: string): ProbeError {
+  if (error instanceof ProbeFailure) return error.toProbeError();
+  if (scanSignal.aborted) {
+    const reason = scanSignal.reason;
+    if (reason instanceof ProbeFailure) return reason.toProbeError();
+    return { code: 'aborted', message: 'the scan was aborted' };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: fallback, message: `${context}: ${message}` };
+}
+
+/** Calls a listener and ignores what it throws: progress reporting must never break a scan. */
+export function safeEmit(emit: ScanEventListener, event: Parameters<ScanEventListener>[0]): void {
+  try {
+    emit(event);
+  } catch {
+    // A listener's bug is the listener's; the scan goes on.
+  }
+}

@@ -1,0 +1,58 @@
+/** A signal tied to a parent signal and an optional time limit, with its resources released on dispose. */
+export interface LinkedSignal {
+  /** Aborts when the parent aborts or the time limit passes; its `reason` says which. */
+  readonly signal: AbortSignal;
+  /** Clears the timer and detaches from the parent. Call it when the guarded work ends. */
+  dispose(): void;
+}
+
+/**
+ * Links a new signal to `parent` and to a time limit. Built by hand rather than with
+ * `AbortSignal.any`/`AbortSignal.timeout` so that the timer and the parent listener are released
+ * as soon as the work ends: a bulk scan creates millions of these.
+ */
+export function linkSignal(
+  parent: AbortSignal | undefined,
+  timeoutMs: number | undefined,
+  timeoutReason: () => unknown,
+): LinkedSignal {
+  const controller = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const onParentAbort = (): void => controller.abort(parent?.reason);
+  if (parent?.aborted === true) {
+    controller.abort(parent.reason);
+  } else {
+    parent?.addEventListener('abort', onParentAbort, { once: true });
+    if (timeoutMs !== undefined && Number.isFinite(timeoutMs)) {
+      timer = setTimeout(() => controller.abort(timeoutReason()), Math.max(0, timeoutMs));
+    }
+  }
+  return {
+    signal: controller.signal,
+    dispose(): void {
+      if (timer !== undefined) clearTimeout(timer);
+      parent?.removeEventListener('abort', onParentAbort);
+    },
+  };
+}
+
+/** A promise that rejects with the signal's reason when it aborts, and a way to stop listening. */
+export function abortPromise(signal: AbortSignal): { readonly promise: Promise<never>; dispose(): void } {
+  let onAbort: (() => void) | undefined;
+  const promise = new Promise<never>((_, reject) => {
+    if (signal.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    onAbort = (): void => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+  // The race may be won by the work; the losing rejection must not surface as unhandled.
+  promise.catch(() => undefined);
+  return {
+    promise,
+    dispose(): void {
+      if (onAbort !== undefined) signal.removeEventListener('abort', onAbort);
+    },
+  };
+}
