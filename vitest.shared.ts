@@ -4,8 +4,6 @@ const at = (path: string): string => fileURLToPath(new URL(path, import.meta.url
 
 /** Tests run against the TypeScript sources of every workspace package, never a stale build. */
 export const sourceAliases: Record<string, string> = {
-  '@pastoe/core/node': at('./packages/core/src/node.ts'),
-  '@pastoe/core/testing': at('./packages/core/src/testing.ts'),
   '@pastoe/core': at('./packages/core/src/index.ts'),
   '@pastoe/lab': at('./packages/lab/src/index.ts'),
   '@pastoe/checks-web': at('./packages/checks-web/src/index.ts'),

@@ -46,6 +46,7 @@ export type {
   AnyCheck,
   CheckDefinition,
   CheckEvidence,
+  CheckEvidenceItem,
   CheckInput,
   CheckMeta,
   EvaluateContext,
@@ -95,3 +96,5 @@ export { defaultProbeSettings, runnerDefaults } from './runner/options.js';
 export type { ScanOptions } from './runner/options.js';
 export type { ScanEvent, ScanEventListener } from './runner/events.js';
 export { pastoeVersion } from './version.js';
+export { definePreset } from './model/preset.js';
+export type { Preset } from './model/preset.js';

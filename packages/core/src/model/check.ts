@@ -8,8 +8,8 @@ import type { CheckResult, InternetNlRef } from './verdict.js';
 /** The probes a check declares, by the name under which it receives their evidence. */
 export type ProbeMap = { readonly [name: string]: ProbeDefinition<unknown, ProbeScope> };
 
-/** Evidence as a check receives it: successful only, unless the check accepts probe errors. */
-type EvidenceAs<Data, AcceptsErrors extends boolean> = AcceptsErrors extends true ? Evidence<Data> : EvidenceSuccess<Data>;
+/** One piece of evidence as a check receives it: successful only, unless the check accepts probe errors. */
+export type CheckEvidenceItem<Data, AcceptsErrors extends boolean> = AcceptsErrors extends true ? Evidence<Data> : EvidenceSuccess<Data>;
 
 /**
  * The evidence a check receives: for each declared probe, one piece of evidence (target scope) or
@@ -17,9 +17,9 @@ type EvidenceAs<Data, AcceptsErrors extends boolean> = AcceptsErrors extends tru
  */
 export type CheckEvidence<P extends ProbeMap, AcceptsErrors extends boolean> = {
   readonly [K in keyof P]: P[K] extends ProbeDefinition<infer Data, 'target'>
-    ? EvidenceAs<Data, AcceptsErrors>
+    ? CheckEvidenceItem<Data, AcceptsErrors>
     : P[K] extends ProbeDefinition<infer Data, 'each'>
-      ? readonly EvidenceAs<Data, AcceptsErrors>[]
+      ? readonly CheckEvidenceItem<Data, AcceptsErrors>[]
       : never;
 };
 

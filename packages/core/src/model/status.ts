@@ -3,15 +3,7 @@
  * error, fail, warning (notice), info, not tested, and pass; `not-applicable` sits just below pass
  * because it never lowers a summary.
  */
-export const verdictStatuses = [
-  'error',
-  'fail',
-  'warning',
-  'info',
-  'not-tested',
-  'not-applicable',
-  'pass',
-] as const;
+export const verdictStatuses = ['error', 'fail', 'warning', 'info', 'not-tested', 'not-applicable', 'pass'] as const;
 
 /** The status of a verdict. */
 export type VerdictStatus = (typeof verdictStatuses)[number];

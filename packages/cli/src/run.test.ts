@@ -1,0 +1,26 @@
+import { pastoeVersion } from '@pastoe/core';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './run.js';
+
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { out: (t: string) => out.push(t), err: (t: string) => err.push(t) }, out, err };
+}
+
+describe('runCli', () => {
+  it('prints the version and help', async () => {
+    const a = capture();
+    expect(await runCli(['--version'], a.io)).toBe(0);
+    expect(a.out.join('')).toBe(`${pastoeVersion}\n`);
+    const b = capture();
+    expect(await runCli(['--help'], b.io)).toBe(0);
+    expect(b.out.join('')).toContain('pastoe check <domain>');
+  });
+
+  it('refuses unknown commands with usage and exit code 2', async () => {
+    const c = capture();
+    expect(await runCli(['frobnicate'], c.io)).toBe(2);
+    expect(c.err.join('')).toContain('unknown command "frobnicate"');
+  });
+});

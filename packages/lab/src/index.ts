@@ -1,0 +1,9 @@
+/**
+ * @packageDocumentation
+ * A simulated internet on loopback for pastoe's tests, its demo and tools that embed it:
+ * authoritative DNS with a DNSSEC signer and deliberate faults, TLS, HTTP and SMTP servers, and a
+ * network that maps the lab's public-looking addresses to loopback listeners.
+ */
+
+/** The top-level domain under which every lab scenario lives (RFC 2606 reserves it for testing). */
+export const labTopLevelDomain = 'test';
