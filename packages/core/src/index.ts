@@ -98,3 +98,7 @@ export type { ScanEvent, ScanEventListener } from './runner/events.js';
 export { pastoeVersion } from './version.js';
 export { definePreset } from './model/preset.js';
 export type { Preset } from './model/preset.js';
+export { classifyAddress, createAddressPolicy } from './transport/address-policy.js';
+export type { AddressPolicyOptions } from './transport/address-policy.js';
+export { createNodeNetwork } from './transport/node-network.js';
+export type { NodeNetworkOptions } from './transport/node-network.js';

@@ -114,7 +114,13 @@ export type RecordData =
       readonly nextHashedOwner: string;
       readonly types: readonly RecordType[];
     }
-  | { readonly type: 'NSEC3PARAM'; readonly hashAlgorithm: number; readonly flags: number; readonly iterations: number; readonly salt: string }
+  | {
+      readonly type: 'NSEC3PARAM';
+      readonly hashAlgorithm: number;
+      readonly flags: number;
+      readonly iterations: number;
+      readonly salt: string;
+    }
   | {
       readonly type: 'TLSA';
       readonly usage: number;
@@ -211,7 +217,16 @@ export interface DnsQuestion {
 }
 
 /** Why a DNS query produced no message. */
-export type DnsErrorCode = 'timeout' | 'aborted' | 'network' | 'malformed' | 'too-large' | 'id-mismatch' | 'forbidden-address' | 'invalid-name' | 'unsupported';
+export type DnsErrorCode =
+  | 'timeout'
+  | 'aborted'
+  | 'network'
+  | 'malformed'
+  | 'too-large'
+  | 'id-mismatch'
+  | 'forbidden-address'
+  | 'invalid-name'
+  | 'unsupported';
 
 /** A failed DNS exchange. */
 export interface DnsError {

@@ -2,9 +2,7 @@ import { isIP } from 'node:net';
 import { domainToASCII } from 'node:url';
 
 /** The result of {@link normalizeDomain}: the domain, or why the input is not one. */
-export type DomainParseResult =
-  | { readonly ok: true; readonly domain: string }
-  | { readonly ok: false; readonly reason: string };
+export type DomainParseResult = { readonly ok: true; readonly domain: string } | { readonly ok: false; readonly reason: string };
 
 const maxInputLength = 2048;
 const labelPattern = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
@@ -44,7 +42,10 @@ export function normalizeDomain(input: string): DomainParseResult {
   if (labels.length < 2) return { ok: false, reason: `${JSON.stringify(input)} has a single label; give a full domain such as example.nl` };
   for (const label of labels) {
     if (!labelPattern.test(label)) {
-      return { ok: false, reason: `the label ${JSON.stringify(label)} is not a valid host name label (letters, digits and inner hyphens, 1 to 63 characters)` };
+      return {
+        ok: false,
+        reason: `the label ${JSON.stringify(label)} is not a valid host name label (letters, digits and inner hyphens, 1 to 63 characters)`,
+      };
     }
   }
   if (/^[0-9]+$/.test(labels[labels.length - 1] ?? '')) {

@@ -31,7 +31,13 @@ function setup(delayFor: (domain: string) => number = () => 5) {
       return subject.name;
     },
   });
-  const check = defineCheck({ id: 'web-any', level: 'required', standard: 'https', probes: { p: probe }, evaluate: () => ({ status: 'pass', outcome: 'good' }) });
+  const check = defineCheck({
+    id: 'web-any',
+    level: 'required',
+    standard: 'https',
+    probes: { p: probe },
+    evaluate: () => ({ status: 'pass', outcome: 'good' }),
+  });
   return { checks: [check], stats: () => ({ peak, active, caches: seenCaches }) };
 }
 
@@ -49,7 +55,10 @@ describe('scanMany', () => {
       [2, 'not a domain', 'invalid-input'],
       [7, '10.0.0.1', 'invalid-input'],
     ]);
-    const okIndexes = results.filter((r) => r.ok).map((r) => r.index).sort((x, y) => x - y);
+    const okIndexes = results
+      .filter((r) => r.ok)
+      .map((r) => r.index)
+      .sort((x, y) => x - y);
     expect(okIndexes).toEqual([0, 1, 3, 4, 5, 6]);
     const [first] = [...stats().caches];
     expect(first?.shared.get('scans')).toBe(6);
@@ -91,7 +100,11 @@ describe('scanMany', () => {
     const { checks } = setup(() => 30);
     const controller = new AbortController();
     const results: ScanManyResult[] = [];
-    for await (const result of scanMany(['a.nl', 'b.nl', 'c.nl', 'd.nl', 'e.nl'], { checks, domainConcurrency: 1, signal: controller.signal })) {
+    for await (const result of scanMany(['a.nl', 'b.nl', 'c.nl', 'd.nl', 'e.nl'], {
+      checks,
+      domainConcurrency: 1,
+      signal: controller.signal,
+    })) {
       results.push(result);
       controller.abort();
     }

@@ -14,7 +14,12 @@ export interface ScanManyOptions extends Omit<ScanOptions, 'caches'> {
 /** One item of a bulk run: the report, or why the domain could not be scanned. */
 export type ScanManyResult =
   | { readonly ok: true; readonly index: number; readonly input: string; readonly report: ScanReport }
-  | { readonly ok: false; readonly index: number; readonly input: string; readonly error: { readonly code: 'invalid-input' | 'internal' | 'aborted'; readonly message: string } };
+  | {
+      readonly ok: false;
+      readonly index: number;
+      readonly input: string;
+      readonly error: { readonly code: 'invalid-input' | 'internal' | 'aborted'; readonly message: string };
+    };
 
 /**
  * Scans many domains with bounded concurrency, yielding each result as it completes (so the

@@ -1,14 +1,5 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import {
-  type EvidenceSuccess,
-  type ScanEvent,
-  ProbeFailure,
-  ScanInputError,
-  defineCheck,
-  defineProbe,
-  evaluate,
-  scan,
-} from '@pastoe/core';
+import { type EvidenceSuccess, type ScanEvent, ProbeFailure, ScanInputError, defineCheck, defineProbe, evaluate, scan } from '@pastoe/core';
 
 const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
   new Promise((resolve, reject) => {
@@ -34,7 +25,11 @@ function countingProbe(id: string, delayMs = 1) {
   return { probe, runs };
 }
 
-function passWhen(id: string, probe: ReturnType<typeof countingProbe>['probe'], level: 'required' | 'recommended' | 'optional' = 'required') {
+function passWhen(
+  id: string,
+  probe: ReturnType<typeof countingProbe>['probe'],
+  level: 'required' | 'recommended' | 'optional' = 'required',
+) {
   return defineCheck({
     id,
     level,
@@ -160,7 +155,10 @@ describe('scan', () => {
     const make = (id: string, probe: typeof refused) =>
       defineCheck({ id, level: 'required', standard: 'tls', probes: { p: probe }, evaluate: () => ({ status: 'pass', outcome: 'good' }) });
     const report = await scan('example.nl', { checks: [make('web-refused', refused), make('web-buggy', buggy)] });
-    expect(report.verdicts[0]?.error).toMatchObject({ code: 'refused', message: 'refused on example.nl: connection refused by 192.0.2.1:443' });
+    expect(report.verdicts[0]?.error).toMatchObject({
+      code: 'refused',
+      message: 'refused on example.nl: connection refused by 192.0.2.1:443',
+    });
     expect(report.verdicts[1]?.error).toMatchObject({ code: 'internal' });
     expect(report.verdicts[1]?.error?.message).toContain('cannot read properties of undefined');
     const failed = report.evidence.find((e) => e.probe === 'refused');
@@ -265,9 +263,18 @@ describe('scan', () => {
 
   it('enforces the scan time limit', async () => {
     const slow = defineProbe({ id: 'slow', description: 'slow', run: async (_s, c) => sleep(5_000, c.signal).then(() => 1) });
-    const check = defineCheck({ id: 'web-slow', level: 'required', standard: 'tls', probes: { slow }, evaluate: () => ({ status: 'pass', outcome: 'good' }) });
+    const check = defineCheck({
+      id: 'web-slow',
+      level: 'required',
+      standard: 'tls',
+      probes: { slow },
+      evaluate: () => ({ status: 'pass', outcome: 'good' }),
+    });
     const report = await scan('example.nl', { checks: [check], timeoutMs: 60 });
-    expect(report.verdicts[0]?.error).toMatchObject({ code: 'timeout', message: expect.stringContaining('the scan took longer than 60 ms') });
+    expect(report.verdicts[0]?.error).toMatchObject({
+      code: 'timeout',
+      message: expect.stringContaining('the scan took longer than 60 ms'),
+    });
   });
 
   it('never runs more probes at once than the concurrency allows', async () => {
@@ -287,7 +294,13 @@ describe('scan', () => {
       }),
     );
     const checks = probes.map((probe, i) =>
-      defineCheck({ id: `web-c${i}`, level: 'required', standard: 'tls', probes: { probe }, evaluate: () => ({ status: 'pass', outcome: 'good' }) }),
+      defineCheck({
+        id: `web-c${i}`,
+        level: 'required',
+        standard: 'tls',
+        probes: { probe },
+        evaluate: () => ({ status: 'pass', outcome: 'good' }),
+      }),
     );
     const report = await scan('example.nl', { checks, concurrency: 3 });
     expect(peak).toBe(3);
@@ -317,7 +330,13 @@ describe('scan', () => {
       },
       run: async () => 2,
     }) as never;
-    const check = defineCheck({ id: 'web-cycle', level: 'required', standard: 'tls', probes: { a }, evaluate: () => ({ status: 'pass', outcome: 'good' }) });
+    const check = defineCheck({
+      id: 'web-cycle',
+      level: 'required',
+      standard: 'tls',
+      probes: { a },
+      evaluate: () => ({ status: 'pass', outcome: 'good' }),
+    });
     const report = await scan('example.nl', { checks: [check] });
     // b's plan fails on the cycle, a plans nothing from b's failure, and nothing hangs.
     const b = report.evidence.find((e) => e.probe === 'b');
@@ -358,7 +377,11 @@ describe('evaluate (offline re-evaluation)', () => {
       standard: 'security-txt',
       probes: { stamp: probe },
       // Depends on the evaluation clock: must use the scan time, not the wall clock of re-evaluation.
-      evaluate: (_e, context) => ({ status: context.now.getUTCFullYear() < 2030 ? 'pass' : 'fail', outcome: 'good', facts: { year: context.now.getUTCFullYear() } }),
+      evaluate: (_e, context) => ({
+        status: context.now.getUTCFullYear() < 2030 ? 'pass' : 'fail',
+        outcome: 'good',
+        facts: { year: context.now.getUTCFullYear() },
+      }),
     });
     const nothing = defineProbe({ id: 'nothing', description: 'plans no subjects', scope: 'each', plan: () => [], run: async () => 0 });
     const empty = defineCheck({
@@ -368,8 +391,18 @@ describe('evaluate (offline re-evaluation)', () => {
       probes: { list: nothing },
       evaluate: ({ list }) => (list.length === 0 ? { status: 'not-applicable', outcome: 'no-mx' } : { status: 'pass', outcome: 'good' }),
     });
-    const failing = defineProbe({ id: 'failing', description: 'fails', run: () => Promise.reject(new ProbeFailure('servfail', 'SERVFAIL')) });
-    const failingCheck = defineCheck({ id: 'web-failing', level: 'required', standard: 'dnssec', probes: { f: failing }, evaluate: () => ({ status: 'pass', outcome: 'good' }) });
+    const failing = defineProbe({
+      id: 'failing',
+      description: 'fails',
+      run: () => Promise.reject(new ProbeFailure('servfail', 'SERVFAIL')),
+    });
+    const failingCheck = defineCheck({
+      id: 'web-failing',
+      level: 'required',
+      standard: 'dnssec',
+      probes: { f: failing },
+      evaluate: () => ({ status: 'pass', outcome: 'good' }),
+    });
     const checks = [passWhen('web-long', probe), expiring, empty, failingCheck];
     const report = await scan('very-long-name.example.nl', { checks, now: () => new Date('2026-11-23T12:00:00Z') });
     const saved = JSON.parse(JSON.stringify(report));
@@ -381,7 +414,13 @@ describe('evaluate (offline re-evaluation)', () => {
     const { probe } = countingProbe('len');
     const report = await scan('short.nl', { checks: [passWhen('web-len', probe)] });
     expect(report.verdicts[0]?.status).toBe('fail');
-    const lenient = defineCheck({ id: 'web-len', level: 'required', standard: 'https', probes: { info: probe }, evaluate: () => ({ status: 'pass', outcome: 'good' }) });
+    const lenient = defineCheck({
+      id: 'web-len',
+      level: 'required',
+      standard: 'https',
+      probes: { info: probe },
+      evaluate: () => ({ status: 'pass', outcome: 'good' }),
+    });
     expect(evaluate([lenient], report)[0]?.status).toBe('pass');
     const { probe: other } = countingProbe('never-ran');
     const [missing] = evaluate([passWhen('web-other', other)], report);

@@ -35,7 +35,12 @@ export async function scan(domain: string, options: ScanOptions): Promise<ScanRe
   if (!parsed.ok) throw new ScanInputError(`cannot scan ${JSON.stringify(domain)}: ${parsed.reason}`);
   const checks = validateChecks(options.checks);
   const timeoutMs = boundedNumber('timeoutMs', options.timeoutMs, runnerDefaults.timeoutMs, runnerDefaults.maxTimeoutMs);
-  const probeTimeoutMs = boundedNumber('probeTimeoutMs', options.probeTimeoutMs, runnerDefaults.probeTimeoutMs, runnerDefaults.maxTimeoutMs);
+  const probeTimeoutMs = boundedNumber(
+    'probeTimeoutMs',
+    options.probeTimeoutMs,
+    runnerDefaults.probeTimeoutMs,
+    runnerDefaults.maxTimeoutMs,
+  );
   const concurrency = boundedNumber('concurrency', options.concurrency, runnerDefaults.concurrency, runnerDefaults.maxConcurrency);
   const target: ScanTarget = { domain: parsed.domain, input: domain };
   const now = options.now ?? (() => new Date());

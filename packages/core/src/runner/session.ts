@@ -77,10 +77,7 @@ export class ProbeSession {
   }
 
   /** The evidence of an each-scope probe: its plan, then one run per planned subject. */
-  evidenceList<Data>(
-    probe: ProbeDefinition<Data, 'each'>,
-    ancestors: ReadonlySet<string> = new Set(),
-  ): Promise<readonly Evidence<Data>[]> {
+  evidenceList<Data>(probe: ProbeDefinition<Data, 'each'>, ancestors: ReadonlySet<string> = new Set()): Promise<readonly Evidence<Data>[]> {
     this.#register(probe, ancestors);
     let runs = this.#eachRuns.get(probe.id);
     if (runs === undefined) {

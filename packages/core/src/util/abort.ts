@@ -11,11 +11,7 @@ export interface LinkedSignal {
  * `AbortSignal.any`/`AbortSignal.timeout` so that the timer and the parent listener are released
  * as soon as the work ends: a bulk scan creates millions of these.
  */
-export function linkSignal(
-  parent: AbortSignal | undefined,
-  timeoutMs: number | undefined,
-  timeoutReason: () => unknown,
-): LinkedSignal {
+export function linkSignal(parent: AbortSignal | undefined, timeoutMs: number | undefined, timeoutReason: () => unknown): LinkedSignal {
   const controller = new AbortController();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const onParentAbort = (): void => controller.abort(parent?.reason);
