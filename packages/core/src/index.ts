@@ -102,3 +102,44 @@ export { classifyAddress, createAddressPolicy } from './transport/address-policy
 export type { AddressPolicyOptions } from './transport/address-policy.js';
 export { createNodeNetwork } from './transport/node-network.js';
 export type { NodeNetworkOptions } from './transport/node-network.js';
+export { score } from './scoring/score.js';
+export type { ScorableReport } from './scoring/score.js';
+export { policies } from './scoring/policies.js';
+export type { Policies } from './scoring/policies.js';
+export { derivePointsPolicy } from './scoring/derive.js';
+export type { PointsPolicyChanges, PointsTestChange } from './scoring/derive.js';
+export { toInternetNlStatus } from './scoring/internetnl-status.js';
+export type { InternetNlStatus } from './scoring/internetnl-status.js';
+export { findInternetNlSubtest, internetnlCatalogue, internetnlVerdict } from './scoring/internetnl-catalogue.js';
+export type { InternetNlCategory, InternetNlOutcome, InternetNlSubtest, LevelRaise } from './scoring/internetnl-catalogue.js';
+export type {
+  CategoryGate,
+  OutcomeCondition,
+  OutcomeRule,
+  PointsCategoryPolicy,
+  PointsPolicy,
+  PointsSuitePolicy,
+  PointsTestPolicy,
+  ScoringPolicy,
+  TargetStandardPolicy,
+  TargetStatePolicy,
+  TargetSuitePolicy,
+  TargetTestPolicy,
+} from './scoring/policy.js';
+export type {
+  CategoryScore,
+  CategoryStatus,
+  DecisionProblem,
+  FailingTest,
+  Meets,
+  PointsScoreResult,
+  ScoreProblem,
+  ScoreResult,
+  ServerScore,
+  StandardResult,
+  SuiteScore,
+  TargetStateResult,
+  TargetSuiteResult,
+  TestScore,
+  UnscoredVerdict,
+} from './scoring/result.js';

@@ -1,0 +1,38 @@
+import type { Verdict } from '../model/verdict.js';
+import type { UnscoredVerdict } from './result.js';
+
+/** Verdicts keyed by the policy test they matched, and those that matched none. */
+export interface MatchedVerdicts {
+  /** The verdict per policy test name. */
+  readonly byTest: ReadonlyMap<string, Verdict>;
+  /** Verdicts that took no part. */
+  readonly unscored: readonly UnscoredVerdict[];
+}
+
+/**
+ * Matches verdicts to policy test names: by Internet.nl name first, then by check id, so a user
+ * policy may name pastoe-only checks (`mail-mta-sts`) next to Internet.nl tests.
+ *
+ * @internal
+ */
+export function matchVerdicts(verdicts: readonly Verdict[], testNames: ReadonlySet<string>): MatchedVerdicts {
+  const byTest = new Map<string, Verdict>();
+  const unscored: UnscoredVerdict[] = [];
+  for (const verdict of verdicts) {
+    const internetnl = verdict.internetnl?.name;
+    const key =
+      internetnl !== undefined && testNames.has(internetnl) ? internetnl : testNames.has(verdict.check) ? verdict.check : undefined;
+    if (key === undefined || byTest.has(key)) {
+      unscored.push({
+        check: verdict.check,
+        ...(internetnl === undefined ? {} : { internetnl }),
+        status: verdict.status,
+        outcome: verdict.outcome,
+        reason: key === undefined ? 'not-in-policy' : 'duplicate',
+      });
+    } else {
+      byTest.set(key, verdict);
+    }
+  }
+  return { byTest, unscored };
+}
