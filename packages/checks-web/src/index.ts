@@ -4,9 +4,13 @@
  * security headers, security.txt and RPKI, as checks for `@pastoe/core`'s runner.
  */
 import { type AnyCheck, type Preset, definePreset } from '@pastoe/core';
+import { webDnssecExists } from './checks/web-dnssec-exists/web-dnssec-exists.check.js';
+import { webDnssecValid } from './checks/web-dnssec-valid/web-dnssec-valid.check.js';
+
+export { webDnssecExists, webDnssecValid };
 
 /** Every website check, in Internet.nl's report order. It grows as the checks land. */
-export const webChecks: readonly AnyCheck[] = Object.freeze([]);
+export const webChecks: readonly AnyCheck[] = Object.freeze([webDnssecExists, webDnssecValid]);
 
 /** The website test as a preset. */
 export const webPreset: Preset = definePreset({ id: 'web', title: 'preset.web.title', checks: webChecks });

@@ -143,3 +143,54 @@ export type {
   TestScore,
   UnscoredVerdict,
 } from './scoring/result.js';
+export { dnssecProbe, probeDnssec } from './probes/dnssec.probe.js';
+export type { DnssecEvidence } from './probes/dnssec.probe.js';
+export { dnssecState } from './dnssec/state.js';
+export type { DnssecState } from './dnssec/state.js';
+export { dnssecFacts, judgeDnssecExists, judgeDnssecValid } from './dnssec/results.js';
+export type { DnssecJudgement } from './dnssec/results.js';
+export { createResolver, defaultBootstrap, defaultResolverSpecs, parseResolverSpec } from './dns/resolver/create-resolver.js';
+export type { ClosableResolver, CreateResolverOptions, ResolverEndpoint } from './dns/resolver/create-resolver.js';
+export { followCnames, maxCnameChain } from './dns/resolver/cnames.js';
+export type { CnameChain } from './dns/resolver/cnames.js';
+export { defaultCacheTtlBounds } from './dns/resolver/cache.js';
+export type { CachedAnswer, CacheTtlBounds } from './dns/resolver/cache.js';
+export { checkResponse, decodeMessage, encodeMessage, encodeQuery, normalizeQuestion } from './dns/wire/message.js';
+export type {
+  DecodeMessageOptions,
+  DecodeMessageResult,
+  EncodableEdnsOption,
+  EncodableMessage,
+  EncodableRecord,
+  EncodedQuery,
+  EncodeMessageOptions,
+  EncodeQueryOptions,
+  EncodeQueryResult,
+  NormalizedQuestion,
+  NormalizeQuestionResult,
+} from './dns/wire/message.js';
+export { canonicalName } from './dns/wire/names.js';
+export { fromBase32Hex, rdataToWire, resolveSerialTime, toBase32Hex } from './dns/wire/records.js';
+export { recordTypeName, recordTypeNumber } from './dns/wire/constants.js';
+export { createValidator, defaultValidatorLimits, isUsable } from './dnssec/validator.js';
+export type {
+  AnswerKind,
+  ValidateOptions,
+  ValidationResult,
+  Validator,
+  ValidatorLimits,
+  ValidatorOptions,
+  ValidatorStats,
+} from './dnssec/validator.js';
+export { ianaRootTrustAnchors, parseTrustAnchors, TrustAnchorSyntaxError } from './dnssec/trust-anchors.js';
+export type { DnskeyAnchor, DsAnchor, ZoneTrustAnchor } from './dnssec/trust-anchors.js';
+export { edeCodeForReason, reasonForEdeCode, validationStatuses } from './dnssec/reasons.js';
+export type {
+  BogusReason,
+  IndeterminateReason,
+  InsecureReason,
+  SecureReason,
+  ValidationReason,
+  ValidationStatus,
+} from './dnssec/reasons.js';
+export type { ChainStep, DnskeyStatus, DsStatus } from './dnssec/chain.js';

@@ -7,3 +7,8 @@
 
 /** The top-level domain under which every lab scenario lives (RFC 2606 reserves it for testing). */
 export const labTopLevelDomain = 'test';
+
+export * from './dns/index.js';
+export * from './pki/index.js';
+export { labDemoDomains, startLab } from './lab.js';
+export type { Lab, LabDomain, LabOptions, LabTransportOptions } from './lab.js';

@@ -1,4 +1,5 @@
 import type { Resolver } from '../dns/types.js';
+import type { Validator } from '../dnssec/validator.js';
 import type { Network } from '../transport/network.js';
 import type { ScanCaches } from '../runner/caches.js';
 import type { Evidence } from './evidence.js';
@@ -11,6 +12,8 @@ export interface Transports {
   readonly network: Network;
   /** DNS. */
   readonly resolver: Resolver;
+  /** DNSSEC validation over the resolver, from the trust anchors down. */
+  readonly validator: Validator;
 }
 
 /** Settings that shape how probes behave on the wire. */

@@ -1,18 +1,30 @@
-import type { Resolver } from '../dns/types.js';
+import { createResolver } from '../dns/resolver/create-resolver.js';
+import { createValidator } from '../dnssec/validator.js';
 import type { Transports } from '../model/probe.js';
 import { createNodeNetwork } from '../transport/node-network.js';
 
-const unavailableResolver: Resolver = {
-  description: 'none',
-  query: () =>
-    Promise.resolve({ ok: false, error: { code: 'unsupported', message: 'no resolver configured' }, server: 'none', elapsedMs: 0 }),
-  stats: () => ({ queries: 0, upstreamQueries: 0, cacheHits: 0, coalesced: 0 }),
-};
+/** Transports completed with defaults, and how to release what the defaults opened. */
+export interface ResolvedTransports {
+  /** The transports to use. */
+  readonly transports: Transports;
+  /** Closes what this function created (DoH sessions); leaves the caller's transports alone. */
+  dispose(): Promise<void>;
+}
 
-/** Completes the transports a caller gave with the defaults. */
-export function resolveTransports(partial: Partial<Transports> | undefined): Transports {
+/**
+ * Completes the transports a caller gave with the defaults: the Node network (public addresses
+ * only), DoH to well-known public resolvers, and pastoe's validator from the IANA root anchors.
+ */
+export function resolveTransports(partial: Partial<Transports> | undefined): ResolvedTransports {
+  const network = partial?.network ?? createNodeNetwork();
+  const ownResolver = partial?.resolver === undefined ? createResolver(undefined, { network }) : undefined;
+  const resolver = partial?.resolver ?? ownResolver;
+  if (resolver === undefined) throw new Error('unreachable: a resolver is always present here');
+  const validator = partial?.validator ?? createValidator({ resolver });
   return {
-    network: partial?.network ?? createNodeNetwork(),
-    resolver: partial?.resolver ?? unavailableResolver,
+    transports: { network, resolver, validator },
+    dispose: async () => {
+      await ownResolver?.close();
+    },
   };
 }

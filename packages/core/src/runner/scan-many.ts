@@ -1,5 +1,6 @@
 import type { ScanReport } from '../model/report.js';
 import { type ScanCaches, createScanCaches } from './caches.js';
+import { resolveTransports } from './default-transports.js';
 import { boundedNumber, runnerDefaults, type ScanOptions } from './options.js';
 import { scan, ScanInputError, validateChecks } from './scan.js';
 
@@ -35,6 +36,8 @@ export async function* scanMany(
   validateChecks(options.checks);
   const width = boundedNumber('domainConcurrency', options.domainConcurrency, 4, runnerDefaults.maxConcurrency);
   const caches = options.caches ?? createScanCaches();
+  // One set of transports for the whole run, so that DNS and DNSSEC caches serve every domain.
+  const resolved = resolveTransports(options.transports);
   const stop = new AbortController();
   const onOuterAbort = (): void => stop.abort(options.signal?.reason);
   if (options.signal?.aborted === true) stop.abort(options.signal.reason);
@@ -46,7 +49,10 @@ export async function* scanMany(
   let exhausted = false;
 
   const start = (input: string, position: number): void => {
-    const run = scanOne(input, position, { ...options, caches, signal: stop.signal }).then((result) => ({ id: position, result }));
+    const run = scanOne(input, position, { ...options, caches, transports: resolved.transports, signal: stop.signal }).then((result) => ({
+      id: position,
+      result,
+    }));
     inFlight.set(position, run);
   };
 
@@ -73,6 +79,7 @@ export async function* scanMany(
       await Promise.allSettled(inFlight.values());
     }
     await iterator.return?.();
+    await resolved.dispose();
   }
 }
 

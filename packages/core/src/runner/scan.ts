@@ -50,11 +50,12 @@ export async function scan(domain: string, options: ScanOptions): Promise<ScanRe
 
   const startedAt = now();
   const started = performance.now();
+  const resolved = resolveTransports(options.transports);
   const linked = linkSignal(options.signal, timeoutMs, () => new ProbeFailure('timeout', `the scan took longer than ${timeoutMs} ms`));
   try {
     const session = new ProbeSession({
       target,
-      transports: resolveTransports(options.transports),
+      transports: resolved.transports,
       caches: options.caches ?? createScanCaches(),
       settings: { ...defaultProbeSettings, ...options.settings },
       signal: linked.signal,
@@ -93,6 +94,7 @@ export async function scan(domain: string, options: ScanOptions): Promise<ScanRe
     };
   } finally {
     linked.dispose();
+    await resolved.dispose();
   }
 }
 

@@ -1,0 +1,119 @@
+import type { Duplex } from 'node:stream';
+import type { Network } from '../../transport/network.js';
+import { maxMessageBytes } from '../wire/constants.js';
+import { DnsWireError } from '../wire/errors.js';
+import { checkResponse, decodeMessage, encodeQuery, type NormalizedQuestion } from '../wire/message.js';
+import { type ExchangeContext, type ExchangeResult, type Transport, hostPort, withDeadline } from './transport.js';
+
+/** Options for {@link createTcpTransport}. */
+export interface TcpTransportOptions {
+  /** The server address. */
+  readonly ip: string;
+  /** The server port. */
+  readonly port: number;
+  /** How to reach it; the network applies the address policy. */
+  readonly network: Network;
+  /** The largest response accepted, in octets. Default 65535. */
+  readonly maxResponseBytes?: number;
+}
+
+/**
+ * Reads one length-prefixed DNS message (RFC 1035 §4.2.2) from a stream. The prefix is checked
+ * against the limit before the body is buffered, so a hostile server cannot make pastoe hold
+ * more than `maxBytes`.
+ */
+export function readFramedMessage(socket: Duplex, maxBytes: number): Promise<Uint8Array> {
+  return new Promise<Uint8Array>((resolve, reject) => {
+    const chunks: Uint8Array[] = [];
+    let received = 0;
+    let expected = -1;
+    const finish = (outcome: { bytes: Uint8Array } | { error: unknown }): void => {
+      socket.off('data', onData);
+      socket.off('end', onEnd);
+      socket.off('close', onEnd);
+      socket.off('error', onError);
+      if ('bytes' in outcome) resolve(outcome.bytes);
+      else reject(outcome.error);
+    };
+    const joined = (): Uint8Array => {
+      const out = new Uint8Array(received);
+      let offset = 0;
+      for (const chunk of chunks) {
+        out.set(chunk, offset);
+        offset += chunk.length;
+      }
+      return out;
+    };
+    const onData = (chunk: Uint8Array): void => {
+      chunks.push(chunk);
+      received += chunk.length;
+      if (expected < 0 && received >= 2) {
+        const head = joined();
+        expected = ((head[0] ?? 0) << 8) | (head[1] ?? 0);
+        if (expected > maxBytes) {
+          finish({ error: new DnsWireError('too-large', `TCP response of ${expected} octets exceeds the limit of ${maxBytes}`) });
+          return;
+        }
+      }
+      if (expected >= 0 && received >= expected + 2) finish({ bytes: joined().slice(2, expected + 2) });
+    };
+    const onEnd = (): void => {
+      finish({
+        error:
+          received === 0
+            ? new DnsWireError('network', 'the server closed the TCP connection without answering')
+            : new DnsWireError('malformed', `the server closed the TCP connection after ${received} octets of an incomplete response`),
+      });
+    };
+    const onError = (error: unknown): void => finish({ error });
+    socket.on('data', onData);
+    socket.once('end', onEnd);
+    socket.once('close', onEnd);
+    socket.once('error', onError);
+  });
+}
+
+/** Prefixes a message with its 16-bit length, for DNS over TCP. */
+export function frameMessage(bytes: Uint8Array): Uint8Array {
+  const framed = new Uint8Array(bytes.length + 2);
+  framed[0] = bytes.length >>> 8;
+  framed[1] = bytes.length & 0xff;
+  framed.set(bytes, 2);
+  return framed;
+}
+
+/**
+ * DNS over TCP, one query per connection. A response with another ID or question is an
+ * `id-mismatch` error rather than something to wait past: on a connection pastoe opened for
+ * one query, it can only mean a broken or hostile server.
+ */
+export function createTcpTransport(options: TcpTransportOptions): Transport {
+  const maxBytes = Math.min(options.maxResponseBytes ?? maxMessageBytes, maxMessageBytes);
+  const description = `tcp://${hostPort(options.ip, options.port)}`;
+  return {
+    description,
+    async exchange(question: NormalizedQuestion, context: ExchangeContext): Promise<ExchangeResult> {
+      const encoded = encodeQuery(question);
+      if (!encoded.ok) return { ok: false, error: encoded.error, server: description };
+      const query = encoded.query;
+      const outcome = await withDeadline(context.signal, context.timeoutMs, `TCP query to ${description}`, async (signal) => {
+        const connection = await options.network.connect({ ip: options.ip, port: options.port, signal, timeoutMs: context.timeoutMs });
+        try {
+          const reading = readFramedMessage(connection.socket, maxBytes);
+          // If the write fails, the read sees the error or the close; no separate path needed.
+          context.onSend();
+          connection.socket.write(frameMessage(query.bytes));
+          return await reading;
+        } finally {
+          connection.close();
+        }
+      });
+      if (!outcome.ok) return { ok: false, error: outcome.error, server: description };
+      const decoded = decodeMessage(outcome.value, { now: context.now() });
+      if (!decoded.ok) return { ok: false, error: decoded.error, server: description };
+      const mismatch = checkResponse(query, decoded.message);
+      if (mismatch !== undefined) return { ok: false, error: mismatch, server: description };
+      return { ok: true, message: decoded.message, server: description };
+    },
+  };
+}

@@ -1,0 +1,56 @@
+import type { Network } from '../../transport/network.js';
+import { maxMessageBytes } from '../wire/constants.js';
+import { checkResponse, couldAnswer, decodeMessage, encodeQuery, type NormalizedQuestion } from '../wire/message.js';
+import { type ExchangeContext, type ExchangeResult, type Transport, hostPort, withDeadline } from './transport.js';
+
+/** Options for {@link createUdpTransport}. */
+export interface UdpTransportOptions {
+  /** The server address. */
+  readonly ip: string;
+  /** The server port. */
+  readonly port: number;
+  /** How to reach it; the network applies the address policy. */
+  readonly network: Network;
+  /** Where to ask again when an answer comes back truncated (TC): TCP to the same server. */
+  readonly tcpFallback?: Transport;
+}
+
+/**
+ * DNS over UDP. Datagrams with another ID or question are ignored (the wait goes on until the
+ * time limit), since anyone on the path can send them; a truncated answer is asked again over
+ * TCP within what is left of the time limit (RFC 7766 §5).
+ */
+export function createUdpTransport(options: UdpTransportOptions): Transport {
+  const description = `udp://${hostPort(options.ip, options.port)}`;
+  return {
+    description,
+    async exchange(question: NormalizedQuestion, context: ExchangeContext): Promise<ExchangeResult> {
+      const started = context.now();
+      const encoded = encodeQuery(question);
+      if (!encoded.ok) return { ok: false, error: encoded.error, server: description };
+      const query = encoded.query;
+      const outcome = await withDeadline(context.signal, context.timeoutMs, `UDP query to ${description}`, (signal) => {
+        context.onSend();
+        return options.network.udpExchange({
+          ip: options.ip,
+          port: options.port,
+          payload: query.bytes,
+          signal,
+          timeoutMs: context.timeoutMs,
+          maxBytes: maxMessageBytes,
+          accept: (datagram) => couldAnswer(query, datagram),
+        });
+      });
+      if (!outcome.ok) return { ok: false, error: outcome.error, server: description };
+      const decoded = decodeMessage(outcome.value, { now: context.now() });
+      if (!decoded.ok) return { ok: false, error: decoded.error, server: description };
+      const mismatch = checkResponse(query, decoded.message);
+      if (mismatch !== undefined) return { ok: false, error: mismatch, server: description };
+      if (decoded.message.flags.tc && options.tcpFallback !== undefined) {
+        const remaining = context.timeoutMs - (context.now() - started);
+        return options.tcpFallback.exchange(question, { ...context, timeoutMs: remaining });
+      }
+      return { ok: true, message: decoded.message, server: description };
+    },
+  };
+}

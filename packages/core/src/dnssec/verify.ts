@@ -1,0 +1,228 @@
+import type { KeyObject } from 'node:crypto';
+import type { DnsRecord } from '../dns/types.js';
+import { signatureInput } from './canonical.js';
+import { isSupportedAlgorithm, publicKeyFromDnskey, verifySignature } from './crypto.js';
+import { keyTag } from './keytag.js';
+import { isSubdomain, isWildcard, labelCount, lastLabels, nameKey } from './names.js';
+import { fromBase64, recordRdata, toHex } from './rdata.js';
+import type { BogusReason } from './reasons.js';
+import { typeNumber } from './rrtypes.js';
+
+/** An RRset as found in a response: records of one owner and type, with the RRSIGs covering it. */
+export interface RRset {
+  /** The owner, as a canonical name key. */
+  readonly name: string;
+  /** The type number. */
+  readonly type: number;
+  /** The records (never RRSIGs). */
+  readonly records: readonly DnsRecord[];
+  /** The RRSIG records at the same owner whose Type Covered is this type. */
+  readonly signatures: readonly DnsRecord[];
+}
+
+/**
+ * Groups records into RRsets and attaches the RRSIGs that cover each. RRSIGs that cover no
+ * RRset present are dropped; the order of first appearance is kept.
+ */
+export function groupRRsets(records: readonly DnsRecord[]): RRset[] {
+  const sets = new Map<string, { name: string; type: number; records: DnsRecord[]; signatures: DnsRecord[] }>();
+  const signatures: DnsRecord[] = [];
+  for (const record of records) {
+    if (record.data.type === 'RRSIG') {
+      signatures.push(record);
+      continue;
+    }
+    const type = typeNumber(record.type);
+    if (type === undefined) continue;
+    const name = nameKey(record.name);
+    const key = `${type}/${name}`;
+    let set = sets.get(key);
+    if (set === undefined) {
+      set = { name, type, records: [], signatures: [] };
+      sets.set(key, set);
+    }
+    // Duplicate records are one record (RFC 2181 §5); a resolver that followed a CNAME loop repeats them.
+    const rdata = toHex(recordRdata(record));
+    if (!set.records.some((existing) => toHex(recordRdata(existing)) === rdata)) set.records.push(record);
+  }
+  for (const signature of signatures) {
+    if (signature.data.type !== 'RRSIG') continue;
+    const covered = typeNumber(signature.data.typeCovered);
+    const set = sets.get(`${covered}/${nameKey(signature.name)}`);
+    if (set === undefined) continue;
+    const rdata = toHex(recordRdata(signature));
+    if (!set.signatures.some((existing) => toHex(recordRdata(existing)) === rdata)) set.signatures.push(signature);
+  }
+  return [...sets.values()];
+}
+
+/** Finds the RRset of a type at a name. */
+export function findRRset(sets: readonly RRset[], name: string, type: number): RRset | undefined {
+  return sets.find((set) => set.type === type && set.name === name);
+}
+
+/** A DNSKEY of a zone, with what verification needs precomputed. */
+export interface ZoneKey {
+  /** The key tag (RFC 4034 Appendix B). */
+  readonly tag: number;
+  /** The algorithm number. */
+  readonly algorithm: number;
+  /** The flags field. */
+  readonly flags: number;
+  /** The protocol field; anything but 3 makes the key unusable (RFC 4034 §2.1.2). */
+  readonly protocol: number;
+  /** The DNSKEY RDATA. */
+  readonly rdata: Uint8Array;
+  /** The public key, or `undefined` when the algorithm is unsupported or the key malformed. */
+  readonly publicKey: KeyObject | undefined;
+}
+
+/** The Zone Key flag (RFC 4034 §2.1.1). */
+export const zoneKeyFlag = 0x0100;
+/** The Secure Entry Point flag (RFC 4034 §2.1.1). */
+export const sepFlag = 0x0001;
+/** The REVOKE flag (RFC 5011 §3). */
+export const revokeFlag = 0x0080;
+
+/** Builds a {@link ZoneKey} from a DNSKEY record; `undefined` for a record that is not a DNSKEY. */
+export function zoneKeyFromRecord(record: DnsRecord): ZoneKey | undefined {
+  if (record.data.type !== 'DNSKEY') return undefined;
+  const rdata = recordRdata(record);
+  if (rdata.length < 4) return undefined;
+  const flags = ((rdata[0] ?? 0) << 8) | (rdata[1] ?? 0);
+  const protocol = rdata[2] ?? 0;
+  const algorithm = rdata[3] ?? 0;
+  return {
+    tag: keyTag(rdata),
+    algorithm,
+    flags,
+    protocol,
+    rdata,
+    publicKey: isSupportedAlgorithm(algorithm) ? publicKeyFromDnskey(algorithm, rdata.subarray(4)) : undefined,
+  };
+}
+
+/** Per-validation work counters that bound the cost of hostile data (KeyTrap, CVE-2023-50387). */
+export interface WorkBudget {
+  /** Signature verifications still allowed. */
+  signatureChecks: number;
+  /** NSEC3 hash computations still allowed (CVE-2023-50868). */
+  nsec3Hashes: number;
+  /** Verifications done, for statistics. */
+  signaturesVerified: number;
+}
+
+/** Bounds for one RRset. */
+export interface RRsetLimits {
+  /** RRSIGs tried per RRset. */
+  readonly maxSignaturesPerRRset: number;
+  /** Keys tried per RRSIG (key tags collide). */
+  readonly maxKeysPerSignature: number;
+}
+
+/** The result of verifying one RRset. */
+export type RRsetVerification =
+  | {
+      readonly ok: true;
+      /** The RRSIG that verified. */
+      readonly signature: DnsRecord;
+      /**
+       * For an answer synthesised from a wildcard: the name the wildcard sits below (the closest
+       * encloser), which the caller must back with a proof that the owner itself does not exist.
+       */
+      readonly wildcardParent?: string;
+      /** When the verifying signature expires, in seconds since the epoch. */
+      readonly expiration: number;
+    }
+  | { readonly ok: false; readonly reason: BogusReason | 'work-limit-exceeded'; readonly detail: string };
+
+const reasonRank: Readonly<Record<string, number>> = {
+  'signature-invalid': 6,
+  'signature-expired': 5,
+  'signature-not-yet-valid': 4,
+  'no-zone-key-bit': 3,
+  'dnskey-missing': 2,
+  'rrsigs-missing': 1,
+};
+
+/**
+ * Verifies an RRset with the keys of the zone that signed it (RFC 4035 §5.3). Only RRSIGs whose
+ * signer is `zone`, whose Type Covered and Labels fit the RRset, and whose algorithm is supported
+ * are considered; each is checked for its validity window against `now` (seconds) before any
+ * cryptography is done. Stops at the first signature that verifies.
+ */
+export function verifyRRset(options: {
+  readonly rrset: RRset;
+  readonly zone: string;
+  readonly keys: readonly ZoneKey[];
+  readonly now: number;
+  readonly budget: WorkBudget;
+  readonly limits: RRsetLimits;
+}): RRsetVerification {
+  const { rrset, zone, keys, now, budget, limits } = options;
+  const ownerLabels = labelCount(rrset.name) - (isWildcard(rrset.name) ? 1 : 0);
+  const candidates = rrset.signatures.filter((sig) => {
+    if (sig.data.type !== 'RRSIG') return false;
+    return nameKey(sig.data.signerName) === zone && sig.data.labels <= ownerLabels && isSubdomain(rrset.name, zone);
+  });
+  const label = `${rrset.name || '.'}/${rrset.type}`;
+  if (candidates.length === 0) {
+    return { ok: false, reason: 'rrsigs-missing', detail: `no RRSIG by ${zone || '.'} over ${label}` };
+  }
+  const usable = candidates.filter((sig) => sig.data.type === 'RRSIG' && isSupportedAlgorithm(sig.data.algorithm));
+  if (usable.length === 0) {
+    return { ok: false, reason: 'rrsigs-missing', detail: `only RRSIGs with unsupported algorithms over ${label}` };
+  }
+  let best: { reason: BogusReason; detail: string } = { reason: 'rrsigs-missing', detail: `no usable RRSIG over ${label}` };
+  const note = (reason: BogusReason, detail: string): void => {
+    if ((reasonRank[reason] ?? 0) > (reasonRank[best.reason] ?? 0)) best = { reason, detail };
+  };
+  for (const sig of usable.slice(0, limits.maxSignaturesPerRRset)) {
+    if (sig.data.type !== 'RRSIG') continue;
+    const { algorithm, keyTag: tag, inception, expiration } = sig.data;
+    if (now > expiration) {
+      note('signature-expired', `RRSIG ${tag} over ${label} expired at ${new Date(expiration * 1000).toISOString()}`);
+      continue;
+    }
+    if (now < inception) {
+      note('signature-not-yet-valid', `RRSIG ${tag} over ${label} is valid from ${new Date(inception * 1000).toISOString()}`);
+      continue;
+    }
+    const matching = keys.filter((key) => key.tag === tag && key.algorithm === algorithm && key.protocol === 3);
+    if (matching.length === 0) {
+      note('dnskey-missing', `no DNSKEY with tag ${tag} and algorithm ${algorithm} for RRSIG over ${label}`);
+      continue;
+    }
+    const withZoneBit = matching.filter((key) => (key.flags & zoneKeyFlag) !== 0);
+    if (withZoneBit.length === 0) {
+      note('no-zone-key-bit', `DNSKEY ${tag} lacks the Zone Key flag`);
+      continue;
+    }
+    const signature = fromBase64(sig.data.signature);
+    const data = signatureInput(rrset.records, sig);
+    if (signature === undefined || data === undefined) {
+      note('signature-invalid', `malformed RRSIG ${tag} over ${label}`);
+      continue;
+    }
+    for (const key of withZoneBit.slice(0, limits.maxKeysPerSignature)) {
+      if (key.publicKey === undefined) {
+        note('signature-invalid', `DNSKEY ${tag} is malformed or of unsupported size`);
+        continue;
+      }
+      if (budget.signatureChecks <= 0) {
+        return { ok: false, reason: 'work-limit-exceeded', detail: `signature check budget spent at ${label}` };
+      }
+      budget.signatureChecks -= 1;
+      budget.signaturesVerified += 1;
+      if (verifySignature(algorithm, key.publicKey, data, signature)) {
+        const labels = sig.data.labels;
+        const wildcardParent = labels < ownerLabels ? lastLabels(rrset.name, labels) : undefined;
+        return wildcardParent === undefined
+          ? { ok: true, signature: sig, expiration }
+          : { ok: true, signature: sig, wildcardParent, expiration };
+      }
+      note('signature-invalid', `RRSIG ${tag} over ${label} does not verify`);
+    }
+  }
+  return { ok: false, ...best };
+}
