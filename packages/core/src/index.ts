@@ -194,3 +194,6 @@ export type {
   ValidationStatus,
 } from './dnssec/reasons.js';
 export type { ChainStep, DnskeyStatus, DsStatus } from './dnssec/chain.js';
+export { algorithmName, dsDigest, supportedAlgorithms, supportedDigestTypes } from './dnssec/crypto.js';
+export { keyTag } from './dnssec/keytag.js';
+export { defaultMaxNsec3Iterations, nsec3HashLabel } from './dnssec/nsec3.js';
