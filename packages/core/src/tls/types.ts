@@ -1,0 +1,202 @@
+/**
+ * TLS evidence: what a scan of one TLS endpoint (HTTPS, or SMTP with STARTTLS) observed, as
+ * plain JSON data. The scanner produces it; pure evaluators classify it against the NCSC TLS
+ * guidelines (2025-05) and Internet.nl's scope rules. Codes are the IANA numbers (cipher suites,
+ * named groups, signature schemes), so the tables can be kept as data keyed by them.
+ */
+
+/** Protocol versions, oldest first. */
+export type TlsVersion = 'SSLv2' | 'SSLv3' | 'TLSv1.0' | 'TLSv1.1' | 'TLSv1.2' | 'TLSv1.3';
+
+/** Every protocol version, oldest first. */
+export const tlsVersions: readonly TlsVersion[] = ['SSLv2', 'SSLv3', 'TLSv1.0', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];
+
+/** Where a TLS scan connects. */
+export interface TlsEndpoint {
+  /** The host name: SNI and the name certificates are matched against. */
+  readonly host: string;
+  /** The address connected to. */
+  readonly ip: string;
+  /** The port. */
+  readonly port: number;
+  /** The plaintext protocol spoken before TLS, if any. */
+  readonly starttls?: 'smtp';
+}
+
+/** The SMTP dialogue before TLS. */
+export interface StarttlsObservation {
+  /** The server's 220 banner (first line, bounded). */
+  readonly banner?: string;
+  /** The EHLO keywords the server listed (uppercase). */
+  readonly ehloKeywords: readonly string[];
+  /** Whether STARTTLS was offered in the EHLO answer. */
+  readonly offered: boolean;
+  /** Whether the server answered 220 to STARTTLS. */
+  readonly accepted: boolean;
+  /** Why the dialogue failed, if it did. */
+  readonly error?: string;
+}
+
+/** Whether one protocol version is supported. `null`: could not be decided (errors). */
+export interface VersionSupport {
+  /** The version. */
+  readonly version: TlsVersion;
+  /** Supported, not supported, or undecided. */
+  readonly supported: boolean | null;
+  /** Why it is undecided, or the alert that refused it. */
+  readonly detail?: string;
+}
+
+/** The cipher suites a server accepted for one version. */
+export interface SuiteEnumeration {
+  /** The version. */
+  readonly version: TlsVersion;
+  /** Accepted suites (IANA codes) in the order the server chose them while the offer shrank. */
+  readonly accepted: readonly number[];
+  /** False when the enumeration stopped early (time, errors): `accepted` may be incomplete. */
+  readonly complete: boolean;
+  /** How many candidates were offered in all. */
+  readonly candidates: number;
+}
+
+/** The key exchange of one handshake, as the server chose it. */
+export interface KeyExchangeObservation {
+  /** The version. */
+  readonly version: TlsVersion;
+  /** The suite (IANA code). */
+  readonly suite: number;
+  /** The named group (IANA code), for ECDHE and TLS 1.3 (and FFDHE in TLS 1.3). */
+  readonly group?: number;
+  /** For finite-field DHE in TLS ≤ 1.2: the server's prime and generator (lowercase hex) and the prime's bits. */
+  readonly dh?: { readonly primeHex: string; readonly generatorHex: string; readonly bits: number };
+  /** The signature scheme (IANA code) of the ServerKeyExchange signature in TLS 1.2, when sent. */
+  readonly signatureScheme?: number;
+}
+
+/** Groups the server accepted for one version. */
+export interface GroupEnumeration {
+  /** The version. */
+  readonly version: TlsVersion;
+  /** Accepted named groups (IANA codes), in the order chosen while the offer shrank. */
+  readonly accepted: readonly number[];
+  /** False when the enumeration stopped early. */
+  readonly complete: boolean;
+}
+
+/** Which hash the server uses to sign the key exchange when the client allows only weak ones (TLS 1.2). */
+export interface KexHashObservation {
+  /** True when the server completed a hello offering only SHA-1 signature schemes and signed with SHA-1. `null`: not tested. */
+  readonly sha1: boolean | null;
+  /** The same with only SHA-224 schemes. */
+  readonly sha224: boolean | null;
+  /** The scheme the server used with a normal offer. */
+  readonly defaultScheme?: number;
+}
+
+/** The cipher-order test at the highest version below 1.3 (Internet.nl's method). */
+export interface CipherOrderObservation {
+  /** Whether it ran (it only runs when the server accepts phase-out suites besides good or sufficient ones). */
+  readonly tested: boolean;
+  /** The first violation: the server chose `chosen` when `expected` (a better suite) was offered. */
+  readonly violation?: { readonly chosen: number; readonly expected: number };
+  /** Whether the server enforces its own order at all (offered forward and reversed). `null`: unknown. */
+  readonly serverPreference: boolean | null;
+}
+
+/** A certificate chain as the server sent it. */
+export interface CertificateChainObservation {
+  /** How it was obtained: a raw TLS ≤ 1.2 Certificate message or a full node:tls handshake. */
+  readonly source: 'raw' | 'handshake';
+  /** The version of that handshake. */
+  readonly version: TlsVersion;
+  /** The certificates in the order sent, leaf first, DER as base64. */
+  readonly certificates: readonly string[];
+}
+
+/** The outcome of verifying the chain against the trust store in force at scan time. */
+export interface TrustObservation {
+  /** True when node:tls verified a path to a trusted root. */
+  readonly verified: boolean;
+  /** OpenSSL's reason when not verified (e.g. `UNABLE_TO_GET_ISSUER_CERT_LOCALLY`, `CERT_HAS_EXPIRED`). */
+  readonly error?: string;
+  /** Which roots: Mozilla's bundle in Node (`mozilla`), and whether user CAs were added. */
+  readonly store: 'mozilla' | 'mozilla+custom' | 'custom';
+}
+
+/** OCSP stapling (web only in Internet.nl). */
+export interface OcspObservation {
+  /** Whether a staple was received. */
+  readonly stapled: boolean;
+  /** The stapled response, DER as base64. */
+  readonly response?: string;
+}
+
+/** Client-initiated renegotiation on one TLS ≤ 1.2 connection. */
+export interface RenegotiationObservation {
+  /** Renegotiations attempted (Internet.nl: up to 11). */
+  readonly attempted: number;
+  /** Renegotiations the server completed. */
+  readonly accepted: number;
+  /** Why the test could not run, if it could not. */
+  readonly error?: string;
+}
+
+/** 0-RTT (TLS 1.3 early data). */
+export interface ZeroRttObservation {
+  /** The `max_early_data` the server's session ticket advertised; 0 when absent; `null` when no ticket. */
+  readonly maxEarlyData: number | null;
+  /** Whether early data was accepted on resumption; `null` when not tested. */
+  readonly accepted: boolean | null;
+}
+
+/** A step that failed during the scan. The scan goes on where it can. */
+export interface TlsScanProblem {
+  /** The step, e.g. `versions`, `suites:TLSv1.2`, `handshake`, `renegotiation`. */
+  readonly step: string;
+  /** A stable code: `timeout`, `refused`, `reset`, `alert`, `malformed`, `starttls`... */
+  readonly code: string;
+  /** One line for people. */
+  readonly message: string;
+}
+
+/** Everything a TLS scan of one endpoint observed. */
+export interface TlsEvidence {
+  /** Where it connected. */
+  readonly endpoint: TlsEndpoint;
+  /** False when no TLS handshake could start at all (no TCP, no STARTTLS, nothing but alerts). */
+  readonly reachable: boolean;
+  /** The SMTP dialogue, for STARTTLS endpoints. */
+  readonly starttls?: StarttlsObservation;
+  /** Support per version. */
+  readonly versions: readonly VersionSupport[];
+  /** Accepted suites per enumerated version. */
+  readonly suites: readonly SuiteEnumeration[];
+  /** Key exchange of the handshakes that chose each accepted suite (Internet.nl evaluates these). */
+  readonly keyExchanges: readonly KeyExchangeObservation[];
+  /** Accepted groups per version, when enumerated (beyond Internet.nl's scope). */
+  readonly groups?: readonly GroupEnumeration[];
+  /** Key-exchange hash test (TLS 1.2). */
+  readonly kexHash?: KexHashObservation;
+  /** Whether the server accepted DEFLATE compression. `null`: not tested. */
+  readonly compression: boolean | null;
+  /** Whether the server sent renegotiation_info (RFC 5746) at TLS ≤ 1.2. `null`: no TLS ≤ 1.2. */
+  readonly secureRenegotiation: boolean | null;
+  /** Whether the server used extended_master_secret (RFC 7627) at TLS 1.2. `null`: no TLS 1.2. */
+  readonly extendedMasterSecret: boolean | null;
+  /** Cipher order. */
+  readonly cipherOrder?: CipherOrderObservation;
+  /** Certificate chains seen. */
+  readonly certificateChains: readonly CertificateChainObservation[];
+  /** Chain verification against the trust store. */
+  readonly trust?: TrustObservation;
+  /** OCSP stapling. */
+  readonly ocsp?: OcspObservation;
+  /** Client-initiated renegotiation. */
+  readonly renegotiation?: RenegotiationObservation;
+  /** 0-RTT. */
+  readonly zeroRtt?: ZeroRttObservation;
+  /** TCP connections opened. */
+  readonly connections: number;
+  /** Steps that failed. */
+  readonly problems: readonly TlsScanProblem[];
+}
