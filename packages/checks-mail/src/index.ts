@@ -4,9 +4,20 @@
  * certificates, DANE, MTA-STS, TLS-RPT and RPKI, as checks for `@pastoe/core`'s runner.
  */
 import { type AnyCheck, type Preset, definePreset } from '@pastoe/core';
+import { mailDnssecExists } from './checks/mail-dnssec-exists/mail-dnssec-exists.check.js';
+import { mailDnssecMxExists } from './checks/mail-dnssec-mx-exists/mail-dnssec-mx-exists.check.js';
+import { mailDnssecMxValid } from './checks/mail-dnssec-mx-valid/mail-dnssec-mx-valid.check.js';
+import { mailDnssecValid } from './checks/mail-dnssec-valid/mail-dnssec-valid.check.js';
+
+export { mailDnssecExists, mailDnssecMxExists, mailDnssecMxValid, mailDnssecValid };
+export { mxDnssecProbe } from './probes/mx-dnssec.probe.js';
+export { mxProbe } from './probes/mx.probe.js';
+export type { MxEvidence, MxRecord } from './probes/mx.probe.js';
+export { mailServers, maxMailServers } from './parsers/mail-servers.js';
+export type { MailServerSituation, MailServers } from './parsers/mail-servers.js';
 
 /** Every mail check, in Internet.nl's report order. It grows as the checks land. */
-export const mailChecks: readonly AnyCheck[] = Object.freeze([]);
+export const mailChecks: readonly AnyCheck[] = Object.freeze([mailDnssecExists, mailDnssecValid, mailDnssecMxExists, mailDnssecMxValid]);
 
 /** The mail test as a preset. */
 export const mailPreset: Preset = definePreset({ id: 'mail', title: 'preset.mail.title', checks: mailChecks });

@@ -24,3 +24,17 @@ describe('runCli', () => {
     expect(c.err.join('')).toContain('unknown command "frobnicate"');
   });
 });
+
+describe('pastoe demo', () => {
+  it('scans the lab demo domains and prints verdicts and scores per domain', async () => {
+    const c = capture();
+    expect(await runCli(['demo'], c.io)).toBe(0);
+    const text = c.out.join('');
+    const line = (domain: string): string => text.split('\n').find((l) => l.startsWith(domain)) ?? '';
+    expect(line('secure-ecdsa.test')).toMatch(/pass \(secure\).*100% \/ 100%.*yes \/ yes/);
+    expect(line('insecure.test')).toMatch(/not-tested \(insecure\).*20% \/ 20%.*no \/ no/);
+    expect(line('expired.test')).toMatch(/fail \(bogus\).*0% \/ 0%/);
+    expect(line('servfail.test')).toMatch(/not-tested \(dnserror\)/);
+    expect(text).toContain('8 domains scanned');
+  }, 60_000);
+});

@@ -1,4 +1,6 @@
+import { setMaxListeners } from 'node:events';
 import type { ScanReport } from '../model/report.js';
+import { listenerBudget } from '../util/abort.js';
 import { type ScanCaches, createScanCaches } from './caches.js';
 import { resolveTransports } from './default-transports.js';
 import { boundedNumber, runnerDefaults, type ScanOptions } from './options.js';
@@ -39,6 +41,7 @@ export async function* scanMany(
   // One set of transports for the whole run, so that DNS and DNSSEC caches serve every domain.
   const resolved = resolveTransports(options.transports);
   const stop = new AbortController();
+  setMaxListeners(listenerBudget, stop.signal);
   const onOuterAbort = (): void => stop.abort(options.signal?.reason);
   if (options.signal?.aborted === true) stop.abort(options.signal.reason);
   else options.signal?.addEventListener('abort', onOuterAbort, { once: true });

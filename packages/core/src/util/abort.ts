@@ -1,3 +1,8 @@
+import { setMaxListeners } from 'node:events';
+
+/** How many listeners a scan-wide signal may have before Node warns: far above any real fan-out. */
+export const listenerBudget = 10_000;
+
 /** A signal tied to a parent signal and an optional time limit, with its resources released on dispose. */
 export interface LinkedSignal {
   /** Aborts when the parent aborts or the time limit passes; its `reason` says which. */
@@ -13,6 +18,8 @@ export interface LinkedSignal {
  */
 export function linkSignal(parent: AbortSignal | undefined, timeoutMs: number | undefined, timeoutReason: () => unknown): LinkedSignal {
   const controller = new AbortController();
+  // Every probe, query and wait of a scan listens on its signal at once; that is by design, not a leak.
+  setMaxListeners(listenerBudget, controller.signal);
   let timer: ReturnType<typeof setTimeout> | undefined;
   const onParentAbort = (): void => controller.abort(parent?.reason);
   if (parent?.aborted === true) {

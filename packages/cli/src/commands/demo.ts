@@ -1,0 +1,74 @@
+import { mailChecks } from '@pastoe/checks-mail';
+import { webChecks } from '@pastoe/checks-web';
+import { type Meets, type ScanReport, policies, scanMany, score } from '@pastoe/core';
+import { startLab } from '@pastoe/lab';
+import type { CliIo } from '../run.js';
+import { renderTable } from '../table.js';
+
+function statusOf(report: ScanReport, check: string): string {
+  const verdict = report.verdicts.find((v) => v.check === check);
+  return verdict === undefined ? '-' : `${verdict.status} (${verdict.outcome})`;
+}
+
+function categoryPercentage(report: ScanReport, suite: 'web' | 'mail', category: string): string {
+  const result = score(report, suite === 'web' ? policies.internetnlWeb : policies.internetnlMail);
+  const value = result.suites[0]?.categories.find((c) => c.id === category)?.percentage;
+  return value === undefined ? '-' : `${value}%`;
+}
+
+function meetsText(meets: Meets | undefined): string {
+  if (meets === true) return 'yes';
+  if (meets === false) return 'no';
+  return meets ?? '-';
+}
+
+function streefbeeldDnssec(report: ScanReport): string {
+  const result = score(report, policies.streefbeeld);
+  const decisions = result.suites.map((suite) => suite.standards.find((s) => s.standard === 'dnssec')?.meets);
+  return decisions.map(meetsText).join(' / ');
+}
+
+/**
+ * `pastoe demo`: starts the lab on loopback and scans its demo domains with every check pastoe
+ * has, printing the verdicts, Internet.nl's category scores and the target-state decision.
+ */
+export async function runDemo(io: CliIo, signal?: AbortSignal): Promise<number> {
+  const started = performance.now();
+  const lab = await startLab(signal === undefined ? {} : { signal });
+  try {
+    const labMs = Math.round(performance.now() - started);
+    io.out(`pastoe demo: the lab runs on loopback (started in ${labMs} ms); scanning ${lab.domains.length} demo domains\n\n`);
+    const checks = [...webChecks, ...mailChecks];
+    const reports = new Map<string, ScanReport>();
+    const failures: string[] = [];
+    for await (const result of scanMany(
+      lab.domains.map((d) => d.name),
+      { checks, transports: lab.transports(), domainConcurrency: 4, ...(signal === undefined ? {} : { signal }) },
+    )) {
+      if (result.ok) reports.set(result.input, result.report);
+      else failures.push(`${result.input}: ${result.error.message}`);
+    }
+    const rows: string[][] = [
+      ['domain', 'web DNSSEC valid', 'mail DNSSEC (MX) valid', 'Internet.nl DNSSEC web/mail', 'streefbeeld DNSSEC web/mail', 'shows'],
+    ];
+    for (const domain of lab.domains) {
+      const report = reports.get(domain.name);
+      if (report === undefined) continue;
+      rows.push([
+        domain.name,
+        statusOf(report, 'web-dnssec-valid'),
+        statusOf(report, 'mail-dnssec-mx-valid'),
+        `${categoryPercentage(report, 'web', 'web_dnssec')} / ${categoryPercentage(report, 'mail', 'mail_dnssec')}`,
+        streefbeeldDnssec(report),
+        domain.description,
+      ]);
+    }
+    io.out(`${renderTable(rows)}\n`);
+    const totalMs = Math.round(performance.now() - started);
+    io.out(`\n${reports.size} domains scanned in ${totalMs} ms with pastoe's own DNSSEC validation from the lab's root trust anchor.\n`);
+    for (const failure of failures) io.err(`could not scan ${failure}\n`);
+    return failures.length === 0 ? 0 : 1;
+  } finally {
+    await lab.close();
+  }
+}
