@@ -10,5 +10,6 @@ export const labTopLevelDomain = 'test';
 
 export * from './dns/index.js';
 export * from './pki/index.js';
+export * from './external/index.js';
 export { labDemoDomains, startLab } from './lab.js';
 export type { Lab, LabDomain, LabOptions, LabTransportOptions } from './lab.js';

@@ -420,6 +420,68 @@ async function keysFor(spec: LabZoneSpec, freshRootKey: boolean): Promise<Dnssec
   return [first, await generateDnssecKey({ algorithm: signing.algorithm, role: 'zsk', rsaBits: signing.rsaBits })];
 }
 
+/** The catalogue plus extra zones, with normalised origins; an extra zone replaces a catalogue zone of the same origin. */
+function mergedSpecs(extraZones: readonly LabZoneSpec[] = []): LabZoneSpec[] {
+  const byOrigin = new Map<string, LabZoneSpec>();
+  for (const spec of [...labZoneCatalogue, ...extraZones]) {
+    byOrigin.set(nameKey(normalizeName(spec.origin)), { ...spec, origin: normalizeName(spec.origin) });
+  }
+  return [...byOrigin.values()];
+}
+
+/** Puts each extra record in the deepest zone that contains it. */
+function placeExtraRecords(specs: readonly LabZoneSpec[], extraRecords: readonly ZoneRecord[] = []): Map<LabZoneSpec, ZoneRecord[]> {
+  const extras = new Map<LabZoneSpec, ZoneRecord[]>();
+  for (const record of extraRecords) {
+    const home = specs
+      .filter((spec) => isInBailiwick(normalizeName(record.name), spec.origin))
+      .sort((a, b) => labelsOf(b.origin).length - labelsOf(a.origin).length)[0];
+    if (home === undefined) throw new LabDnsError(`no lab zone holds ${record.name}`);
+    extras.set(home, [...(extras.get(home) ?? []), record]);
+  }
+  return extras;
+}
+
+/** One zone of the lab's DNS world before any key or signature exists, for signing with other tools. */
+export interface LabUnsignedZone {
+  /** The zone's spec (origin normalised): how it should be signed, what its parent publishes as DS, its faults. */
+  readonly spec: LabZoneSpec;
+  /**
+   * The zone's records: its content with SOA, NS and glue added, and the NS and glue of its
+   * child zones; no DNSKEY, DS, RRSIG, NSEC or NSEC3. `faults` holds the serving faults.
+   */
+  readonly zone: Zone;
+  /** The origin of the parent zone; absent for the root. */
+  readonly parent?: string;
+  /** The origins of the zones delegated from this one (hosted or not). */
+  readonly children: readonly string[];
+}
+
+/**
+ * The lab's DNS world unsigned: the same zones {@link createLabDnsZones} builds, with their
+ * delegations but without keys, DS records or signatures, so that an independent signer (BIND's
+ * dnssec-signzone, ldns, Knot) can sign them and a test can compare validators on the result.
+ * Zones with `hosted: false` are included (their parents delegate to them); the caller decides
+ * whether to serve them.
+ */
+export function createUnsignedLabZones(options: Omit<CreateLabDnsZonesOptions, 'freshRootKey'> = {}): LabUnsignedZone[] {
+  const serial = Math.floor((options.now ?? new Date()).getTime() / 1000) >>> 0;
+  const specs = mergedSpecs(options.extraZones);
+  const extras = placeExtraRecords(specs, options.extraRecords);
+  const parents = new Map(specs.map((spec) => [spec, parentSpec(spec, specs)]));
+  return specs.map((spec) => {
+    const children = specs.filter((c) => parents.get(c) === spec);
+    let records = replaceRRsets(baseRecords(spec, serial), extras.get(spec) ?? []);
+    for (const child of children) {
+      // No keys: the delegation gets its NS and glue only; the caller adds the DS records.
+      records = replaceRRsets(records, delegationRecords(child, undefined, [], undefined, serial));
+    }
+    const zone: Zone = spec.faults === undefined ? { origin: spec.origin, records } : { origin: spec.origin, records, faults: spec.faults };
+    const parent = parents.get(spec)?.origin;
+    return { spec, zone, ...(parent === undefined ? {} : { parent }), children: children.map((c) => c.origin) };
+  });
+}
+
 /**
  * Builds the whole lab DNS world fresh: keys, the catalogue zones (plus any extras), delegations
  * with DS records as each spec asks, and signatures. Keys are made in parallel; with the default
@@ -428,11 +490,7 @@ async function keysFor(spec: LabZoneSpec, freshRootKey: boolean): Promise<Dnssec
 export async function createLabDnsZones(options: CreateLabDnsZonesOptions = {}): Promise<LabDnsZones> {
   const now = options.now ?? new Date();
   const serial = Math.floor(now.getTime() / 1000) >>> 0;
-  const byOrigin = new Map<string, LabZoneSpec>();
-  for (const spec of [...labZoneCatalogue, ...(options.extraZones ?? [])]) {
-    byOrigin.set(nameKey(normalizeName(spec.origin)), { ...spec, origin: normalizeName(spec.origin) });
-  }
-  const specs = [...byOrigin.values()];
+  const specs = mergedSpecs(options.extraZones);
   const freshRootKey = options.freshRootKey ?? false;
 
   const keyList = await Promise.all(specs.map((spec) => keysFor(spec, freshRootKey)));
@@ -450,14 +508,7 @@ export async function createLabDnsZones(options: CreateLabDnsZonesOptions = {}):
       }),
   );
 
-  const extras = new Map<LabZoneSpec, ZoneRecord[]>();
-  for (const record of options.extraRecords ?? []) {
-    const home = specs
-      .filter((spec) => isInBailiwick(normalizeName(record.name), spec.origin))
-      .sort((a, b) => labelsOf(b.origin).length - labelsOf(a.origin).length)[0];
-    if (home === undefined) throw new LabDnsError(`no lab zone holds ${record.name}`);
-    extras.set(home, [...(extras.get(home) ?? []), record]);
-  }
+  const extras = placeExtraRecords(specs, options.extraRecords);
 
   const parents = new Map(specs.map((spec) => [spec, parentSpec(spec, specs)]));
   const built = new Map<LabZoneSpec, BuiltZone>();

@@ -15,12 +15,20 @@ export { createDnsResponder, labUdpPayloadSize } from './responder.js';
 export type { DnsResponder, RespondOptions, TimedResponse } from './responder.js';
 export { startDnsServer } from './server.js';
 export type { DnsServerHandle, DnsServerLimits, DnsServerOptions } from './server.js';
-export { createLabDnsZones, labDnsScenarios, labRootTrustAnchor, labZoneCatalogue, trustAnchorFor } from './catalogue.js';
+export {
+  createLabDnsZones,
+  createUnsignedLabZones,
+  labDnsScenarios,
+  labRootTrustAnchor,
+  labZoneCatalogue,
+  trustAnchorFor,
+} from './catalogue.js';
 export type {
   CreateLabDnsZonesOptions,
   LabDnsScenario,
   LabDnsZones,
   LabTrustAnchor,
+  LabUnsignedZone,
   LabZoneSigning,
   LabZoneSpec,
 } from './catalogue.js';

@@ -1,3 +1,5 @@
+import { setMaxListeners } from 'node:events';
+import { listenerBudget } from '../../util/abort.js';
 import type { Network } from '../../transport/network.js';
 import { createNodeNetwork } from '../../transport/node-network.js';
 import { TtlCache } from '../../util/ttl-cache.js';
@@ -252,6 +254,8 @@ export function createResolver(
   const failedAt = new Map<Transport, number>();
   const inFlight = new Map<string, InFlight>();
   const closing = new AbortController();
+  // Every query in flight listens for close(); hundreds at once in a bulk scan are expected.
+  setMaxListeners(listenerBudget, closing.signal);
   const counters = { queries: 0, upstreamQueries: 0, cacheHits: 0, coalesced: 0 };
   const onSend = (): void => {
     counters.upstreamQueries += 1;
