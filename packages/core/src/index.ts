@@ -197,3 +197,27 @@ export type { ChainStep, DnskeyStatus, DsStatus } from './dnssec/chain.js';
 export { algorithmName, dsDigest, supportedAlgorithms, supportedDigestTypes } from './dnssec/crypto.js';
 export { keyTag } from './dnssec/keytag.js';
 export { defaultMaxNsec3Iterations, nsec3HashLabel } from './dnssec/nsec3.js';
+export * from './tls/tables/index.js';
+export * from './tls/evaluate/index.js';
+export * from './x509/index.js';
+export * from './dane/index.js';
+export * from './caa/index.js';
+export { tlsVersions } from './tls/types.js';
+export type {
+  CertificateChainObservation,
+  CipherOrderObservation,
+  GroupEnumeration,
+  KexHashObservation,
+  KeyExchangeObservation,
+  OcspObservation,
+  RenegotiationObservation,
+  StarttlsObservation,
+  SuiteEnumeration,
+  TlsEndpoint,
+  TlsEvidence,
+  TlsScanProblem,
+  TlsVersion,
+  TrustObservation,
+  VersionSupport,
+  ZeroRttObservation,
+} from './tls/types.js';

@@ -1,0 +1,232 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCertificate } from '../../x509/certificate.js';
+import { openTestPki, type TestCertificate, type TestKey, type TestPki } from '../../x509/test-support/openssl.js';
+import type { CertificateChainObservation } from '../types.js';
+import { evaluateCertHostmatch } from './cert-hostmatch.js';
+import { evaluateCertPubkey } from './cert-pubkey.js';
+import { evaluateCertSignature } from './cert-signature.js';
+import { evaluateCertTrust } from './cert-trust.js';
+import { evaluateTlsOcsp } from './ocsp.js';
+import { findingNames, pastoeFindings, testContext, tlsEvidence } from './test-support/evidence.js';
+
+let pki: TestPki;
+let root: TestCertificate;
+let intermediate: TestCertificate;
+beforeAll(() => {
+  pki = openTestPki();
+  root = pki.make({ key: 'rsa-3072', ca: true, cn: 'Test Root' });
+  intermediate = pki.make({ key: 'ec-p384', ca: true, cn: 'Test Intermediate', issuer: root });
+});
+afterAll(() => pki.close());
+
+const ctx = testContext();
+
+function chain(...certs: TestCertificate[]): CertificateChainObservation {
+  return { source: 'handshake', version: 'TLSv1.3', certificates: certs.map((c) => c.der.toString('base64')) };
+}
+
+function leaf(options: Parameters<TestPki['make']>[0] = {}): TestCertificate {
+  return pki.make({ key: 'ec-p256', dns: ['example.nl', 'www.example.nl'], issuer: intermediate, ...options });
+}
+
+describe('evaluateCertPubkey', () => {
+  it.each([
+    ['rsa-1024', 'fail', 'bad'],
+    ['rsa-2048', 'warning', 'phase-out'],
+    ['rsa-3072', 'pass', 'good'],
+    ['ec-p224', 'warning', 'phase-out'],
+    ['ec-p256', 'pass', 'good'],
+    ['ec-p384', 'pass', 'good'],
+    ['ec-secp256k1', 'fail', 'bad'],
+    ['ec-brainpoolP256r1', 'pass', 'good'],
+  ] as const)('grades a %s leaf %s / %s', (key: TestKey, status, outcome) => {
+    const result = evaluateCertPubkey(tlsEvidence({ certificateChains: [chain(leaf({ key }), intermediate, root)] }), ctx);
+    expect(result).toMatchObject({ status, outcome });
+  });
+
+  it('counts Ed25519 as Internet.nl does (bad) and pastoe as sufficient', () => {
+    const result = evaluateCertPubkey(tlsEvidence({ certificateChains: [chain(leaf({ key: 'ed25519' }), intermediate, root)] }), ctx);
+    expect(result).toMatchObject({ status: 'fail', outcome: 'bad', facts: { pastoe: { status: 'pass', outcome: 'good' } } });
+    expect(findingNames(result)).toEqual(['insufficient-key', 'eddsa-key']);
+  });
+
+  it('skips a root the server sent, but judges a weak intermediate', () => {
+    const weakRoot = pki.make({ key: 'rsa-1024', ca: true, cn: 'Weak Root' });
+    const mid = pki.make({ key: 'rsa-2048', ca: true, cn: 'Mid', issuer: weakRoot });
+    const result = evaluateCertPubkey(tlsEvidence({ certificateChains: [chain(leaf({ issuer: mid }), mid, weakRoot)] }), ctx);
+    expect(result.outcome).toBe('phase-out');
+    expect(result.findings[0]?.params).toMatchObject({ certificate: 'Mid', key: 'RSA-2048' });
+    // With Internet.nl's root list supplied, only listed fingerprints are skipped.
+    const listed = evaluateCertPubkey(
+      tlsEvidence({ certificateChains: [chain(leaf({ issuer: mid }), mid, weakRoot)] }),
+      testContext({ rootFingerprints: new Set() }),
+    );
+    expect(listed.outcome).toBe('bad');
+  });
+
+  it('judges a second chain for pastoe only', () => {
+    const second = { ...chain(leaf({ key: 'rsa-1024' }), intermediate), source: 'raw' as const, version: 'TLSv1.2' as const };
+    const result = evaluateCertPubkey(tlsEvidence({ certificateChains: [chain(leaf(), intermediate), second] }), ctx);
+    expect(result).toMatchObject({ outcome: 'good', facts: { pastoe: { outcome: 'bad' } } });
+    expect(pastoeFindings(result)).toEqual(['insufficient-key']);
+  });
+
+  it('is not tested without a chain', () => {
+    expect(evaluateCertPubkey(tlsEvidence(), ctx).outcome).toBe('not-tested');
+  });
+});
+
+describe('evaluateCertSignature', () => {
+  it.each([
+    ['sha256', 'pass', 'good'],
+    ['sha384', 'pass', 'good'],
+    ['sha224', 'warning', 'phase-out'],
+    ['sha1', 'fail', 'bad'],
+  ] as const)('grades a %s-signed leaf', (digest, status, outcome) => {
+    const result = evaluateCertSignature(tlsEvidence({ certificateChains: [chain(leaf({ digest }), intermediate, root)] }), ctx);
+    expect(result).toMatchObject({ status, outcome });
+  });
+
+  it('passes Ed25519 signatures', () => {
+    const edCa = pki.make({ key: 'ed25519', ca: true, cn: 'Ed CA' });
+    const result = evaluateCertSignature(tlsEvidence({ certificateChains: [chain(leaf({ issuer: edCa }), edCa)] }), ctx);
+    expect(result.outcome).toBe('good');
+  });
+
+  it('reproduces RSASSA-PSS as bad and adds pastoe’s reading', () => {
+    const rsaCa = pki.make({ key: 'rsa-3072', ca: true, cn: 'RSA CA' });
+    const result = evaluateCertSignature(tlsEvidence({ certificateChains: [chain(leaf({ issuer: rsaCa, pss: true }), rsaCa)] }), ctx);
+    expect(result).toMatchObject({ status: 'fail', outcome: 'bad', facts: { pastoe: { status: 'pass', outcome: 'good' } } });
+    expect(findingNames(result)).toEqual(['insufficient-signature', 'rsassa-pss-signature']);
+  });
+
+  it('ignores the root’s own signature', () => {
+    const sha1Root = pki.make({ key: 'rsa-3072', ca: true, cn: 'SHA1 Root', digest: 'sha1' });
+    const result = evaluateCertSignature(tlsEvidence({ certificateChains: [chain(leaf({ issuer: sha1Root }), sha1Root)] }), ctx);
+    expect(result.outcome).toBe('good');
+  });
+});
+
+describe('evaluateCertTrust', () => {
+  const good = () => tlsEvidence({ certificateChains: [chain(leaf(), intermediate, root)] });
+
+  it('follows the verification', () => {
+    expect(evaluateCertTrust(good(), ctx)).toMatchObject({
+      status: 'pass',
+      outcome: 'good',
+      facts: { chain: ['cert', 'Test Intermediate', 'Test Root'].map((x, i) => (i === 0 ? expect.any(String) : x)) },
+    });
+    const bad = evaluateCertTrust(
+      { ...good(), trust: { verified: false, error: 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', store: 'mozilla' } },
+      ctx,
+    );
+    expect(bad).toMatchObject({ status: 'fail', outcome: 'bad' });
+    expect(bad.findings[0]?.params).toEqual({ error: 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY' });
+  });
+
+  it('could not test without a chain or a verification', () => {
+    expect(evaluateCertTrust(tlsEvidence(), ctx)).toMatchObject({ status: 'not-tested', outcome: 'could-not-test' });
+    expect(evaluateCertTrust({ ...good(), trust: undefined }, ctx).outcome).toBe('could-not-test');
+  });
+
+  it('reports expired certificates for pastoe', () => {
+    const later = testContext({ now: new Date(Date.now() + 400 * 24 * 3600 * 1000) });
+    const result = evaluateCertTrust({ ...good(), trust: { verified: false, error: 'CERT_HAS_EXPIRED', store: 'mozilla' } }, later);
+    expect(result.outcome).toBe('bad');
+    expect(pastoeFindings(result)).toEqual(['outside-validity', 'outside-validity', 'outside-validity']);
+  });
+});
+
+describe('evaluateCertHostmatch', () => {
+  const withLeaf = (cert: TestCertificate, host = 'www.example.nl') =>
+    tlsEvidence({ endpoint: { host, ip: '192.0.2.10', port: 443 }, certificateChains: [chain(cert, intermediate)] });
+
+  it('matches exact and wildcard names', () => {
+    expect(evaluateCertHostmatch(withLeaf(leaf()), ctx)).toMatchObject({
+      status: 'pass',
+      outcome: 'good',
+      facts: { matchedName: 'www.example.nl' },
+    });
+    expect(evaluateCertHostmatch(withLeaf(leaf({ dns: ['*.example.nl'] })), ctx).outcome).toBe('good');
+    expect(evaluateCertHostmatch(withLeaf(leaf({ dns: ['*.example.nl'] }), 'example.nl'), ctx).outcome).toBe('bad');
+  });
+
+  it('fails a wrong name, and ignores the common name', () => {
+    const wrong = evaluateCertHostmatch(withLeaf(leaf({ dns: ['other.nl'] })), ctx);
+    expect(wrong).toMatchObject({ status: 'fail', outcome: 'bad', facts: { reason: 'no-match' } });
+    expect(wrong.forced).toBeUndefined();
+    const cnOnly = evaluateCertHostmatch(withLeaf(pki.make({ cn: 'www.example.nl', issuer: intermediate })), ctx);
+    expect(cnOnly).toMatchObject({ outcome: 'bad', facts: { reason: 'no-subject-alt-name' } });
+  });
+
+  it('forces the fail for mail only with a DANE-TA record', () => {
+    const mx = withLeaf(leaf({ dns: ['other.nl'] }), 'mx.example.nl');
+    expect(evaluateCertHostmatch(mx, testContext({ service: 'mail' })).forced).toBeUndefined();
+    expect(evaluateCertHostmatch(mx, testContext({ service: 'mail', hasDaneTa: true }))).toMatchObject({
+      status: 'fail',
+      outcome: 'bad',
+      forced: true,
+    });
+  });
+});
+
+describe('evaluateTlsOcsp', () => {
+  const ocspLeaf = () => leaf({ ocspUrl: 'http://ocsp.example.nl/' });
+
+  it('is not-in-cert without an OCSP URL and ok without a staple', () => {
+    expect(evaluateTlsOcsp(tlsEvidence({ certificateChains: [chain(leaf(), intermediate)] }), ctx)).toMatchObject({
+      status: 'not-tested',
+      outcome: 'not-in-cert',
+    });
+    expect(evaluateTlsOcsp(tlsEvidence({ certificateChains: [chain(ocspLeaf(), intermediate)] }), ctx)).toMatchObject({
+      status: 'info',
+      outcome: 'ok',
+    });
+  });
+
+  it('trusts a response signed by the issuer or a delegated responder', () => {
+    const cert = ocspLeaf();
+    const staple = pki.ocspResponse(intermediate, cert);
+    const evidence = tlsEvidence({
+      certificateChains: [chain(cert, intermediate)],
+      ocsp: { stapled: true, response: staple.toString('base64') },
+    });
+    expect(evaluateTlsOcsp(evidence, ctx)).toMatchObject({ status: 'pass', outcome: 'good', facts: { certStatus: 'good', trusted: true } });
+    const responder = pki.make({ key: 'ec-p256', cn: 'OCSP responder', eku: ['OCSPSigning'], issuer: intermediate });
+    const delegated = pki.ocspResponse(intermediate, cert, { signer: responder });
+    expect(evaluateTlsOcsp({ ...evidence, ocsp: { stapled: true, response: delegated.toString('base64') } }, ctx).outcome).toBe('good');
+  });
+
+  it('rejects a response from a stranger, for another certificate, or out of date', () => {
+    const cert = ocspLeaf();
+    const stranger = pki.make({ key: 'ec-p256', cn: 'Stranger', eku: ['OCSPSigning'] });
+    const base = tlsEvidence({ certificateChains: [chain(cert, intermediate)] });
+    const staple = (response: Buffer) => ({ ...base, ocsp: { stapled: true, response: response.toString('base64') } });
+    const forged = evaluateTlsOcsp(staple(pki.ocspResponse(intermediate, cert, { signer: stranger })), ctx);
+    expect(forged).toMatchObject({ status: 'fail', outcome: 'bad', facts: { reason: 'bad-signature' } });
+    const otherCert = evaluateTlsOcsp(staple(pki.ocspResponse(intermediate, ocspLeaf())), ctx);
+    expect(otherCert.facts.reason).toBe('no-response-for-certificate');
+    const later = testContext({ now: new Date(Date.now() + 3 * 24 * 3600 * 1000) });
+    expect(evaluateTlsOcsp(staple(pki.ocspResponse(intermediate, cert)), later).facts.reason).toBe('expired');
+    expect(
+      evaluateTlsOcsp({ ...base, ocsp: { stapled: true, response: Buffer.from('3003020101', 'hex').toString('base64') } }, ctx).facts
+        .reason,
+    ).toBe('malformed');
+  });
+
+  it('reports a revoked certificate for pastoe', () => {
+    const cert = ocspLeaf();
+    const result = evaluateTlsOcsp(
+      tlsEvidence({
+        certificateChains: [chain(cert, intermediate)],
+        ocsp: { stapled: true, response: pki.ocspResponse(intermediate, cert, { status: 'revoked' }).toString('base64') },
+      }),
+      ctx,
+    );
+    expect(result).toMatchObject({ outcome: 'good', facts: { certStatus: 'revoked', pastoe: { outcome: 'bad' } } });
+  });
+
+  it('parses the leaf it judges', () => {
+    expect(parseCertificate(ocspLeaf().der).facts.ocspUrls).toEqual(['http://ocsp.example.nl/']);
+  });
+});
