@@ -1,43 +1,14 @@
+import { fromBase32Hex as coreFromBase32Hex, toBase32Hex as coreToBase32Hex } from '@pastoe/core';
 import { LabDnsError } from './names.js';
 
-const base32HexAlphabet = '0123456789abcdefghijklmnopqrstuv';
-
 /** Base32 with the extended hex alphabet (RFC 4648 §7), lowercase, no padding: NSEC3 owner labels. */
-export function toBase32Hex(bytes: Uint8Array): string {
-  let out = '';
-  let buffer = 0;
-  let bits = 0;
-  for (const byte of bytes) {
-    buffer = (buffer << 8) | byte;
-    bits += 8;
-    while (bits >= 5) {
-      out += base32HexAlphabet[(buffer >>> (bits - 5)) & 31];
-      bits -= 5;
-    }
-    buffer &= (1 << bits) - 1;
-  }
-  if (bits > 0) out += base32HexAlphabet[(buffer << (5 - bits)) & 31];
-  return out;
-}
+export const toBase32Hex: (bytes: Uint8Array) => string = coreToBase32Hex;
 
 /** Decodes base32hex (either case, padding ignored); throws on other characters. */
 export function fromBase32Hex(text: string): Buffer {
-  const clean = text.toLowerCase().replace(/=+$/, '');
-  const out: number[] = [];
-  let buffer = 0;
-  let bits = 0;
-  for (const ch of clean) {
-    const value = base32HexAlphabet.indexOf(ch);
-    if (value < 0) throw new LabDnsError(`invalid base32hex "${text}"`);
-    buffer = (buffer << 5) | value;
-    bits += 5;
-    if (bits >= 8) {
-      out.push((buffer >>> (bits - 8)) & 0xff);
-      bits -= 8;
-    }
-    buffer &= (1 << bits) - 1;
-  }
-  return Buffer.from(out);
+  const bytes = coreFromBase32Hex(text.replace(/=+$/, ''));
+  if (bytes === undefined) throw new LabDnsError(`invalid base32hex "${text}"`);
+  return Buffer.from(bytes);
 }
 
 /** Decodes hex, refusing odd lengths and stray characters (Buffer.from would silently stop). */
