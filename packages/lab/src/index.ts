@@ -10,6 +10,10 @@ export const labTopLevelDomain = 'test';
 
 export * from './dns/index.js';
 export * from './pki/index.js';
+export * from './tls/index.js';
+export * from './http/index.js';
+export * from './smtp/index.js';
+export * from './net/index.js';
 export * from './external/index.js';
 export { labDemoDomains, startLab } from './lab.js';
-export type { Lab, LabDomain, LabOptions, LabTransportOptions } from './lab.js';
+export type { Lab, LabAddresses, LabDomain, LabOptions, LabTransportOptions } from './lab.js';

@@ -7,8 +7,13 @@ import {
   type Network,
   type Transports,
 } from '@pastoe/core';
+import { isIPv4 } from 'node:net';
 import { createLabDnsZones, type LabDnsScenario } from './dns/catalogue.js';
+import { nameKey, normalizeName } from './dns/names.js';
 import { type DnsServerHandle, startDnsServer } from './dns/server.js';
+import type { ZoneRecord } from './dns/zone.js';
+import { type LabAddressMap, createLabAddressMap } from './net/address-map.js';
+import { type LabMailScenario, type LabServiceEndpoint, type LabWebScenario, startLabScenarios } from './net/scenarios.js';
 import { createLabCa, issueCertificate } from './pki/ca.js';
 import type { LabCa } from './pki/ca.js';
 
@@ -20,6 +25,19 @@ export interface LabOptions {
   readonly signal?: AbortSignal;
   /** The time the lab signs its zones at. Default now. */
   readonly now?: Date;
+  /**
+   * Start the web and mail scenario servers (HTTPS, HTTP, SMTP) and publish their zones.
+   * Default true; `false` gives a DNS-only lab that starts a little faster.
+   */
+  readonly services?: boolean;
+}
+
+/** The documentation addresses a lab host name has in the lab's DNS. */
+export interface LabAddresses {
+  /** IPv4 addresses (A records). */
+  readonly ipv4: readonly string[];
+  /** IPv6 addresses (AAAA records). */
+  readonly ipv6: readonly string[];
 }
 
 /** A lab domain and what it demonstrates. */
@@ -52,6 +70,21 @@ export interface Lab {
   readonly network: Network;
   /** The lab CA; its certificate is what TLS clients must trust. */
   readonly ca: LabCa;
+  /** The lab CA's certificate, PEM: the one trust anchor for every lab TLS server (HTTPS, SMTP, DoH). */
+  readonly caPem: string;
+  /** The web scenarios (`modern.test`, `legacy.test`, …) with their endpoints and expected TLS properties; empty with `services: false`. */
+  readonly web: readonly LabWebScenario[];
+  /** The mail scenarios (`mail-modern.test`, …) with their MX endpoints; empty with `services: false`. */
+  readonly mail: readonly LabMailScenario[];
+  /** Every web and mail service endpoint: public address and port, the loopback listener, expected TLS properties. */
+  readonly endpoints: readonly LabServiceEndpoint[];
+  /** The address map behind {@link Lab.network}: documentation endpoints to loopback listeners. */
+  readonly addressMap: LabAddressMap;
+  /**
+   * The addresses a name has in the lab's DNS (its A and AAAA records, CNAMEs not followed), or
+   * `undefined` when it has none. E.g. `addressOf('modern.test')` gives `192.0.2.100` and `2001:db8:443::1`.
+   */
+  addressOf(name: string): LabAddresses | undefined;
   /** The demo domains. */
   readonly domains: readonly LabDomain[];
   /** The DNS scenarios and the validation results they should give. */
@@ -77,22 +110,45 @@ export const labDemoDomains: readonly LabDomain[] = Object.freeze([
   { name: 'servfail.test', description: 'name servers that answer SERVFAIL: a test error' },
 ]);
 
+/** The lab name server's public-looking addresses (the glue the lab's zones publish for `ns1`). */
+const nameServerAddresses = ['192.0.2.53', '2001:db8::53'];
+
 /**
  * Starts the lab: the DNS server (UDP, TCP, DoH) with the signed scenario zones under `.test` and
- * the lab's own root, and a lab CA. Starts in well under a second; everything listens on
- * loopback only.
+ * the lab's own root, a lab CA, and the web and mail scenario servers (HTTPS, HTTP, SMTP with
+ * STARTTLS) behind an address map from documentation addresses to loopback. Starts in well under
+ * a second; everything listens on loopback only.
  */
 export async function startLab(options: LabOptions = {}): Promise<Lab> {
   const host = options.host ?? '127.0.0.1';
   const ca = await createLabCa();
-  const dohCertificate = await issueCertificate(ca, { names: ['localhost'], ips: [host] });
-  const zones = await createLabDnsZones(options.now === undefined ? {} : { now: options.now });
-  const server: DnsServerHandle = await startDnsServer({
-    zones: zones.zones,
-    host,
-    tls: { cert: dohCertificate.chainPem, key: dohCertificate.privateKeyPem },
-  });
-  const network = createNodeNetwork({ policy: createAddressPolicy({ allow: ['loopback', 'documentation'] }) });
+  const addressMap = createLabAddressMap({ refuseVia: host });
+  const [dohCertificate, world] = await Promise.all([
+    issueCertificate(ca, { names: ['localhost'], ips: [host] }),
+    options.services === false ? undefined : startLabScenarios({ ca, addressMap, host }),
+  ]);
+  let server: DnsServerHandle;
+  let zones: Awaited<ReturnType<typeof createLabDnsZones>>;
+  try {
+    zones = await createLabDnsZones({
+      ...(options.now === undefined ? {} : { now: options.now }),
+      ...(world === undefined ? {} : { extraZones: world.zones }),
+    });
+    server = await startDnsServer({
+      zones: zones.zones,
+      host,
+      tls: { cert: dohCertificate.chainPem, key: dohCertificate.privateKeyPem },
+    });
+  } catch (error) {
+    await world?.close();
+    throw error;
+  }
+  for (const ip of nameServerAddresses) {
+    addressMap.route({ ip, port: 53 }, { ip: host, port: server.udp.port }, 'udp');
+    addressMap.route({ ip, port: 53 }, { ip: host, port: server.tcp.port }, 'tcp');
+  }
+  const addresses = indexAddresses(zones.zones);
+  const network = createNodeNetwork({ policy: createAddressPolicy({ allow: ['loopback', 'documentation'] }), map: addressMap.map });
   const authority = host.includes(':') ? `[${host}]` : host;
   const resolverUrl = `udp://${authority}:${server.udp.port}`;
   const tcpUrl = `tcp://${authority}:${server.tcp.port}`;
@@ -106,6 +162,14 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
     trustAnchors: zones.trustAnchor.ds,
     network,
     ca,
+    caPem: ca.certificatePem,
+    web: world?.web ?? [],
+    mail: world?.mail ?? [],
+    endpoints: world?.endpoints ?? [],
+    addressMap,
+    addressOf(name) {
+      return addresses.get(nameKey(normalizeName(name)));
+    },
     domains: labDemoDomains,
     scenarios: zones.scenarios,
     transports(transportOptions = {}) {
@@ -125,9 +189,26 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
       if (closed) return;
       closed = true;
       await Promise.all([...resolvers].map((resolver) => resolver.close()));
-      await server.close();
+      await Promise.all([server.close(), world?.close()]);
     },
   };
   options.signal?.addEventListener('abort', () => void lab.close(), { once: true });
   return lab;
+}
+
+/** The A and AAAA records of every name in the lab's zones, by name. */
+function indexAddresses(zones: readonly { readonly records: readonly ZoneRecord[] }[]): Map<string, LabAddresses> {
+  const index = new Map<string, { ipv4: string[]; ipv6: string[] }>();
+  for (const zone of zones) {
+    for (const record of zone.records) {
+      if (record.data.type !== 'A' && record.data.type !== 'AAAA') continue;
+      const key = nameKey(record.name);
+      const entry = index.get(key) ?? { ipv4: [], ipv6: [] };
+      const list = isIPv4(record.data.address) ? entry.ipv4 : entry.ipv6;
+      // Glue repeats a child's address records in the parent; list each address once.
+      if (!list.includes(record.data.address)) list.push(record.data.address);
+      index.set(key, entry);
+    }
+  }
+  return index;
 }

@@ -104,6 +104,20 @@ export function time(date: Date): Der {
   return tlv(0x18, Buffer.from(digits, 'ascii'));
 }
 
+/** GeneralizedTime, always (OCSP requires it whatever the year, RFC 6960 §4.2.2.1). */
+export function generalizedTime(date: Date): Der {
+  const iso = date.toISOString();
+  const digits = `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
+  return tlv(0x18, Buffer.from(digits, 'ascii'));
+}
+
+/** ENUMERATED from a small non-negative number. */
+export function enumerated(value: number): Der {
+  const integer = smallInteger(value);
+  integer[0] = 0x0a;
+  return integer;
+}
+
 /** A context-specific tag: `[n]`, constructed (EXPLICIT or a constructed IMPLICIT) or primitive. */
 export function contextTag(n: number, content: Uint8Array, constructed: boolean): Der {
   return tlv((constructed ? 0xa0 : 0x80) | n, content);
@@ -114,4 +128,57 @@ export function toPem(label: string, der: Uint8Array): string {
   const base64 = Buffer.from(der).toString('base64');
   const lines = base64.match(/.{1,64}/g) ?? [];
   return `-----BEGIN ${label}-----\n${lines.join('\n')}\n-----END ${label}-----\n`;
+}
+
+/** One element read back from DER: its tag and where its content lies. */
+export interface DerElement {
+  /** The tag byte. */
+  readonly tag: number;
+  /** Offset of the first content byte. */
+  readonly start: number;
+  /** Offset just past the last content byte. */
+  readonly end: number;
+  /** The content bytes. */
+  readonly content: Buffer;
+}
+
+/**
+ * Reads the DER element at `offset` (single-byte tags, definite lengths: all the lab reads back
+ * is its own or OpenSSL's output). Throws on a length that runs past the buffer.
+ */
+export function readDer(bytes: Uint8Array, offset = 0): DerElement {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const tag = buffer[offset];
+  const first = buffer[offset + 1];
+  if (tag === undefined || first === undefined) throw new Error('DER element runs past the end');
+  let length = first;
+  let start = offset + 2;
+  if (first & 0x80) {
+    const count = first & 0x7f;
+    if (count === 0 || count > 4) throw new Error('unsupported DER length');
+    length = 0;
+    for (let i = 0; i < count; i++) length = length * 256 + (buffer[start + i] ?? 0);
+    start += count;
+  }
+  const end = start + length;
+  if (end > buffer.length) throw new Error('DER element runs past the end');
+  return { tag, start, end, content: buffer.subarray(start, end) };
+}
+
+/** The elements inside a constructed DER value's content, in order. */
+export function readDerChildren(content: Uint8Array): DerElement[] {
+  const out: DerElement[] = [];
+  let offset = 0;
+  while (offset < content.length) {
+    const element = readDer(content, offset);
+    out.push(element);
+    offset = element.end;
+  }
+  return out;
+}
+
+/** The DER bodies of every PEM block with the given label, in order. */
+export function fromPem(pem: string, label = 'CERTIFICATE'): Buffer[] {
+  const pattern = new RegExp(`-----BEGIN ${label}-----([^-]+)-----END ${label}-----`, 'g');
+  return [...pem.matchAll(pattern)].map((m) => Buffer.from((m[1] ?? '').replace(/\s+/g, ''), 'base64'));
 }

@@ -1,0 +1,18 @@
+/**
+ * The lab's network side: the address map from documentation addresses to loopback listeners,
+ * tracked listeners, and the web and mail scenario world.
+ */
+export { canonicalIp, createLabAddressMap } from './address-map.js';
+export type { LabAddressMap, LabAddressMapOptions, LabRoute, LabRouteProtocol } from './address-map.js';
+export { listenTracked } from './listener.js';
+export type { LabListener } from './listener.js';
+export { startLabScenarios } from './scenarios.js';
+export type {
+  LabCertificateExpectation,
+  LabMailScenario,
+  LabScenarioWorld,
+  LabServiceEndpoint,
+  LabTlsExpectation,
+  LabWebScenario,
+  StartLabScenariosOptions,
+} from './scenarios.js';

@@ -1,0 +1,137 @@
+/**
+ * Fixed RSA keys for the lab's scenario certificates. Making RSA keys takes 10 ms (1024 bits) to
+ * over half a second (3072 bits) each, which would blow the lab's start-up budget; ECDSA and
+ * Ed25519 keys are made fresh per lab instead. These keys are not secrets: they only ever sign
+ * certificates for names under `.test`, issued by a CA that exists for one lab run.
+ */
+import { type KeyObject, createPrivateKey } from 'node:crypto';
+
+const pems = {
+  rsa2048a: `-----BEGIN PRIVATE KEY-----
+MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC1M++3A8MZR5Za
+3y6wVrBxzV9N+tGsiaOlRUIwfaXkCCf+LVHyqqkLC1P9IjjKJn9xEPaaKwgKVyHh
+PmWX8nyPs8gIRDvU6ym2xjQyC+2ICgKeybvZt6g2Vu/dupasf4XUBVi/ASNSc/44
+1VLeRjZSmiY9podlqGloijWxw9h3xVCqK9uDxHEpc7VgPSvuE5S+DMAL/IkS/RGe
+fqB+e3FhtVJvCtAA50/kMD4FGmZdW0YgkC7wHq9lDy+nxk+e1xo4A/9lOau+25+Z
+EcQf2DkwTpGlpWrWNW6vbFEBVkODOgftKuxUOBFDkYyUVDVq8w4n1Yu1HAxydLDS
+H/ix6duPAgMBAAECggEAEcLfUSaWwIsXo0eeDsh92gx3NjBgI1PdzQIuvIxhrtTX
+1V5sL7znqJP52GWQKyG+kH7I/+U45V6TYmiDJ8jWdHV6+sh0FD41ZAYl2+6htURv
+QPuQJK/lAT018htrJR8I0fabiM6xP3tBeiD60vEPO7stWryl0o1BQRnPAozU/S7u
+gXHnsTVuDXh7RiDimCR8FXG/epAImLQjzvJzaR4RO1gGf1SG0DvouY8tHlne5FaK
+UjYm73CFzcToIh+L6UMtWZgNzGxaEmCWKUpBRWFDCpzajK92WxYrsO2lCSU0roru
+qAtTCEJa6tY8+2jW71VXjDV1hTsmdf6xPFsYehJugQKBgQDrhOzl2/F9Ykqd/Qyn
+Y26q+0/M5NxxF7393yLwAX0aFetoniuDimPWxxPOTPj7Zm9AOgpYpOIEsd5mN1Za
++aTNeVLexneIgrLoYkGaTuTdErrlhbRV8trAYdmmg6hbihNuokPHAoxX4TAn50XO
+6OhOS2NbKjlBKjMac/arhch/gQKBgQDE9dUubR/ZSYpQF4Zh5WqU0C5xjm1F8ort
+clddUmgFKKfrbCBgk95iA6t2nMymg7GbiH540zE/CuOO8UidNj1OwNPqXqhfr/fW
+DrnMKo49UmeA8aq6hc0yVzeG3YasKM1WKdwtSThYxQ2tze8tHxYJ8XX6y4nPo+U9
+9jcVX5vjDwKBgGYTMmldLgjdtOFMb1OM8MYCLc/r0O7jD2EceJP00TehEGpDQzC7
+phHMLnVXPwIWn1kCzsEklSDbxjwe97puQFMdpiEPe3cazleRXkV2tBJsr7wSetpV
+ayG+Rwq4PRuPeGSWxzFVlWXxH2HsBoFqyGRGoEU+w5nOpF9uqxYj4YYBAoGARYQq
+0O8NDakKG0iiUo0heBKeQdAuO0DmzfXMZhC+zAtUcSBBsTSfieKXsw6WoLLcjfO4
+B7cqq4CRXpNEuNA7BT/Dy/XK4bL++1tJMolWmMgr5fPl+V1eVkU4QO6RKNRh3OZ7
+YrR0IcizEkQcBcXyBmJl7LXIFzRWpe7v9ChBofsCgYEAsE8/VAQp7AOnrYYHi0CX
+mLzf5d68tl5tx3uEO+OVqifWeHkveSdYtx7CclWWmkNt2AXrY3bh11E1sG+OS04R
+qe53nCLzuAUVGBho26B7x/LTsmqQgB/qgpW5sam8VAJPbsePC++8NSTYeZ67ajRL
+zLPzxxCV87w/KakuMksR3OE=
+-----END PRIVATE KEY-----
+`,
+  rsa2048b: `-----BEGIN PRIVATE KEY-----
+MIIEvAIBADANBgkqhkiG9w0BAQEFAASCBKYwggSiAgEAAoIBAQC4jqhhsuCaD3c0
+IjP+VmDECpE3rFY8fwUjDG/HRnPuzlczRL4pPTotRSebmEEMHz8blIGFL7NwtKtM
+Q+BiYtpHLU3zzjvlx3qZ2KFsoyHpISQ5cfDa6oL0ng4HXnrnvFBqGtgZpVmbydUB
+sDmyD1CTX02lmCnuUApjGuO6UuHInXuo5PmWZ6S5wMbhaYdndZaLDaAz1g5eTzDn
+NwTAUREcQuhzKeaCGdHsa5lu/9lLXVp6F5y8lSV673vbw2nReUphGTahcTgv4OoL
+LwT/v2adTd8pwNviB06PDTNCQ93VBKthv9fPAQynkX7CP+v1hh5BNe9LjoDQsnHG
+FOf1t7qlAgMBAAECggEAB27bcj/hkuLfkq5z+KDi+dJRIfRjbsFQ5CX6lISOY8ZU
+tcBlhkSshKk93KLnr8TMZmB3TPVsXTQxl/s93MiNcQNumcyrFeiQVATpD3aMhZar
+nlKr+C0sxAxflUVlXtLzTCqznGjP8JnS5eQCltzOCnlyp6I2wh3gJTiuhlETPeCk
+WU8T2fcReY2hMzxC+u3i4PehNSaoVkORaJqer7aKGtUFPi2xEQr5575s9cbZas7q
+zys3UmB1O5+DSQijRGDCPmNRr6SRPI8XhwGKmAGVvCzGffJJwnD3fZoYTDPRv37T
+T1OPcLdnNOnCIW+75qwjTi4Ix5dZYjsbgRcvVn2EYQKBgQDb1dBlwqLQdLqyilgv
+9h9BjBVJZVdfXid/cZB2tkpUukOhITuouw2jWQKqWRQFPC55foK+ucvaATJd9wKz
+RIduLpKq523JXPO3+yVHkoM3RNnnTvzYb0oRz4L9Cmf8+pMDfTjvGeMVYzb/aQL6
+FvMTueWo52AArkaJVSBzl5D6kQKBgQDW6yP7phhj5ayhwwTn/CPeS/pPdPCAEOUL
+sLas2V1pkURHQJN8NxCNKpULMUpTDMZEDDZm2h8Fig6xT5e02gw6pkZVIENDQ5hG
+LZzcdVD3KgsPNQjOeHCGvlG52cTln6l9yP62PzHbHBtanqVqrVliRZ6lL1vxHien
+cKVFT8NA1QKBgCCxEUawxSme0kzOygKH5WoH/PpnObES/Wi0aLlernsfIAOMP6T9
+/C84g271xEZrBrZGnAbk9m27E9RpcVtba5B1GJaVx/vT+OJ5VLfqD91ePdFqK6u8
+ERXI+D/NFl3Gnao9KwRTozOBB6K/6RNr6kYatQ6DKgGv6QlvQV4vQf4hAoGAALzj
+7bw/PzCNrCyAOs+py9yU6mrrXHUyZBziM6u3X2JpSplVKEsEGof35QbxS2Gy2I72
+LNo42wsDS+aLDcrl2dmySh6HPJbh0fPcIwGgGokhapbzBcpyEHRc0XeG7obizRTA
+kx2abTcmfOQoizo3IVg92DFWbnh9CF0hpCBG+lUCgYAlSe9gNNePmvvPl4i/3xOl
+LWfEqbcoCetEErqwZ7NYSSE3537oweAGqzQ1vvdMwqoA7cPUxgEJ/WAhc/gVL5PR
+As1snRx3SliFnWvrtHOxscG1zKINCVetXgzLuclQFjTnSo84bPBtIjabo0W+hJAB
+3h9A830cds59vlH2UCzx2A==
+-----END PRIVATE KEY-----
+`,
+  rsa3072: `-----BEGIN PRIVATE KEY-----
+MIIG/AIBADANBgkqhkiG9w0BAQEFAASCBuYwggbiAgEAAoIBgQCt9tUzHLqgFpaP
+hoYmBZxLD/a2hr1iGXy37DOtBZ/Tuw9Q4zcHlTLTLej2pzjcCROzCj4P192bqNtZ
+F/aS2D91bg9XxzafCAiEFxCfYMg/dVYb+R4xAPZJLICGzMwoJNTEmBWej5kKJTfZ
+J3qwtqh7zc8Rp0eKGQezYB5JD0B2M+2Q40FxgCmPtRnTGJF30JdNatvXxOYRpy6L
+Yq2IyNyG2FKNP0/xsYiJa9vHkpnXVDUKjozvwbAum5SynT3QPWlkz80vxL/Ey3FK
+Ork31QHI7TWtFAnCjvL2L96W/7K58Uon9xCdRXteZ/Q9FCQzcPbAv/N3Kb6RQkb+
+43rAsQAizfA3xgxEA/iAthvXgJPuf9+bFS+zFDITE/VirG+wkIdRkrazqfAdcxhf
+l0srbhhFpgl10d18VXLRq6JXihmqJFOOeukHU9lowuWjnn6OnF7IyENBnBnGedoW
+IfR0TwNKOiJf8bIIh/D0DVuf6NZu4L8MvWKvWrss+FMXRiiG4aMCAwEAAQKCAX9l
+lz/qGVzjIE3Mg0LT8XLUYv4wmX7/SuMKhWWoJSCxBQxssEPyqa6EpMrnP8B0vthC
+NjkIB4fi3zk5TkUwfBiS+zL6j9vWA1r1yIJskJhgdqVSsKhw9Z7eHJ7yGacfymJ2
+bFozvqggxJtYtTVw/TpnEklahdXBT9yvY/JLuBxs6uZRNmWBYtbilV//ZtmMnsO8
+8ipwVwwEQx1rSLUOrD4cgTe0RMTq4EJb/iDa60Hr/cD76UNkwDejADhWFn2Cnll3
+YH84tuEWlSqdtPnCE2HRu3iWfIKN0LQliokcpTLQfRQ545VpZLj6sZ6oX1hIvss1
+bXqrvGPuilUVk9OI5HGZfcwBJQa1++p2zVcN5bi/WdaJKsdfFw88B+0iF2ZzKj4N
+ev2+jrKPeSQoG0U5HPY2hwBZCoj2POX+gn3kDrn0gKRvqhr88yKYqdW+8ns561if
+fuo1ijOqrP8bBmcDhyMhyJGoQqzGtjj7SJG4KiodFfBz5jSLyGjZ3pKP0sOElQKB
+wQDa7h5UZbVqgAmXAV9cJFQucYA2m9DXlLRyNiz/Fz2QzrXT5YBKi6x8bpw7Ysf0
+X1hTl8cSXvCVe6Rif+t/NSB7y+T7kr6zyWRzr9Nd5N6RbLoqVIQAALJ3Li6TIqav
+IipRnKzuYEEiYhB/Ra2o3d9alUk9KAmgyTh2Adb/qm8Mvsa7WEhuBQ+SElT/bGT0
+R7Pi8P2BJiG/QBXBhPFCxjg9MqrceYJW5QM+TVz+ApveYq/oyO3JLkaA3vGOlMwc
+WPUCgcEAy2uXkjvDoJEtI5nxdpJ4sx3jJg+ZmRUzc0nc/zJqGWdBxEivfLfdp+V7
+XVF2hR8vM2nHMeiql7h73nhC3O9+6sIB0v1Phe/fe/Sjeg7SOdjHdCsnx9llXhjf
+W+wwiJjX6wfxaZeyNCOFg20jXfJeCDHGbayYxogvr7oWAHVMaaIsLjjRI+pnTFUS
+FLqza2kXj6L66aKkn9YrcosE1uXb5qLy5+971O8hmzKjA/XWxSXIAtcTYzKGbEN3
+Dm+7uZE3AoHAEN+HUOPh3optssi1S8m0/ztaMVtC9kqMuby5LRPid9Wmp+UpRRWM
+vq5btiv/0zLCAPdSrXTJwAueeMT5Jn22ujPVuxntPrgH2O61MKhiCv1BP9/xqHpl
+RtA1YLur8xWEA3Q608hxXLAIK3b4Ump/O2EEGwWJ8G1xv46Wvm+pTWcqs+ey9V/I
+em6VRHZbNYSNNbFzKFADC9Vpl9eiLI5QaU8NYh6vT/kojdWylBUpZDNg8WUDBp1d
+a7NDFMUdEhY9AoHBAKCW7e/aEpR+R95lN8Td2T++hoaTpjS+EgIf+8HT8QLhC4CD
+yVZyaSCVABEpsKFjfwXdqg3ymkpwsAlvc4mr4MxAIOSKae9Y8VuQREal0L0uMDe7
+ogoZy/a/OAX/rkkIMN0xRhqQUXTr3gllbZhLMITTls0ahvmkpdDa3We7MnnqN2q+
+HA14jdgrCL0or2BKdPlGN0OezMwKbf5dVZK5oCKx3YXRADeYGTXGgf8sY0L8kqv7
+UyjqyEhL8n+JIfBbfQKBwD1OxRv7G/pKzxHhm4qFzoE4JNoAgMINPuTGa7e5ceGz
+cyoNQWLjYKT2MwopOgl8qIVo0kP2CuaXUoTQCpQpCGI2H8GQsr0EJAwj8j0uc2J6
+yomUpu2oh77AVVXDpNMeBCrYFACJAS216cPxvat+SAcuC2qD/tHtArz6l2YbnCj1
+++NMwyqhVXWiMnOC9od0w3o6QEAa2RIYvg+t8dWd38EZnmAh44bXiGdFRW/3yEwY
+BDsXiDh98XZhIwAXjTUg1w==
+-----END PRIVATE KEY-----
+`,
+  rsa1024: `-----BEGIN PRIVATE KEY-----
+MIICdgIBADANBgkqhkiG9w0BAQEFAASCAmAwggJcAgEAAoGBAJmZdMS1NgPkVGEO
+xTsQrIB7DqSpOoK3SBrxugheaY+Rd6OWVEwZTnU8YMmMCuK4hbhyBe3cednKyHGI
+O6n+buCNZDHD+D13OgHIK0ekKm7fI/U4Hsx/jliJQFq6JPdqWTndwH226pgXatNW
+n/9f913KCV3JQH4wDv5+Cbu38BLhAgMBAAECgYBav499qJKBOiWgMlnUy8UfI5VD
+M7ieAitXv/lpeF5ltEw7GlYzn7/7A/ErItJLoTlf//4AyoIzatuCODsH9IsMtiAQ
+Q1MnfIaVQpGCPcSqArCB8qcn8JnAHLXM0LXha6kcAFBowdGD4rJ172fciErOdfqq
+csInomd876hF9EkNAQJBAMpOKUNhQyyg2vvnnExWS7fXhwuwwpJmTm0+meeVVt0M
+dEpRUrOzLtigoqpSeewnQjh/27r3oScBPfzZFOpU1j8CQQDCXezDoorm2ws7t5P4
+JzulpGm1rcHV31xDAKHj5FjRx26O6MLMq1BboI87jOnXafr7Qw1kT3WMIJYJnlBL
+Lg7fAkBz0SFgWLtLPl9/nU3mifTZL8M5Vx1dEMLPWepkISPUcr/UmA//npIwJG5b
+kdII90S68b/Knt+cY+Kn8WM+8AijAkBSgF/BYrsm5o9MF849JRoSY0ljjo+aYqbc
+4eXVv9VbphVtn6sgCQ+g9PQXSObxQtD/2iRTEc9JXYOSLZrTbodtAkEAj3FHO6CN
+hbR6f9J7dPufo4KZ7hl9aCWztQrXlV17k6pV1ghIVBL8tNER8sr0YDTcIF3Vnc2x
++1nSsXt8eM8BAg==
+-----END PRIVATE KEY-----
+`,
+} as const;
+
+/** The name of a fixed lab key. */
+export type FixedLabKey = keyof typeof pems;
+
+/**
+ * A fixed RSA key as a KeyObject: `rsa1024`, `rsa2048a`, `rsa2048b` (two distinct 2048-bit keys,
+ * so that a CA and the certificates it issues need not share one) or `rsa3072`.
+ */
+export function fixedLabKey(name: FixedLabKey): KeyObject {
+  return createPrivateKey(pems[name]);
+}
