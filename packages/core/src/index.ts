@@ -221,3 +221,9 @@ export type {
   VersionSupport,
   ZeroRttObservation,
 } from './tls/types.js';
+export { defineTlsProbe, probeTls, scanTls } from './tls/scanner/index.js';
+export type { ScanTlsOptions, SuiteLevel, SuiteLevelLookup, TlsProbeInput, TlsProbeOptions, TlsScanScope } from './tls/scanner/index.js';
+export { isValidEhloName, negotiateStarttls } from './smtp/index.js';
+export type { ReplyBounds, ReplyFailure, SmtpReply, StarttlsFailureCode, StarttlsOptions, StarttlsResult } from './smtp/index.js';
+export { defaultReplyBounds } from './smtp/index.js';
+export type { ReadFailureCode } from './tls/scanner/stream-reader.js';

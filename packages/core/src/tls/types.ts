@@ -85,7 +85,11 @@ export interface GroupEnumeration {
 
 /** Which hash the server uses to sign the key exchange when the client allows only weak ones (TLS 1.2). */
 export interface KexHashObservation {
-  /** True when the server completed a hello offering only SHA-1 signature schemes and signed with SHA-1. `null`: not tested. */
+  /**
+   * True when the server completed a hello offering only SHA-1 signature schemes and signed with SHA-1.
+   * A handshake without a signed key exchange (static RSA) counts as false, as in Internet.nl.
+   * `null`: not tested (no TLS 1.2, no answer, or for `sha224`: SHA-1 was already found).
+   */
   readonly sha1: boolean | null;
   /** The same with only SHA-224 schemes. */
   readonly sha224: boolean | null;
@@ -109,13 +113,17 @@ export interface CertificateChainObservation {
   readonly source: 'raw' | 'handshake';
   /** The version of that handshake. */
   readonly version: TlsVersion;
-  /** The certificates in the order sent, leaf first, DER as base64. */
+  /**
+   * The certificates, leaf first, DER as base64. `raw`: exactly as the server sent them.
+   * `handshake`: the chain node:tls reports, each certificate followed by its issuer; OpenSSL leaves
+   * out sent certificates that do not link and may append the root from the trust store.
+   */
   readonly certificates: readonly string[];
 }
 
 /** The outcome of verifying the chain against the trust store in force at scan time. */
 export interface TrustObservation {
-  /** True when node:tls verified a path to a trusted root. */
+  /** True when node:tls verified a path to a trusted root (the host name is not part of it). */
   readonly verified: boolean;
   /** OpenSSL's reason when not verified (e.g. `UNABLE_TO_GET_ISSUER_CERT_LOCALLY`, `CERT_HAS_EXPIRED`). */
   readonly error?: string;
@@ -137,7 +145,12 @@ export interface RenegotiationObservation {
   readonly attempted: number;
   /** Renegotiations the server completed. */
   readonly accepted: number;
-  /** Why the test could not run, if it could not. */
+  /**
+   * How the first renegotiation the server did not complete ended (an OpenSSL/Node error code such
+   * as `ERR_SSL_NO_RENEGOTIATION`, `timeout`, `closed`): the server's refusal or limit. The test ran.
+   */
+  readonly refusal?: string;
+  /** Why the test could not run, if it could not (no TLS ≤ 1.2 handshake). */
   readonly error?: string;
 }
 
@@ -145,15 +158,34 @@ export interface RenegotiationObservation {
 export interface ZeroRttObservation {
   /** The `max_early_data` the server's session ticket advertised; 0 when absent; `null` when no ticket. */
   readonly maxEarlyData: number | null;
-  /** Whether early data was accepted on resumption; `null` when not tested. */
+  /**
+   * Whether the server accepted early data on resumption (early_data in its EncryptedExtensions).
+   * `false` also when the ticket did not allow early data. `null`: not tested (no ticket, the test
+   * failed, or a mail server: Internet.nl does not test 0-RTT for mail).
+   */
   readonly accepted: boolean | null;
+  /**
+   * The HTTP status of the answer to the request sent as early data, when the server accepted it
+   * and answered; 425 (Too Early) means the application refused it after all (RFC 8470).
+   */
+  readonly httpStatus?: number;
 }
 
 /** A step that failed during the scan. The scan goes on where it can. */
 export interface TlsScanProblem {
-  /** The step, e.g. `versions`, `suites:TLSv1.2`, `handshake`, `renegotiation`. */
+  /**
+   * The step: `connect`, `starttls`, `versions`, `suites:TLSv1.2`, `kex-hash`, `cipher-order`,
+   * `groups:TLSv1.3`, `handshake` (node:tls), `zero-rtt`, `scan` (the scan's own time limit).
+   */
   readonly step: string;
-  /** A stable code: `timeout`, `refused`, `reset`, `alert`, `malformed`, `starttls`... */
+  /**
+   * A stable code: a network failure (`refused`, `unreachable`, `timeout`, `forbidden-address`,
+   * `aborted`), a read failure (`closed`, `reset`, `malformed`, `too-large`), `starttls`, `alert`,
+   * an OpenSSL/Node error code from a node:tls handshake (`ERR_SSL_...`), or one of the scanner's:
+   * `hello-intolerance` (the full hello was dropped; minimal hellos were used), `no-handshake`
+   * (no version could be negotiated), `inconsistent` (a server answer contradicted an earlier one),
+   * `unexpected-group`.
+   */
   readonly code: string;
   /** One line for people. */
   readonly message: string;

@@ -31,7 +31,7 @@ export interface LabAddressMapOptions {
   readonly refuseVia?: string;
 }
 
-/** The lab's address book: routes in, an {@link AddressMap} for `createNodeNetwork` out. */
+/** The lab's address book: routes in, an `AddressMap` (from `@pastoe/core`) for `createNodeNetwork` out. */
 export interface LabAddressMap {
   /** The map to give `createNodeNetwork`. */
   readonly map: AddressMap;

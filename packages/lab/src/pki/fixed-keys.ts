@@ -6,7 +6,7 @@
  */
 import { type KeyObject, createPrivateKey } from 'node:crypto';
 
-const pems = {
+const pems: Readonly<Record<FixedLabKey, string>> = {
   rsa2048a: `-----BEGIN PRIVATE KEY-----
 MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC1M++3A8MZR5Za
 3y6wVrBxzV9N+tGsiaOlRUIwfaXkCCf+LVHyqqkLC1P9IjjKJn9xEPaaKwgKVyHh
@@ -123,10 +123,10 @@ hbR6f9J7dPufo4KZ7hl9aCWztQrXlV17k6pV1ghIVBL8tNER8sr0YDTcIF3Vnc2x
 +1nSsXt8eM8BAg==
 -----END PRIVATE KEY-----
 `,
-} as const;
+};
 
 /** The name of a fixed lab key. */
-export type FixedLabKey = keyof typeof pems;
+export type FixedLabKey = 'rsa1024' | 'rsa2048a' | 'rsa2048b' | 'rsa3072';
 
 /**
  * A fixed RSA key as a KeyObject: `rsa1024`, `rsa2048a`, `rsa2048b` (two distinct 2048-bit keys,

@@ -14,6 +14,7 @@ export type {
 } from './server.js';
 export { negotiate, startScriptedTlsServer } from './scripted.js';
 export type {
+  ScriptedTlsAnswer,
   ScriptedTlsAction,
   ScriptedTlsBehaviour,
   ScriptedTlsContext,

@@ -1,0 +1,21 @@
+/**
+ * The TLS scanner: raw ClientHellos for what is plaintext (versions, suites, key exchange,
+ * renegotiation indication, EMS, compression, TLS ≤ 1.2 chains), node:tls handshakes for the rest.
+ */
+export { scanTls } from './scan-tls.js';
+export type { ScanTlsOptions, TlsScanScope } from './scan-tls.js';
+export { defineTlsProbe, probeTls } from './probe.js';
+export type { TlsProbeInput, TlsProbeOptions } from './probe.js';
+export type { SuiteLevel, SuiteLevelLookup } from './followups.js';
+export {
+  candidateGroups,
+  defaultGroups,
+  defaultSignatureSchemes,
+  legacySuiteCandidates,
+  preTls12SuiteCandidates,
+  signatureSchemeHash,
+  suiteCandidates,
+  tls13Suites,
+} from './constants.js';
+export { parseSessionFacts } from './session.js';
+export type { SessionFacts } from './session.js';

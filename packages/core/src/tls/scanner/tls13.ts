@@ -1,0 +1,235 @@
+/**
+ * The pieces of TLS 1.3 (RFC 8446) the scanner needs to speak it itself, for the one test
+ * node:tls cannot do (0-RTT acceptance): the key schedule (HKDF-Extract, HKDF-Expand-Label,
+ * Derive-Secret), record protection with AES-GCM and ChaCha20-Poly1305, the transcript hash, and
+ * ephemeral key shares for X25519, P-256 and P-384. Certificates are not verified: the
+ * scanner only needs the server to talk, never to trust it.
+ */
+import {
+  type CipherChaCha20Poly1305,
+  type CipherGCM,
+  type DecipherChaCha20Poly1305,
+  type DecipherGCM,
+  type Hash,
+  createCipheriv,
+  createDecipheriv,
+  createECDH,
+  createHash,
+  createHmac,
+  createPublicKey,
+  diffieHellman,
+  generateKeyPairSync,
+} from 'node:crypto';
+import { build } from './bytes.js';
+import { Group } from './constants.js';
+
+/** A TLS 1.3 cipher suite the scanner can run. */
+export interface Tls13Suite {
+  /** The IANA code. */
+  readonly code: number;
+  /** The HKDF and transcript hash. */
+  readonly hash: 'sha256' | 'sha384';
+  /** The hash length in bytes. */
+  readonly hashLength: number;
+  /** The node:crypto AEAD name. */
+  readonly cipher: 'aes-128-gcm' | 'aes-256-gcm' | 'chacha20-poly1305';
+  /** The AEAD key length in bytes. */
+  readonly keyLength: number;
+}
+
+const clientSuites: readonly Tls13Suite[] = Object.freeze([
+  Object.freeze({ code: 0x1301, hash: 'sha256', hashLength: 32, cipher: 'aes-128-gcm', keyLength: 16 } as const),
+  Object.freeze({ code: 0x1302, hash: 'sha384', hashLength: 48, cipher: 'aes-256-gcm', keyLength: 32 } as const),
+  Object.freeze({ code: 0x1303, hash: 'sha256', hashLength: 32, cipher: 'chacha20-poly1305', keyLength: 32 } as const),
+]);
+
+/** The suite the scanner's own TLS 1.3 client runs for a code; the CCM suites are left out. */
+export function tls13ClientSuite(code: number): Tls13Suite | undefined {
+  return clientSuites.find((suite) => suite.code === code);
+}
+
+/** HKDF-Extract (RFC 5869). */
+export function hkdfExtract(hash: string, salt: Uint8Array, ikm: Uint8Array): Buffer {
+  return createHmac(hash, salt).update(ikm).digest();
+}
+
+/** HKDF-Expand (RFC 5869). */
+export function hkdfExpand(hash: string, prk: Uint8Array, info: Uint8Array, length: number): Buffer {
+  const blocks: Buffer[] = [];
+  let previous = Buffer.alloc(0);
+  let total = 0;
+  for (let counter = 1; total < length; counter++) {
+    previous = createHmac(hash, prk)
+      .update(previous)
+      .update(info)
+      .update(Uint8Array.from([counter]))
+      .digest();
+    blocks.push(previous);
+    total += previous.length;
+  }
+  return Buffer.concat(blocks).subarray(0, length);
+}
+
+/** HKDF-Expand-Label (RFC 8446 §7.1). */
+export function expandLabel(hash: string, secret: Uint8Array, label: string, context: Uint8Array, length: number): Buffer {
+  const info = build((w) =>
+    w
+      .uint(length, 2)
+      .vector(Buffer.from(`tls13 ${label}`, 'ascii'), 1)
+      .vector(context, 1),
+  );
+  return hkdfExpand(hash, secret, info, length);
+}
+
+/** Derive-Secret (RFC 8446 §7.1), given the transcript hash. */
+export function deriveSecret(suite: Tls13Suite, secret: Uint8Array, label: string, transcriptHash: Uint8Array): Buffer {
+  return expandLabel(suite.hash, secret, label, transcriptHash, suite.hashLength);
+}
+
+/** The hash of no messages, for `Derive-Secret(., "derived", "")`. */
+export function emptyHash(suite: Tls13Suite): Buffer {
+  return createHash(suite.hash).digest();
+}
+
+/** The running transcript hash of the handshake messages. */
+export class Transcript {
+  readonly #hash: Hash;
+
+  /** @param suite - the suite whose hash to use */
+  constructor(suite: Tls13Suite) {
+    this.#hash = createHash(suite.hash);
+  }
+
+  /** Adds a handshake message (with its 4-byte header). */
+  add(message: Uint8Array): void {
+    this.#hash.update(message);
+  }
+
+  /** The hash of the messages so far. */
+  digest(): Buffer {
+    return this.#hash.copy().digest();
+  }
+}
+
+// The AEAD names have their own overloads in @types/node; one branch each keeps the types exact.
+function aeadCipher(suite: Tls13Suite, key: Buffer, nonce: Buffer): CipherGCM | CipherChaCha20Poly1305 {
+  if (suite.cipher === 'chacha20-poly1305') return createCipheriv(suite.cipher, key, nonce, { authTagLength: 16 });
+  return createCipheriv(suite.cipher, key, nonce, { authTagLength: 16 });
+}
+
+function aeadDecipher(suite: Tls13Suite, key: Buffer, nonce: Buffer): DecipherGCM | DecipherChaCha20Poly1305 {
+  if (suite.cipher === 'chacha20-poly1305') return createDecipheriv(suite.cipher, key, nonce, { authTagLength: 16 });
+  return createDecipheriv(suite.cipher, key, nonce, { authTagLength: 16 });
+}
+
+/** Record protection with one traffic secret (RFC 8446 §5.2–5.3). */
+export class RecordProtection {
+  readonly #suite: Tls13Suite;
+  readonly #key: Buffer;
+  readonly #iv: Buffer;
+  #sequence = 0n;
+
+  /**
+   * @param suite - the suite
+   * @param secret - the traffic secret
+   */
+  constructor(suite: Tls13Suite, secret: Uint8Array) {
+    this.#suite = suite;
+    this.#key = expandLabel(suite.hash, secret, 'key', new Uint8Array(0), suite.keyLength);
+    this.#iv = expandLabel(suite.hash, secret, 'iv', new Uint8Array(0), 12);
+  }
+
+  #nonce(): Buffer {
+    const nonce = Buffer.from(this.#iv);
+    let sequence = this.#sequence;
+    for (let i = 11; i >= 4; i--) {
+      nonce[i] = (nonce[i] as number) ^ Number(sequence & 0xffn);
+      sequence >>= 8n;
+    }
+    this.#sequence++;
+    return nonce;
+  }
+
+  /** Encrypts one record of `type` (the inner content type) and returns it with its header. */
+  seal(type: number, plaintext: Uint8Array): Buffer {
+    const inner = Buffer.concat([plaintext, Uint8Array.from([type])]);
+    const length = inner.length + 16;
+    const header = Buffer.from([23, 3, 3, length >> 8, length & 0xff]);
+    const cipher = aeadCipher(this.#suite, this.#key, this.#nonce());
+    cipher.setAAD(header, { plaintextLength: inner.length });
+    const body = Buffer.concat([cipher.update(inner), cipher.final(), cipher.getAuthTag()]);
+    return Buffer.concat([header, body]);
+  }
+
+  /**
+   * Decrypts one record (header and body). Returns the inner content type and plaintext, or
+   * undefined when it does not authenticate.
+   */
+  open(header: Uint8Array, body: Uint8Array): { readonly type: number; readonly plaintext: Buffer } | undefined {
+    if (body.length < 17) return undefined;
+    try {
+      const decipher = aeadDecipher(this.#suite, this.#key, this.#nonce());
+      decipher.setAAD(header, { plaintextLength: body.length - 16 });
+      decipher.setAuthTag(body.subarray(body.length - 16));
+      const inner = Buffer.concat([decipher.update(body.subarray(0, body.length - 16)), decipher.final()]);
+      let end = inner.length;
+      while (end > 0 && inner[end - 1] === 0) end--;
+      if (end === 0) return undefined;
+      return { type: inner[end - 1] as number, plaintext: inner.subarray(0, end - 1) };
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+/** An ephemeral key share the client can finish. */
+export interface ClientKeyShare {
+  /** The group. */
+  readonly group: number;
+  /** The public key as sent. */
+  readonly publicKey: Uint8Array;
+  /** Computes the shared secret from the server's share; undefined for an invalid share. */
+  secret(serverShare: Uint8Array): Buffer | undefined;
+}
+
+function x25519Share(): ClientKeyShare {
+  const { publicKey, privateKey } = generateKeyPairSync('x25519');
+  const x = publicKey.export({ format: 'jwk' }).x ?? '';
+  return {
+    group: Group.x25519,
+    publicKey: Buffer.from(x, 'base64url'),
+    secret(serverShare) {
+      if (serverShare.length !== 32) return undefined;
+      try {
+        const peer = createPublicKey({
+          key: { kty: 'OKP', crv: 'X25519', x: Buffer.from(serverShare).toString('base64url') },
+          format: 'jwk',
+        });
+        return diffieHellman({ privateKey, publicKey: peer });
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}
+
+function ecdhShare(group: number, curve: string): ClientKeyShare {
+  const ecdh = createECDH(curve);
+  const publicKey = ecdh.generateKeys();
+  return {
+    group,
+    publicKey,
+    secret(serverShare) {
+      try {
+        return ecdh.computeSecret(serverShare);
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}
+
+/** Fresh key shares for X25519, P-256 and P-384: with all three a HelloRetryRequest is rare. */
+export function clientKeyShares(): ClientKeyShare[] {
+  return [x25519Share(), ecdhShare(Group.secp256r1, 'prime256v1'), ecdhShare(Group.secp384r1, 'secp384r1')];
+}
