@@ -88,6 +88,14 @@ describe('evaluateTlsZeroRtt', () => {
     expect(evaluateTlsZeroRtt(tlsEvidence({ versions: versions('TLSv1.2'), zeroRtt: undefined }), web).outcome).toBe('good');
   });
 
+  it('passes early data the server deferred with HTTP 425 (RFC 8470), as Internet.nl does', () => {
+    const deferred = evaluateTlsZeroRtt(tlsEvidence({ zeroRtt: { maxEarlyData: 16384, accepted: true, httpStatus: 425 } }), web);
+    expect(deferred).toMatchObject({ status: 'pass', outcome: 'good' });
+    expect(pastoeFindings(deferred)).toContain('early-data-deferred');
+    const answered = evaluateTlsZeroRtt(tlsEvidence({ zeroRtt: { maxEarlyData: 16384, accepted: true, httpStatus: 200 } }), web);
+    expect(answered).toMatchObject({ status: 'fail', outcome: 'bad' });
+  });
+
   it('notes advertised early data and an untested server', () => {
     expect(pastoeFindings(evaluateTlsZeroRtt(tlsEvidence({ zeroRtt: { maxEarlyData: 16384, accepted: false } }), web))).toEqual([
       'early-data-advertised',

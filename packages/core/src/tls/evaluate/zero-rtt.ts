@@ -4,7 +4,8 @@ import { finding, judgement, type TlsEvaluationContext, type TlsJudgement, unusa
 
 /**
  * 0-RTT (Internet.nl `zero_rtt`, NCSC 3.4.4). Web: a server that accepts early data on a
- * resumed TLS 1.3 session fails (`bad`); anything else is `good`, a server without TLS 1.3
+ * resumed TLS 1.3 session and does not answer the early request with HTTP 425 (Too Early,
+ * RFC 8470) fails (`bad`); anything else is `good`, a server without TLS 1.3
  * included (Internet.nl v1.11 does not use `na` for web). Mail: always `na` (pass), because
  * Internet.nl's early-data probe sends HTTP and was disabled for SMTP (#2055).
  *
@@ -15,7 +16,13 @@ export function evaluateTlsZeroRtt(evidence: TlsEvidence, context: TlsEvaluation
   const blocked = unusable(evidence, context);
   if (blocked !== undefined) return blocked;
   const observation = evidence.zeroRtt;
-  const facts = { maxEarlyData: observation?.maxEarlyData ?? null, accepted: observation?.accepted ?? null };
+  const facts = {
+    maxEarlyData: observation?.maxEarlyData ?? null,
+    accepted: observation?.accepted ?? null,
+    httpStatus: observation?.httpStatus ?? null,
+  };
+  // RFC 8470: a server that takes the early data but answers 425 defers the request; that is safe.
+  const deferred = observation?.accepted === true && observation.httpStatus === 425;
   const findings: Finding[] = [];
   if (observation !== undefined && (observation.maxEarlyData ?? 0) > 0 && observation.accepted !== true) {
     findings.push(finding(context, 'early-data-advertised', { maxEarlyData: observation.maxEarlyData ?? 0 }, true));
@@ -29,6 +36,9 @@ export function evaluateTlsZeroRtt(evidence: TlsEvidence, context: TlsEvaluation
     });
   }
   const tls13 = evidence.versions.some((v) => v.version === 'TLSv1.3' && v.supported === true);
+  if (tls13 && deferred) {
+    return judgement({ status: 'pass', outcome: 'good' }, [...findings, finding(context, 'early-data-deferred', {}, true)], facts);
+  }
   if (tls13 && observation?.accepted === true) {
     return judgement({ status: 'fail', outcome: 'bad' }, [...findings, finding(context, 'early-data-accepted')], facts);
   }
