@@ -36,5 +36,11 @@ describe('pastoe demo', () => {
     expect(line('expired.test')).toMatch(/fail \(bogus\).*0% \/ 0%/);
     expect(line('servfail.test')).toMatch(/not-tested \(dnserror\)/);
     expect(text).toContain('8 domains scanned');
-  }, 60_000);
+    // The TLS part: the lab's HTTPS and STARTTLS endpoints judged against the NCSC tables.
+    expect(line('modern.test ')).toMatch(/^modern\.test\s+pass \(good\)\s+pass \(good\)/);
+    expect(line('legacy.test ')).toMatch(/^legacy\.test\s+fail \(bad\)\s+fail \(bad\)\s+fail \(bad\)/);
+    expect(line('expired-cert.test')).toMatch(/fail \(bad\)\s+\d+\s+\d+$/);
+    expect(line('mail-modern.test (MX)')).toMatch(/pass \(good\)/);
+    expect(text).toMatch(/\d+ TLS endpoints scanned/);
+  }, 120_000);
 });

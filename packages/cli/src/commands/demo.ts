@@ -4,6 +4,7 @@ import { type Meets, type ScanReport, policies, scanMany, score } from '@pastoe/
 import { startLab } from '@pastoe/lab';
 import type { CliIo } from '../run.js';
 import { renderTable } from '../table.js';
+import { demoTls } from './demo-tls.js';
 
 function statusOf(report: ScanReport, check: string): string {
   const verdict = report.verdicts.find((v) => v.check === check);
@@ -66,6 +67,9 @@ export async function runDemo(io: CliIo, signal?: AbortSignal): Promise<number> 
     io.out(`${renderTable(rows)}\n`);
     const totalMs = Math.round(performance.now() - started);
     io.out(`\n${reports.size} domains scanned in ${totalMs} ms with pastoe's own DNSSEC validation from the lab's root trust anchor.\n`);
+    const tls = await demoTls(lab, signal);
+    io.out(`\nTLS per the NCSC guidelines (Internet.nl scope), HTTPS and SMTP STARTTLS endpoints of the lab:\n\n${tls.table}\n`);
+    io.out(`\n${tls.endpoints} TLS endpoints scanned in ${tls.millis} ms.\n`);
     for (const failure of failures) io.err(`could not scan ${failure}\n`);
     return failures.length === 0 ? 0 : 1;
   } finally {

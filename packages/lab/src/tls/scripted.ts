@@ -484,6 +484,7 @@ export async function startScriptedTlsServer(options: ScriptedTlsServerOptions):
     let buffer = Buffer.alloc(0);
     let afterRetry = false;
     let answered = false;
+    let silent = false;
     const timer = setTimeout(() => socket.destroy(), helloTimeoutMs);
     socket.once('close', () => clearTimeout(timer));
     const linger = (how: 'wait' | 'close' | 'reset'): void => {
@@ -552,6 +553,7 @@ export async function startScriptedTlsServer(options: ScriptedTlsServerOptions):
         case 'silence':
           clearTimeout(timer);
           answered = true;
+          silent = true;
           return;
         case 'hello-retry': {
           const suite = action.cipherSuite ?? options.suites.find((s) => cipherSuite(s).keyExchange === 'tls13') ?? 0x1301;
@@ -567,7 +569,15 @@ export async function startScriptedTlsServer(options: ScriptedTlsServerOptions):
     };
 
     socket.on('data', (chunk: Buffer) => {
-      if (answered) return;
+      if (answered && silent) return;
+      if (answered) {
+        // The client went on with the handshake (a real TLS client would); a script cannot finish
+        // it, so end it at once the way a refusing server does instead of leaving the client waiting.
+        if (!socket.destroyed && socket.writable) {
+          socket.end(alertRecord(0x0303, alertDescriptions.handshakeFailure));
+        }
+        return;
+      }
       buffer = Buffer.concat([buffer, chunk]);
       for (;;) {
         const read = readClientHello(buffer, maxHelloBytes);
