@@ -1,9 +1,16 @@
 /**
- * Independent DNS software as a second opinion on pastoe's DNSSEC verdicts: the lab's zones
- * signed by BIND's tools, served by Knot DNS and validated by Unbound, all on loopback.
+ * Independent software as a second opinion on pastoe: for DNSSEC verdicts, the lab's zones
+ * signed by BIND's tools, served by Knot DNS and validated by Unbound; for the TLS scanner,
+ * nginx, openssl s_server and gnutls-serv as servers and sslscan as a second scanner. All on loopback.
  */
 export { ExternalToolError, ExternalToolMissingError, missingTools, unboundLabTools } from './process.js';
 export type { ExternalTool } from './process.js';
 export type { Endpoint } from './servers.js';
 export { startUnboundLab } from './unbound-lab.js';
 export type { UnboundLab, UnboundLabOptions, UnboundLabScenario } from './unbound-lab.js';
+export { gnutlsLegacyPriority, startTlsPeerLab, tlsPeerLabTools } from './tls-peers.js';
+export type { TlsPeerEndpoint, TlsPeerEndpoints, TlsPeerLab, TlsPeerLabOptions } from './tls-peers.js';
+export { legacyProfile, modernProfile } from './tls-peer-nginx.js';
+export type { NginxTlsProfile } from './tls-peer-nginx.js';
+export { parseSslscanXml, runSslscan } from './tls-sslscan.js';
+export type { SslscanReport, SslscanRun, SslscanTarget } from './tls-sslscan.js';
