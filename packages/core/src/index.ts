@@ -222,6 +222,19 @@ export type {
   ZeroRttObservation,
 } from './tls/types.js';
 export { defineTlsProbe, probeTls, scanTls } from './tls/scanner/index.js';
+/**
+ * TLS wire numbers (RFC 5246, RFC 8446, RFC 5746 and the IANA TLS registries) for code that
+ * reads or writes TLS records itself, such as \@pastoe/lab's scripted server: record content
+ * types, handshake message types, extension codes, alert names by number, and the
+ * TLS_EMPTY_RENEGOTIATION_INFO_SCSV code.
+ */
+export {
+  ContentType as tlsContentTypes,
+  ExtensionType as tlsExtensionTypes,
+  HandshakeType as tlsHandshakeTypes,
+  RENEGOTIATION_SCSV as tlsRenegotiationScsv,
+  alertNames as tlsAlertNames,
+} from './tls/scanner/constants.js';
 export type { ScanTlsOptions, SuiteLevel, SuiteLevelLookup, TlsProbeInput, TlsProbeOptions, TlsScanScope } from './tls/scanner/index.js';
 export { isValidEhloName, negotiateStarttls } from './smtp/index.js';
 export type { ReplyBounds, ReplyFailure, SmtpReply, StarttlsFailureCode, StarttlsOptions, StarttlsResult } from './smtp/index.js';

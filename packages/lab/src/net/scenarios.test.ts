@@ -2,11 +2,11 @@ import { X509Certificate } from 'node:crypto';
 import { type IncomingMessage, request as httpRequest } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type TLSSocket, connect as tlsConnect } from 'node:tls';
-import { ProbeFailure } from '@pastoe/core';
+import { ProbeFailure, cipherSuites, namedGroups, tlsVersionCodes } from '@pastoe/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Lab, startLab } from '../lab.js';
 import { tlsaFor } from '../pki/tlsa.js';
-import { type LabTlsVersion, cipherSuites, namedGroups, tlsVersionCodes } from '../tls/codes.js';
+import { type LabTlsVersion, suiteHandshake } from '../tls/codes.js';
 import { type RawHelloOptions, type ServerFlight, flightComplete, parseServerFlight, rawClientHello } from '../tls/test-support.js';
 import type { LabServiceEndpoint } from './scenarios.js';
 
@@ -279,7 +279,7 @@ describe('lab scenario world', () => {
       tlsEndpoints().map(async (endpoint) => {
         const expected = endpoint.tls;
         if (expected === undefined) return;
-        const ecdhe12 = (expected.suites['TLSv1.2'] ?? []).filter((s) => cipherSuites.get(s)?.keyExchange === 'ecdhe');
+        const ecdhe12 = (expected.suites['TLSv1.2'] ?? []).filter((s) => suiteHandshake(s).keyExchange === 'ecdhe');
         // At TLS 1.2 OpenSSL also needs an ECDSA certificate's curve among the client's groups, so
         // removing it would end the enumeration early; TLS 1.3 has no such tie.
         const version: LabTlsVersion = expected.versions.includes('TLSv1.3') || ecdhe12.length === 0 ? 'TLSv1.3' : 'TLSv1.2';
@@ -323,13 +323,13 @@ describe('lab scenario world', () => {
         expect([endpoint.host, extensions?.has(0x0017) ?? false]).toEqual([endpoint.host, expected.extendedMasterSecret]);
         expect([endpoint.host, flight.serverHello?.compression === 1]).toEqual([endpoint.host, expected.compression]);
         if (expected.versions.includes('TLSv1.2')) {
-          const signed = (expected.suites['TLSv1.2'] ?? []).filter((s) => cipherSuites.get(s)?.keyExchange !== 'rsa');
+          const signed = (expected.suites['TLSv1.2'] ?? []).filter((s) => suiteHandshake(s).keyExchange !== 'rsa');
           if (signed.length > 0) {
             const sha1 = await hello(endpoint, { ...offerFor('TLSv1.2', signed), signatureAlgorithms: [0x0201, 0x0203] });
             const ske = sha1.serverKeyExchange;
             let scheme: number | undefined;
             if (ske !== undefined) {
-              const kex = cipherSuites.get(sha1.serverHello?.suite ?? 0)?.keyExchange;
+              const kex = suiteHandshake(sha1.serverHello?.suite ?? 0).keyExchange;
               const paramsLength = kex === 'ecdhe' ? 4 + (ske[3] as number) : dhParamsLength(ske);
               scheme = ske.readUInt16BE(paramsLength);
             }

@@ -4,7 +4,7 @@
  * play it (HTTPS on 443 and HTTP on 80, or SMTP with STARTTLS on 25, each a loopback listener
  * behind the address map), and what a scan should find there.
  */
-import type { Endpoint } from '@pastoe/core';
+import { type Endpoint, cipherSuite } from '@pastoe/core';
 import type { LabZoneSpec } from '../dns/catalogue.js';
 import { startHttpServer, type LabHttpSite } from '../http/server.js';
 import {
@@ -19,7 +19,7 @@ import { type FixedLabKey, fixedLabKey } from '../pki/fixed-keys.js';
 import { createOcspResponse } from '../pki/ocsp.js';
 import { type LabTlsaData, tlsaFor, tlsaText } from '../pki/tlsa.js';
 import { type LabStarttlsMode, startSmtpServer } from '../smtp/server.js';
-import { type LabTlsVersion, cipherSuite, groupCode, labTlsVersions } from '../tls/codes.js';
+import { type LabTlsVersion, groupCode, labTlsVersions, suiteHandshake } from '../tls/codes.js';
 import type { FfdheName } from '../tls/ffdhe.js';
 import { type ScriptedTlsBehaviour, startScriptedTlsServer } from '../tls/scripted.js';
 import type { LabRenegotiation, LabServedCertificate, LabTlsSetup } from '../tls/server.js';
@@ -244,7 +244,7 @@ interface MailSpec {
 
 /** Modern TLS: 1.3 suites, then TLS 1.2 ECDHE AEAD suites for both key types. */
 const modernSuites = [0x1302, 0x1303, 0x1301, 0xc02c, 0xc030, 0xcca9, 0xcca8, 0xc02b, 0xc02f];
-const modernGroups = ['X25519', 'P-256', 'P-384'];
+const modernGroups = ['X25519', 'prime256v1', 'secp384r1'];
 /** TLS ≤ 1.2 signature schemes without SHA-1 or SHA-224, for servers at security level 0 that should still not sign with them. */
 const sha2Sigalgs =
   'ECDSA+SHA256:ECDSA+SHA384:ECDSA+SHA512:ed25519:rsa_pss_rsae_sha256:rsa_pss_rsae_sha384:rsa_pss_rsae_sha512:RSA+SHA256:RSA+SHA384:RSA+SHA512';
@@ -265,7 +265,7 @@ const legacyTls: NodeTlsSpec = {
   certificates: [{ key: 'rsa2048a' }],
   versions: ['TLSv1.0', 'TLSv1.2'],
   suites: [0xc013, 0xc014, 0x0033, 0x002f, 0x0035, 0x009c, 0xc02f],
-  groups: ['P-256', 'P-384', 'X25519'],
+  groups: ['prime256v1', 'secp384r1', 'X25519'],
   dh: 'ffdhe2048',
   serverPreference: false,
   renegotiation: 'unlimited',
@@ -325,7 +325,12 @@ const webCatalogue: readonly WebSpec[] = [
   {
     domain: 'tls13.test',
     description: 'TLS 1.3 only, ECDSA P-384, HSTS, redirect, DANE-EE',
-    https: { ...modern([{ key: 'ecdsa-p384' }]), versions: ['TLSv1.3', 'TLSv1.3'], suites: [0x1302, 0x1303], groups: ['X25519', 'P-384'] },
+    https: {
+      ...modern([{ key: 'ecdsa-p384' }]),
+      versions: ['TLSv1.3', 'TLSv1.3'],
+      suites: [0x1302, 0x1303],
+      groups: ['X25519', 'secp384r1'],
+    },
     http: 'redirect',
     hsts,
     tlsa: 'dane-ee',
@@ -519,7 +524,7 @@ function opensslCiphers(codes: readonly number[]): string {
   return codes
     .map((code) => {
       const suite = cipherSuite(code);
-      if (suite.openssl === undefined) throw new Error(`node:tls cannot serve ${suite.name}; use a scripted server`);
+      if (!suite.opensslServes || suite.openssl === null) throw new Error(`node:tls cannot serve ${suite.iana}; use a scripted server`);
       return suite.openssl;
     })
     .join(':');
@@ -549,7 +554,7 @@ function suitesPerVersion(
   const out: Partial<Record<LabTlsVersion, number[]>> = {};
   for (const version of versions) {
     out[version] = suites.filter((code) => {
-      const suite = cipherSuite(code);
+      const suite = suiteHandshake(code);
       if (version === 'TLSv1.3') return suite.keyExchange === 'tls13';
       if (suite.keyExchange === 'tls13') return false;
       if (suite.tls12Only && version !== 'TLSv1.2') return false;
@@ -634,11 +639,11 @@ function nodeSetup(
   const level = spec.securityLevel ?? (low === 'TLSv1.0' || low === 'TLSv1.1' ? 0 : 1);
   const below13 = versions.some((v) => v !== 'TLSv1.3');
   const suites = suitesPerVersion(versions, spec.suites, (code) => {
-    const suite = cipherSuite(code);
+    const suite = suiteHandshake(code);
     if (suite.keyExchange === 'dhe' && spec.dh === undefined) return false;
     return suite.authentication === 'ecdsa' ? keyKinds.has('ec') : keyKinds.has('rsa');
   });
-  const signs = Object.entries(suites).some(([v, list]) => v === 'TLSv1.2' && list.some((c) => cipherSuite(c).keyExchange !== 'rsa'));
+  const signs = Object.entries(suites).some(([v, list]) => v === 'TLSv1.2' && list.some((c) => suiteHandshake(c).keyExchange !== 'rsa'));
   return {
     setup,
     expected: {
@@ -668,7 +673,7 @@ function scriptedSetup(
   const behaviour: ScriptedTlsBehaviour = { ...b, ...(dh === undefined ? {} : { dh }), certificates: built.map((c) => c.served) };
   const below13 = b.versions.some((v) => v !== 'TLSv1.3');
   const schemes = b.signatureSchemes ?? [];
-  const hasDhe = b.suites.some((s) => cipherSuite(s).keyExchange === 'dhe');
+  const hasDhe = b.suites.some((s) => suiteHandshake(s).keyExchange === 'dhe');
   return {
     behaviour,
     expected: {

@@ -1,6 +1,6 @@
 /**
  * The lab's TLS servers: node:tls servers of any configuration OpenSSL can serve, a scripted
- * server for what it cannot, the RFC 7919 groups, and the wire numbers they use.
+ * server for what it cannot, the RFC 7919 groups, and name lookups over \@pastoe/core's TLS tables.
  */
 export { startTlsServer, createTlsEngine } from './server.js';
 export type {
@@ -25,17 +25,5 @@ export { TlsDecodeError, parseClientHelloBody, parseSslv2ClientHello, readClient
 export type { ClientHelloRead, OfferedKeyShare, ParsedClientHello, RawExtension } from './wire.js';
 export { dhParametersPem, ffdhePrime, isFfdheName } from './ffdhe.js';
 export type { FfdheBits, FfdheName } from './ffdhe.js';
-export {
-  alertDescriptions,
-  cipherSuite,
-  cipherSuites,
-  groupCode,
-  labTlsVersions,
-  namedGroups,
-  signallingSuites,
-  signatureSchemes,
-  suiteCode,
-  tlsVersionCodes,
-  tlsVersionFromCode,
-} from './codes.js';
-export type { CipherSuiteInfo, LabTlsVersion, NamedGroupInfo, SuiteAuthentication, SuiteKeyExchange } from './codes.js';
+export { groupCode, labTlsVersions, signallingSuites, suiteCode, tlsVersionFromCode } from './codes.js';
+export type { LabTlsVersion } from './codes.js';

@@ -23,21 +23,16 @@ import {
   sign,
 } from 'node:crypto';
 import { type Socket, createServer } from 'node:net';
+import {
+  namedGroups,
+  tlsContentTypes as contentTypes,
+  tlsExtensionTypes as extensionTypes,
+  tlsHandshakeTypes as handshakeTypes,
+  tlsVersionCodes,
+} from '@pastoe/core';
 import { certificatesFromPem } from '../pki/ca.js';
 import { type LabListener, listenTracked, resetSocket } from '../net/listener.js';
-import {
-  type LabTlsVersion,
-  alertDescriptions,
-  cipherSuite,
-  contentTypes,
-  extensionTypes,
-  handshakeTypes,
-  labTlsVersions,
-  namedGroups,
-  signallingSuites,
-  signatureSchemes,
-  tlsVersionCodes,
-} from './codes.js';
+import { type LabTlsVersion, alertCode, labTlsVersions, signallingSuites, suiteHandshake } from './codes.js';
 import { type FfdheBits, type FfdheName, ffdhePrime } from './ffdhe.js';
 import type { LabServedCertificate } from './server.js';
 import {
@@ -206,32 +201,44 @@ function pick<T>(
   return first.find((value) => second.includes(value) && ok(value));
 }
 
+/**
+ * The length of a server's key share for the ML-KEM hybrids (the classical share plus the KEM
+ * ciphertext, draft-ietf-tls-ecdhe-mlkem): the lab cannot encapsulate, so random bytes of this
+ * length stand in.
+ */
+const hybridShareLengths: ReadonlyMap<number, number> = new Map([
+  [0x11eb, 65 + 1088],
+  [0x11ec, 1088 + 32],
+  [0x11ed, 97 + 1568],
+]);
+
 /** A public key for a group (the lab keeps no secrets: the handshake never gets that far). */
 function publicKeyFor(group: number): Buffer {
   const info = namedGroups.get(group);
   if (info === undefined) return randomBytes(65);
-  const share = info.share;
-  switch (share.kind) {
-    case 'ecdh': {
-      const ecdh = createECDH(share.curve);
-      return ecdh.generateKeys();
+  switch (info.kind) {
+    case 'ec': {
+      // The TLS 1.3 brainpool code points use the same curves as the TLS 1.2 ones.
+      const curve = info.openssl ?? (info.name.endsWith('tls13') ? info.name.slice(0, -'tls13'.length) : undefined);
+      return curve === undefined ? randomBytes(65) : createECDH(curve).generateKeys();
     }
-    case 'x': {
-      const pair = share.type === 'x25519' ? generateKeyPairSync('x25519') : generateKeyPairSync('x448');
+    case 'ecx': {
+      const x25519 = info.name === 'x25519';
+      const pair = x25519 ? generateKeyPairSync('x25519') : generateKeyPairSync('x448');
       const spki = pair.publicKey.export({ type: 'spki', format: 'der' });
-      return spki.subarray(spki.length - (share.type === 'x25519' ? 32 : 56));
+      return spki.subarray(spki.length - (x25519 ? 32 : 56));
     }
     case 'ffdhe':
-      return dhPublicValue(ffdhePrime(share.bits), Buffer.from([2]));
-    case 'opaque':
-      return randomBytes(share.length);
+      return dhPublicValue(ffdhePrime(info.bits as FfdheBits), Buffer.from([2]));
+    case 'hybrid':
+      return randomBytes(hybridShareLengths.get(group) ?? 65);
   }
 }
 
 /** The hash and padding of a TLS 1.2 signature scheme, and which key kind it needs. */
 function schemeSpec(scheme: number): { hash: string | null; key: 'rsa' | 'ec' | 'ed25519'; pss: boolean } | undefined {
   const hashes: Record<number, string> = { 1: 'md5', 2: 'sha1', 3: 'sha224', 4: 'sha256', 5: 'sha384', 6: 'sha512' };
-  if (scheme === signatureSchemes.ed25519) return { hash: null, key: 'ed25519', pss: false };
+  if (scheme === 0x0807 /* ed25519 */) return { hash: null, key: 'ed25519', pss: false };
   if (scheme >= 0x0804 && scheme <= 0x0806) return { hash: hashes[scheme - 0x0800] ?? 'sha256', key: 'rsa', pss: true };
   const hash = hashes[scheme >> 8];
   if (hash === undefined) return undefined;
@@ -310,19 +317,19 @@ export function negotiate(hello: ParsedClientHello, behaviour: ScriptedTlsBehavi
   const chosenCode = serverCodes.find((code) => offered.includes(code));
   const alertVersion = Math.min(Math.max(hello.legacyVersion, 0x0300), 0x0303);
   const fail = (description: number): ScriptedTlsAnswer => ({ kind: 'alert', bytes: alertRecord(alertVersion, description) });
-  if (chosenCode === undefined) return fail(behaviour.versionAlert ?? alertDescriptions.protocolVersion);
+  if (chosenCode === undefined) return fail(behaviour.versionAlert ?? alertCode('protocol_version'));
   const best = serverCodes[0] as number;
   const clientBest = Math.max(...offered);
   if ((behaviour.fallbackScsv ?? true) && hello.cipherSuites.includes(signallingSuites.fallback) && clientBest < best) {
-    return fail(alertDescriptions.inappropriateFallback);
+    return fail(alertCode('inappropriate_fallback'));
   }
   const version = labTlsVersions.find((v) => tlsVersionCodes[v] === chosenCode) as LabTlsVersion;
-  const noMatch = (): ScriptedTlsAnswer => fail(behaviour.noMatchAlert ?? alertDescriptions.handshakeFailure);
+  const noMatch = (): ScriptedTlsAnswer => fail(behaviour.noMatchAlert ?? alertCode('handshake_failure'));
   const groups = behaviour.groups ?? defaultGroups;
   const clientGroups = hello.supportedGroups;
 
   if (version === 'TLSv1.3') {
-    const suites = (behaviour.suitesByVersion?.['TLSv1.3'] ?? behaviour.suites).filter((s) => cipherSuite(s).keyExchange === 'tls13');
+    const suites = (behaviour.suitesByVersion?.['TLSv1.3'] ?? behaviour.suites).filter((s) => suiteHandshake(s).keyExchange === 'tls13');
     const suite = pick(suites, hello.cipherSuites, preference);
     const group = clientGroups === undefined ? undefined : pick(groups, clientGroups, preference);
     if (suite === undefined || group === undefined) return noMatch();
@@ -330,7 +337,7 @@ export function negotiate(hello: ParsedClientHello, behaviour: ScriptedTlsBehavi
     const supportedVersions = extension(extensionTypes.supportedVersions, Buffer.from([0x03, 0x04]));
     if (share === undefined) {
       // A second hello without the share asked for is a protocol error (RFC 8446 §4.1.4).
-      if (afterRetry) return fail(alertDescriptions.illegalParameter);
+      if (afterRetry) return fail(alertCode('illegal_parameter'));
       return { kind: 'bytes', bytes: helloRetry(hello, suite, group), retryGroup: group };
     }
     const keyShare = extension(extensionTypes.keyShare, Buffer.concat([u16(group), vector(2, publicKeyFor(group))]));
@@ -356,12 +363,12 @@ export function negotiate(hello: ParsedClientHello, behaviour: ScriptedTlsBehavi
   const ecGroups = groups.filter((g) => g < 256);
   const ecGroup = pick(ecGroups, clientGroups ?? ecGroups, preference);
   const listed = behaviour.suitesByVersion?.[version];
-  const candidates = (listed ?? behaviour.suites.filter((s) => chosenCode >= 0x0303 || !cipherSuite(s).tls12Only)).filter(
-    (s) => cipherSuite(s).keyExchange !== 'tls13',
+  const candidates = (listed ?? behaviour.suites.filter((s) => chosenCode >= 0x0303 || !suiteHandshake(s).tls12Only)).filter(
+    (s) => suiteHandshake(s).keyExchange !== 'tls13',
   );
-  const suite = pick(candidates, hello.cipherSuites, preference, (s) => cipherSuite(s).keyExchange !== 'ecdhe' || ecGroup !== undefined);
+  const suite = pick(candidates, hello.cipherSuites, preference, (s) => suiteHandshake(s).keyExchange !== 'ecdhe' || ecGroup !== undefined);
   if (suite === undefined) return noMatch();
-  const info = cipherSuite(suite);
+  const info = suiteHandshake(suite);
   const chain =
     info.authentication === 'anon'
       ? undefined
@@ -377,7 +384,7 @@ export function negotiate(hello: ParsedClientHello, behaviour: ScriptedTlsBehavi
       const key = (chain as WireChain).key;
       const mine = behaviour.signatureSchemes ?? defaultSchemes(key);
       // Without signature_algorithms a TLS 1.2 client is taken to allow SHA-1 only (RFC 5246 §7.4.1.4.1).
-      const theirs = hello.signatureAlgorithms ?? [signatureSchemes.rsa_pkcs1_sha1, signatureSchemes.ecdsa_sha1];
+      const theirs = hello.signatureAlgorithms ?? [0x0201, 0x0203] /* rsa_pkcs1_sha1, ecdsa_sha1 */;
       scheme = pick(mine, theirs, preference, (s) => schemeSpec(s)?.key === keyKind(key));
       if (scheme === undefined) return noMatch();
     }
@@ -556,7 +563,7 @@ export async function startScriptedTlsServer(options: ScriptedTlsServerOptions):
           silent = true;
           return;
         case 'hello-retry': {
-          const suite = action.cipherSuite ?? options.suites.find((s) => cipherSuite(s).keyExchange === 'tls13') ?? 0x1301;
+          const suite = action.cipherSuite ?? options.suites.find((s) => suiteHandshake(s).keyExchange === 'tls13') ?? 0x1301;
           socket.write(helloRetry(hello, suite, action.group));
           afterRetry = true;
           return;
@@ -574,7 +581,7 @@ export async function startScriptedTlsServer(options: ScriptedTlsServerOptions):
         // The client went on with the handshake (a real TLS client would); a script cannot finish
         // it, so end it at once the way a refusing server does instead of leaving the client waiting.
         if (!socket.destroyed && socket.writable) {
-          socket.end(alertRecord(0x0303, alertDescriptions.handshakeFailure));
+          socket.end(alertRecord(0x0303, alertCode('handshake_failure')));
         }
         return;
       }
@@ -591,7 +598,7 @@ export async function startScriptedTlsServer(options: ScriptedTlsServerOptions):
         // A ChangeCipherSpec between HelloRetryRequest and the second hello is middlebox compatibility; skip it.
         if (read.kind === 'other-record') {
           if (afterRetry && read.contentType === contentTypes.changeCipherSpec) continue;
-          socket.write(alertRecord(0x0303, alertDescriptions.unexpectedMessage));
+          socket.write(alertRecord(0x0303, alertCode('unexpected_message')));
           linger('close');
           return;
         }
@@ -599,7 +606,7 @@ export async function startScriptedTlsServer(options: ScriptedTlsServerOptions):
           respond(read.hello);
         } catch {
           // A script that throws, or parameters crypto refuses, must not take the lab down: tell the client and hang up.
-          socket.write(alertRecord(0x0303, alertDescriptions.internalError));
+          socket.write(alertRecord(0x0303, alertCode('internal_error')));
           linger('close');
         }
         if (answered) return;

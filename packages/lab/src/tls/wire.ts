@@ -3,7 +3,7 @@
  * SSLv2-compatible form, bounded) and writing records, alerts and the plaintext handshake
  * messages a server sends up to ServerHelloDone (RFC 5246, RFC 8446, RFC 6101).
  */
-import { contentTypes, extensionTypes, handshakeTypes } from './codes.js';
+import { tlsContentTypes as contentTypes, tlsExtensionTypes as extensionTypes, tlsHandshakeTypes as handshakeTypes } from '@pastoe/core';
 
 /** A ClientHello the lab could not read. */
 export class TlsDecodeError extends Error {

@@ -53,6 +53,14 @@ export interface CipherSuiteInfo {
    * not detect PSK and SRP suites. pastoe reports such suites, beside Internet.nl's verdict.
    */
   readonly internetnlSees: boolean;
+  /**
+   * Whether OpenSSL 3 (the library node bundles) still implements the suite, so that a node:tls or
+   * OpenSSL 3 server can be configured with it: the TLS 1.3 suites, and every suite
+   * `openssl ciphers 'ALL:COMPLEMENTOFALL:@SECLEVEL=0'` lists. False for RC4, DES, 3DES, IDEA,
+   * SEED, export-grade, static DH/ECDH, GOST and the old CHACHA20 drafts, which only older
+   * releases had, and for suites no release has (`openssl` is `null`).
+   */
+  readonly opensslServes: boolean;
 }
 
 /** NCSC appendix B as Internet.nl v1.11 lists it (`CIPHERS_GOOD`). */
@@ -426,6 +434,7 @@ export function describeSuite(code: number, iana: string, openssl: string | null
       minVersion: 'TLSv1.0',
       level,
       internetnlSees: false,
+      opensslServes: false,
     };
   }
   const withAt = name.indexOf('_WITH_');
@@ -461,6 +470,9 @@ export function describeSuite(code: number, iana: string, openssl: string | null
     keyExchange === 'RSA_PSK' ||
     keyExchange === 'SRP'
   );
+  const staticDh = (keyExchange === 'DH' || keyExchange === 'ECDH') && authentication !== 'anon';
+  const removed = old || exportGrade || staticDh || /^(RC4|DES|3DES|IDEA|SEED)_/.test(encryption);
+  const opensslServes = openssl !== null && (tls13 || !removed);
   return {
     code,
     iana,
@@ -474,6 +486,7 @@ export function describeSuite(code: number, iana: string, openssl: string | null
     minVersion,
     level,
     internetnlSees,
+    opensslServes,
   };
 }
 
@@ -500,6 +513,7 @@ export function cipherSuite(code: number): CipherSuiteInfo {
     minVersion: 'SSLv3',
     level: 'insufficient',
     internetnlSees: false,
+    opensslServes: false,
   } satisfies CipherSuiteInfo);
 }
 

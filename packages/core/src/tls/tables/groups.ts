@@ -26,10 +26,17 @@ export interface NamedGroupInfo {
    * its scanner cannot offer them).
    */
   readonly level: NcscLevel;
+  /**
+   * OpenSSL's name for the group, which node:tls's `ecdhCurve`, `crypto.createECDH` (for the
+   * curves) and OpenSSL's group lists all take: `prime256v1` for secp256r1, `X25519`, `ffdhe2048`.
+   * Absent where the table records none: the legacy curves 1-18 and 20, the TLS 1.3 brainpool
+   * code points (OpenSSL 3.0 lacks them) and the ML-KEM hybrids.
+   */
+  readonly openssl?: string;
 }
 
-const group = (code: number, name: string, kind: GroupKind, bits: number, level: NcscLevel): NamedGroupInfo =>
-  Object.freeze({ code, name, kind, bits, level });
+const group = (code: number, name: string, kind: GroupKind, bits: number, level: NcscLevel, openssl?: string): NamedGroupInfo =>
+  Object.freeze({ code, name, kind, bits, level, ...(openssl === undefined ? {} : { openssl }) });
 
 /** Every named group pastoe classifies, by IANA code. Read-only. */
 export const namedGroups: ReadonlyMap<number, NamedGroupInfo> = frozenMap(
@@ -52,26 +59,26 @@ export const namedGroups: ReadonlyMap<number, NamedGroupInfo> = frozenMap(
     group(16, 'secp160r1', 'ec', 160, 'insufficient'),
     group(17, 'secp160r2', 'ec', 160, 'insufficient'),
     group(18, 'secp192k1', 'ec', 192, 'insufficient'),
-    group(19, 'secp192r1', 'ec', 192, 'insufficient'),
+    group(19, 'secp192r1', 'ec', 192, 'insufficient', 'prime192v1'),
     group(20, 'secp224k1', 'ec', 224, 'insufficient'),
-    group(21, 'secp224r1', 'ec', 224, 'phase-out'),
-    group(22, 'secp256k1', 'ec', 256, 'insufficient'),
-    group(23, 'secp256r1', 'ec', 256, 'good'),
-    group(24, 'secp384r1', 'ec', 384, 'good'),
-    group(25, 'secp521r1', 'ec', 521, 'good'),
-    group(26, 'brainpoolP256r1', 'ec', 256, 'good'),
-    group(27, 'brainpoolP384r1', 'ec', 384, 'good'),
-    group(28, 'brainpoolP512r1', 'ec', 512, 'good'),
-    group(29, 'x25519', 'ecx', 253, 'good'),
-    group(30, 'x448', 'ecx', 448, 'good'),
+    group(21, 'secp224r1', 'ec', 224, 'phase-out', 'secp224r1'),
+    group(22, 'secp256k1', 'ec', 256, 'insufficient', 'secp256k1'),
+    group(23, 'secp256r1', 'ec', 256, 'good', 'prime256v1'),
+    group(24, 'secp384r1', 'ec', 384, 'good', 'secp384r1'),
+    group(25, 'secp521r1', 'ec', 521, 'good', 'secp521r1'),
+    group(26, 'brainpoolP256r1', 'ec', 256, 'good', 'brainpoolP256r1'),
+    group(27, 'brainpoolP384r1', 'ec', 384, 'good', 'brainpoolP384r1'),
+    group(28, 'brainpoolP512r1', 'ec', 512, 'good', 'brainpoolP512r1'),
+    group(29, 'x25519', 'ecx', 253, 'good', 'X25519'),
+    group(30, 'x448', 'ecx', 448, 'good', 'X448'),
     group(31, 'brainpoolP256r1tls13', 'ec', 256, 'good'),
     group(32, 'brainpoolP384r1tls13', 'ec', 384, 'good'),
     group(33, 'brainpoolP512r1tls13', 'ec', 512, 'good'),
-    group(256, 'ffdhe2048', 'ffdhe', 2048, 'insufficient'),
-    group(257, 'ffdhe3072', 'ffdhe', 3072, 'phase-out'),
-    group(258, 'ffdhe4096', 'ffdhe', 4096, 'phase-out'),
-    group(259, 'ffdhe6144', 'ffdhe', 6144, 'phase-out'),
-    group(260, 'ffdhe8192', 'ffdhe', 8192, 'phase-out'),
+    group(256, 'ffdhe2048', 'ffdhe', 2048, 'insufficient', 'ffdhe2048'),
+    group(257, 'ffdhe3072', 'ffdhe', 3072, 'phase-out', 'ffdhe3072'),
+    group(258, 'ffdhe4096', 'ffdhe', 4096, 'phase-out', 'ffdhe4096'),
+    group(259, 'ffdhe6144', 'ffdhe', 6144, 'phase-out', 'ffdhe6144'),
+    group(260, 'ffdhe8192', 'ffdhe', 8192, 'phase-out', 'ffdhe8192'),
     group(0x11eb, 'SecP256r1MLKEM768', 'hybrid', 256, 'good'),
     group(0x11ec, 'X25519MLKEM768', 'hybrid', 253, 'good'),
     group(0x11ed, 'SecP384r1MLKEM1024', 'hybrid', 384, 'good'),

@@ -92,6 +92,23 @@ describe('cipher suites', () => {
     expect(checked).toBeGreaterThan(100);
   });
 
+  it('marks as served by OpenSSL 3 exactly the TLS 1.3 suites and what the installed OpenSSL lists', () => {
+    const listing = execFileSync('openssl', ['ciphers', '-V', '-stdname', 'ALL:COMPLEMENTOFALL:@SECLEVEL=0'], { encoding: 'utf8' });
+    const listed = new Set<number>();
+    for (const line of listing.split('\n')) {
+      const match = /0x([0-9A-F]{2}),0x([0-9A-F]{2}) - /.exec(line);
+      if (match !== null) listed.add(Number.parseInt(`${match[1]}${match[2]}`, 16));
+    }
+    for (const suite of cipherSuites.values()) {
+      const tls13 = suite.minVersion === 'TLSv1.3' && suite.openssl !== null;
+      expect([suite.iana, suite.opensslServes]).toEqual([suite.iana, tls13 || listed.has(suite.code)]);
+    }
+    expect(cipherSuite(0x0005)).toMatchObject({ openssl: 'RC4-SHA', opensslServes: false });
+    expect(cipherSuite(0x1305)).toMatchObject({ openssl: 'TLS_AES_128_CCM_8_SHA256', opensslServes: true });
+    expect(cipherSuite(0xc02f).opensslServes).toBe(true);
+    expect(cipherSuite(0x7777).opensslServes).toBe(false);
+  });
+
   it('treats unknown codes as insufficient and invisible to Internet.nl', () => {
     expect(cipherSuite(0x7777)).toMatchObject({ iana: 'UNKNOWN_0x7777', level: 'insufficient', internetnlSees: false });
   });
@@ -113,6 +130,25 @@ describe('named groups', () => {
     expect(namedGroup(256)).toMatchObject({ name: 'ffdhe2048', level: 'insufficient' });
     expect(namedGroup(257)).toMatchObject({ name: 'ffdhe3072', level: 'phase-out' });
     expect(namedGroup(0x9999)).toMatchObject({ kind: 'ec', level: 'insufficient' });
+  });
+
+  it("carries OpenSSL's names, which node's createECDH and ecdhCurve take", async () => {
+    const { createECDH, getCurves } = await import('node:crypto');
+    const { createSecureContext } = await import('node:tls');
+    expect(namedGroup(23).openssl).toBe('prime256v1');
+    expect(namedGroup(29).openssl).toBe('X25519');
+    expect(namedGroup(256).openssl).toBe('ffdhe2048');
+    expect(namedGroup(1).openssl).toBeUndefined();
+    expect(namedGroup(0x11ec).openssl).toBeUndefined();
+    const named = [...namedGroups.values()].filter((info) => info.openssl !== undefined);
+    expect(named).toHaveLength(16);
+    for (const info of named) {
+      if (info.kind === 'ec') {
+        expect(getCurves()).toContain(info.openssl);
+        expect(createECDH(info.openssl as string).generateKeys().length).toBe(2 * Math.ceil(info.bits / 8) + 1);
+      }
+    }
+    expect(() => createSecureContext({ ecdhCurve: named.map((info) => info.openssl).join(':') })).not.toThrow();
   });
 
   it('knows the three ML-KEM hybrids as good', () => {
