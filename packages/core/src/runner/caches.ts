@@ -1,14 +1,15 @@
+import type { CachedAnswer } from '../dns/resolver/cache.js';
 import type { JsonValue } from '../model/json.js';
 import { TtlCache } from '../util/ttl-cache.js';
 
 /**
  * Caches that live as long as a `scanMany` run and are shared by all its scans: the plug points
  * for the DNS and TLS engines (one MX host serving a thousand domains is scanned once).
- * Keys are strings chosen by the user of each cache; values must be JSON data.
+ * Keys are strings chosen by the user of each cache; values are JSON data.
  */
 export interface ScanCaches {
-  /** DNS answers and validation results. */
-  readonly dns: TtlCache<string, JsonValue>;
+  /** DNS answers: the default resolver of every scan given these caches stores its answers here. */
+  readonly dns: TtlCache<string, CachedAnswer>;
   /** TLS scan results per endpoint. */
   readonly tls: TtlCache<string, JsonValue>;
   /** Anything else a probe wants to share across scans (RPKI data, HTTP fetches). */
@@ -27,7 +28,7 @@ export interface ScanCachesOptions {
 export function createScanCaches(options: ScanCachesOptions = {}): ScanCaches {
   const cacheOptions = { maxEntries: options.maxEntries ?? 50_000, ...(options.now ? { now: options.now } : {}) };
   return {
-    dns: new TtlCache<string, JsonValue>(cacheOptions),
+    dns: new TtlCache<string, CachedAnswer>(cacheOptions),
     tls: new TtlCache<string, JsonValue>(cacheOptions),
     shared: new TtlCache<string, JsonValue>(cacheOptions),
   };

@@ -39,7 +39,7 @@ export async function* scanMany(
   const width = boundedNumber('domainConcurrency', options.domainConcurrency, 4, runnerDefaults.maxConcurrency);
   const caches = options.caches ?? createScanCaches();
   // One set of transports for the whole run, so that DNS and DNSSEC caches serve every domain.
-  const resolved = resolveTransports(options.transports);
+  const resolved = resolveTransports(options.transports, caches);
   const stop = new AbortController();
   setMaxListeners(listenerBudget, stop.signal);
   const onOuterAbort = (): void => stop.abort(options.signal?.reason);

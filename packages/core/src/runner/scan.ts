@@ -50,13 +50,14 @@ export async function scan(domain: string, options: ScanOptions): Promise<ScanRe
 
   const startedAt = now();
   const started = performance.now();
-  const resolved = resolveTransports(options.transports);
+  const caches = options.caches ?? createScanCaches();
+  const resolved = resolveTransports(options.transports, caches);
   const linked = linkSignal(options.signal, timeoutMs, () => new ProbeFailure('timeout', `the scan took longer than ${timeoutMs} ms`));
   try {
     const session = new ProbeSession({
       target,
       transports: resolved.transports,
-      caches: options.caches ?? createScanCaches(),
+      caches,
       settings: { ...defaultProbeSettings, ...options.settings },
       signal: linked.signal,
       probeTimeoutMs,
