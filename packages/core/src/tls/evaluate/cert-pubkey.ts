@@ -1,11 +1,8 @@
-import type { Finding } from '../../model/finding.js';
-import type { JsonValue } from '../../model/json.js';
 import type { CertificatePublicKey } from '../../x509/certificate.js';
 import { certificateKeyLevel } from '../tables/certificates.js';
-import { type NcscLevel, worstLevel } from '../tables/levels.js';
 import type { TlsEvidence } from '../types.js';
-import { certificateLabel, isRoot, selectChains, unparsableFindings } from './certificates.js';
-import { finding, judgement, levelVerdict, notTested, type TlsEvaluationContext, type TlsJudgement, unusable } from './shared.js';
+import { certificateLabel, judgeEachCertificate } from './certificates.js';
+import type { TlsEvaluationContext, TlsJudgement } from './shared.js';
 
 /** A key as Internet.nl writes it in its tech table: `RSA-2048`, `EC-secp224r1`. */
 export function keyLabel(key: CertificatePublicKey): string {
@@ -24,32 +21,8 @@ export function keyLabel(key: CertificatePublicKey): string {
  * judges every chain it saw, not only the first (an RSA certificate beside an ECDSA one).
  */
 export function evaluateCertPubkey(evidence: TlsEvidence, context: TlsEvaluationContext): TlsJudgement {
-  const blocked = unusable(evidence, context);
-  if (blocked !== undefined) return blocked;
-  const selection = selectChains(evidence);
-  if (selection.primary === undefined || selection.primary.certificates.length === 0) return notTested(context, 'no-chain');
-  const findings: Finding[] = unparsableFindings(selection, context);
-  const internetnl: NcscLevel[] = [];
-  const pastoe: NcscLevel[] = [];
-  const keys: JsonValue[] = [];
-  for (const chain of [selection.primary, ...selection.others]) {
-    const primary = chain === selection.primary;
-    chain.certificates.forEach((certificate, index) => {
-      if (isRoot(certificate, index, context)) return;
-      const key = certificate.facts.publicKey;
-      const level = certificateKeyLevel(key);
-      const params = { certificate: certificateLabel(certificate), key: keyLabel(key) };
-      keys.push({ ...params, level: level.pastoe, internetnlLevel: level.internetnl, chain: primary ? 'primary' : 'other' });
-      pastoe.push(level.pastoe);
-      if (primary) {
-        internetnl.push(level.internetnl);
-        if (level.internetnl !== 'sufficient' && level.internetnl !== 'good')
-          findings.push(finding(context, `${level.internetnl}-key`, params));
-        if (level.deviation !== undefined) findings.push(finding(context, level.deviation, params, true));
-      } else if (level.pastoe !== 'sufficient' && level.pastoe !== 'good') {
-        findings.push(finding(context, `${level.pastoe}-key`, { ...params, chain: 'other' }, true));
-      }
-    });
-  }
-  return judgement(levelVerdict(worstLevel(internetnl)), findings, { keys }, levelVerdict(worstLevel(pastoe)));
+  return judgeEachCertificate(evidence, context, 'key', (certificate) => {
+    const key = certificate.facts.publicKey;
+    return { level: certificateKeyLevel(key), params: { certificate: certificateLabel(certificate), key: keyLabel(key) } };
+  });
 }

@@ -1,10 +1,7 @@
-import type { Finding } from '../../model/finding.js';
-import type { JsonValue } from '../../model/json.js';
 import { certificateSignatureLevel } from '../tables/certificates.js';
-import { type NcscLevel, worstLevel } from '../tables/levels.js';
 import type { TlsEvidence } from '../types.js';
-import { certificateLabel, isRoot, selectChains, unparsableFindings } from './certificates.js';
-import { finding, judgement, levelVerdict, notTested, type TlsEvaluationContext, type TlsJudgement, unusable } from './shared.js';
+import { certificateLabel, judgeEachCertificate } from './certificates.js';
+import type { TlsEvaluationContext, TlsJudgement } from './shared.js';
 
 /**
  * Certificate signatures (Internet.nl `cert_signature`, NCSC 3.3.2/3.3.5), for every
@@ -17,33 +14,11 @@ import { finding, judgement, levelVerdict, notTested, type TlsEvaluationContext,
  * `rsassa-pss-signature`). pastoe judges every chain it saw, not only the first.
  */
 export function evaluateCertSignature(evidence: TlsEvidence, context: TlsEvaluationContext): TlsJudgement {
-  const blocked = unusable(evidence, context);
-  if (blocked !== undefined) return blocked;
-  const selection = selectChains(evidence);
-  if (selection.primary === undefined || selection.primary.certificates.length === 0) return notTested(context, 'no-chain');
-  const findings: Finding[] = unparsableFindings(selection, context);
-  const internetnl: NcscLevel[] = [];
-  const pastoe: NcscLevel[] = [];
-  const signatures: JsonValue[] = [];
-  for (const chain of [selection.primary, ...selection.others]) {
-    const primary = chain === selection.primary;
-    chain.certificates.forEach((certificate, index) => {
-      if (isRoot(certificate, index, context)) return;
-      const signature = certificate.facts.signature;
-      const level = certificateSignatureLevel(signature);
-      const params = { certificate: certificateLabel(certificate), algorithm: signature.name, hash: signature.hash };
-      signatures.push({ ...params, level: level.pastoe, internetnlLevel: level.internetnl, chain: primary ? 'primary' : 'other' });
-      pastoe.push(level.pastoe);
-      if (primary) {
-        internetnl.push(level.internetnl);
-        if (level.internetnl !== 'sufficient' && level.internetnl !== 'good') {
-          findings.push(finding(context, `${level.internetnl}-signature`, params));
-        }
-        if (level.deviation !== undefined) findings.push(finding(context, level.deviation, params, true));
-      } else if (level.pastoe !== 'sufficient' && level.pastoe !== 'good') {
-        findings.push(finding(context, `${level.pastoe}-signature`, { ...params, chain: 'other' }, true));
-      }
-    });
-  }
-  return judgement(levelVerdict(worstLevel(internetnl)), findings, { signatures }, levelVerdict(worstLevel(pastoe)));
+  return judgeEachCertificate(evidence, context, 'signature', (certificate) => {
+    const signature = certificate.facts.signature;
+    return {
+      level: certificateSignatureLevel(signature),
+      params: { certificate: certificateLabel(certificate), algorithm: signature.name, hash: signature.hash },
+    };
+  });
 }

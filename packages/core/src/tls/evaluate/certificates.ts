@@ -1,8 +1,11 @@
-import type { Finding } from '../../model/finding.js';
+import type { Finding, MessageParams } from '../../model/finding.js';
+import type { JsonValue } from '../../model/json.js';
 import { type ParsedCertificate, tryParseCertificate } from '../../x509/certificate.js';
 import { isSelfSigned } from '../../x509/chain.js';
+import type { CertificateLevel } from '../tables/certificates.js';
+import { type NcscLevel, worstLevel } from '../tables/levels.js';
 import type { CertificateChainObservation, TlsEvidence } from '../types.js';
-import { finding, type TlsEvaluationContext } from './shared.js';
+import { finding, judgement, levelVerdict, notTested, type TlsEvaluationContext, type TlsJudgement, unusable } from './shared.js';
 
 /** One certificate chain the server sent, parsed. */
 export interface ParsedChain {
@@ -75,4 +78,52 @@ export function unparsableFindings(selection: ChainSelection, context: TlsEvalua
   return [selection.primary, ...selection.others]
     .filter((chain): chain is ParsedChain => chain !== undefined && chain.unparsable > 0)
     .map((chain) => finding(context, 'unparsable-certificate', { count: chain.unparsable, source: chain.observation.source }, true));
+}
+
+/** How {@link judgeEachCertificate} rates one certificate and labels it in findings and facts. */
+export interface CertificateRating {
+  /** The levels Internet.nl and pastoe give the certificate. */
+  readonly level: CertificateLevel;
+  /** Finding parameters naming the certificate and what was rated. */
+  readonly params: MessageParams;
+}
+
+/**
+ * Rates every non-root certificate of every chain the server sent, as the key and signature
+ * subtests do: Internet.nl's verdict from the primary chain only, pastoe's from all chains, a
+ * finding per weak certificate (`<level>-<subject>`), and one fact row per certificate.
+ */
+export function judgeEachCertificate(
+  evidence: TlsEvidence,
+  context: TlsEvaluationContext,
+  subject: 'key' | 'signature',
+  rate: (certificate: ParsedCertificate) => CertificateRating,
+): TlsJudgement {
+  const blocked = unusable(evidence, context);
+  if (blocked !== undefined) return blocked;
+  const selection = selectChains(evidence);
+  if (selection.primary === undefined || selection.primary.certificates.length === 0) return notTested(context, 'no-chain');
+  const findings: Finding[] = unparsableFindings(selection, context);
+  const internetnl: NcscLevel[] = [];
+  const pastoe: NcscLevel[] = [];
+  const rows: JsonValue[] = [];
+  const weak = (level: NcscLevel): boolean => level !== 'sufficient' && level !== 'good';
+  for (const chain of [selection.primary, ...selection.others]) {
+    const primary = chain === selection.primary;
+    for (const [index, certificate] of chain.certificates.entries()) {
+      if (isRoot(certificate, index, context)) continue;
+      const { level, params } = rate(certificate);
+      rows.push({ ...params, level: level.pastoe, internetnlLevel: level.internetnl, chain: primary ? 'primary' : 'other' });
+      pastoe.push(level.pastoe);
+      if (primary) {
+        internetnl.push(level.internetnl);
+        if (weak(level.internetnl)) findings.push(finding(context, `${level.internetnl}-${subject}`, params));
+        if (level.deviation !== undefined) findings.push(finding(context, level.deviation, params, true));
+      } else if (weak(level.pastoe)) {
+        findings.push(finding(context, `${level.pastoe}-${subject}`, { ...params, chain: 'other' }, true));
+      }
+    }
+  }
+  const facts: Record<string, JsonValue> = { [subject === 'key' ? 'keys' : 'signatures']: rows };
+  return judgement(levelVerdict(worstLevel(internetnl)), findings, facts, levelVerdict(worstLevel(pastoe)));
 }
