@@ -6,92 +6,31 @@
  * `\101xample.com` the same name.
  */
 
-/** The largest wire length of a name (RFC 1035 §2.3.4). */
-const maxNameOctets = 255;
-/** The largest label (RFC 1035 §2.3.4). */
-const maxLabelOctets = 63;
+import { nameToWire as labelsToWire, parseName as parseWireName, presentName } from '../dns/wire/names.js';
 
 /** A name as a list of labels, leftmost first, each lowercased for canonical comparisons. */
 export type Labels = readonly Uint8Array[];
 
-const upperA = 0x41;
-const upperZ = 0x5a;
-
 function lowerByte(byte: number): number {
-  return byte >= upperA && byte <= upperZ ? byte + 0x20 : byte;
-}
-
-function endsWithUnescapedDot(text: string): boolean {
-  if (!text.endsWith('.')) return false;
-  let backslashes = 0;
-  for (let i = text.length - 2; i >= 0 && text[i] === '\\'; i--) backslashes++;
-  return backslashes % 2 === 0;
+  return byte >= 0x41 && byte <= 0x5a ? byte + 0x20 : byte;
 }
 
 /**
- * Parses a name in presentation form (RFC 1035 §5.1 escapes `\X` and `\DDD`, with or without
- * the trailing dot; `''` and `'.'` are the root) into labels. With `lowercase`, ASCII letters are
- * folded, as canonical form requires (RFC 4034 §6.2). Returns `undefined` for a name that is not
- * valid: an empty label, a label over 63 octets, a name over 255 octets or a broken escape.
+ * Parses a name in presentation form into canonical labels: the DNS client's parser (RFC 1035
+ * escapes, length limits, IDN to punycode), with every ASCII letter folded, escaped ones too, as
+ * canonical form requires (RFC 4034 §6.2). Returns `undefined` for a name that is not valid.
  */
-export function parseName(text: string, lowercase = true): Uint8Array[] | undefined {
-  if (text === '' || text === '.') return [];
-  const body = endsWithUnescapedDot(text) ? text.slice(0, -1) : text;
-  const labels: Uint8Array[] = [];
-  let current: number[] = [];
-  let octets = 1;
-  const finish = (): boolean => {
-    if (current.length === 0 || current.length > maxLabelOctets) return false;
-    octets += current.length + 1;
-    labels.push(Uint8Array.from(current));
-    current = [];
-    return true;
-  };
-  for (let i = 0; i < body.length; i++) {
-    const code = body.charCodeAt(i);
-    if (code === 0x5c) {
-      const next = body.charCodeAt(i + 1);
-      if (Number.isNaN(next)) return undefined;
-      if (next >= 0x30 && next <= 0x39) {
-        const digits = body.slice(i + 1, i + 4);
-        if (!/^[0-9]{3}$/.test(digits)) return undefined;
-        const value = Number(digits);
-        if (value > 255) return undefined;
-        current.push(lowercase ? lowerByte(value) : value);
-        i += 3;
-      } else {
-        if (next > 0x7f) return undefined;
-        current.push(lowercase ? lowerByte(next) : next);
-        i += 1;
-      }
-    } else if (code === 0x2e) {
-      if (!finish()) return undefined;
-    } else if (code > 0x7f) {
-      // A raw non-ASCII character: the caller should have converted an IDN with punycode, but
-      // the UTF-8 octets are what such a label would hold on the wire.
-      for (const byte of Buffer.from(body.slice(i, i + (code >= 0xd800 && code <= 0xdbff ? 2 : 1)), 'utf8')) current.push(byte);
-      if (code >= 0xd800 && code <= 0xdbff) i += 1;
-    } else {
-      current.push(lowercase ? lowerByte(code) : code);
-    }
+export function parseName(text: string): Uint8Array[] | undefined {
+  try {
+    return parseWireName(text).map((label) => label.map(lowerByte));
+  } catch {
+    return undefined;
   }
-  if (!finish()) return undefined;
-  return octets > maxNameOctets ? undefined : labels;
 }
 
-function renderLabel(label: Uint8Array): string {
-  let out = '';
-  for (const byte of label) {
-    if (byte === 0x2e || byte === 0x5c) out += `\\${String.fromCharCode(byte)}`;
-    else if (byte > 0x20 && byte < 0x7f) out += String.fromCharCode(byte);
-    else out += `\\${byte.toString().padStart(3, '0')}`;
-  }
-  return out;
-}
-
-/** Renders labels in pastoe's canonical presentation form: no trailing dot, the root is `''`. */
+/** Renders labels in the canonical text form (the DNS client's presentation form). */
 export function nameFromLabels(labels: Labels): string {
-  return labels.map(renderLabel).join('.');
+  return presentName(labels);
 }
 
 /**
@@ -116,18 +55,9 @@ function labelsOf(name: string): Uint8Array[] {
   return parseName(name) ?? [];
 }
 
-/** The uncompressed wire form of a name (RFC 1035 §3.1), lowercased unless told otherwise. */
-export function nameToWire(name: string, lowercase = true): Uint8Array {
-  const labels = parseName(name, lowercase) ?? [];
-  const out = new Uint8Array(labels.reduce((sum, label) => sum + label.length + 1, 1));
-  let offset = 0;
-  for (const label of labels) {
-    out[offset++] = label.length;
-    out.set(label, offset);
-    offset += label.length;
-  }
-  out[offset] = 0;
-  return out;
+/** The uncompressed, lowercased wire form of a name (RFC 1035 §3.1), as digests and hashes take it. */
+export function nameToWire(name: string): Uint8Array {
+  return labelsToWire(parseName(name) ?? []);
 }
 
 /** The number of labels of a name; the root has none. */

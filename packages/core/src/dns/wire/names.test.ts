@@ -43,6 +43,7 @@ describe('parseName', () => {
     [Array.from({ length: 128 }, () => 'a').join('.'), 'over 255 octets'],
     ['bad\\999.example', 'escape out of range'],
     ['trailing\\', 'dangling escape'],
+    ['bad\\2.example', 'short decimal escape'],
     ['xn--.\u00ad\u0000', 'invalid IDN'],
   ])('refuses %j (%s) as invalid-name', (name) => {
     expect(() => parseName(name)).toThrow(DnsWireError);

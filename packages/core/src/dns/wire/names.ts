@@ -61,7 +61,8 @@ export function parseName(text: string): NameLabels {
         i += 3;
       } else {
         const next = ascii.charCodeAt(i + 1);
-        if (Number.isNaN(next) || next < 0x20 || next > 0x7e) {
+        // RFC 1035 §5.1: a digit after the backslash starts \DDD, so a short one is broken, not a quoted digit.
+        if (Number.isNaN(next) || next < 0x20 || next > 0x7e || (next >= 0x30 && next <= 0x39)) {
           throw new DnsWireError('invalid-name', `dangling or invalid escape in ${JSON.stringify(text)}`);
         }
         current.push(next);
