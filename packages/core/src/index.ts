@@ -129,6 +129,7 @@ export type {
 export type {
   CategoryScore,
   CategoryStatus,
+  Coverage,
   DecisionProblem,
   FailingTest,
   Meets,

@@ -1,5 +1,5 @@
 import type { Verdict } from '../model/verdict.js';
-import type { UnscoredVerdict } from './result.js';
+import type { Coverage, UnscoredVerdict } from './result.js';
 
 /** Verdicts keyed by the policy test they matched, and those that matched none. */
 export interface MatchedVerdicts {
@@ -35,4 +35,15 @@ export function matchVerdicts(verdicts: readonly Verdict[], testNames: ReadonlyS
     }
   }
   return { byTest, unscored };
+}
+
+/**
+ * The coverage of test names by matched verdicts: the names without a verdict, in the given
+ * order, each once.
+ *
+ * @internal
+ */
+export function coverageOf(names: Iterable<string>, byTest: ReadonlyMap<string, Verdict>): Coverage {
+  const missing = [...new Set(names)].filter((name) => !byTest.has(name));
+  return { complete: missing.length === 0, missing };
 }

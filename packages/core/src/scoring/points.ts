@@ -3,8 +3,8 @@ import type { CheckLevel, VerdictStatus } from '../model/status.js';
 import type { Subject } from '../model/subject.js';
 import type { Verdict } from '../model/verdict.js';
 import { toInternetNlStatus } from './internetnl-status.js';
-import { matchVerdicts } from './match.js';
-import type { PointsCategoryPolicy, PointsPolicy, PointsTestPolicy } from './policy.js';
+import { coverageOf, matchVerdicts } from './match.js';
+import type { PointsCategoryPolicy, PointsPolicy, PointsSuitePolicy, PointsTestPolicy } from './policy.js';
 import type { CategoryScore, CategoryStatus, PointsScoreResult, ServerScore, SuiteScore, TestScore } from './result.js';
 
 /*
@@ -229,7 +229,16 @@ function scoreCategory(
     included: max > 0,
     tests,
     ...(serverScores.length === 0 ? {} : { servers: serverScores }),
+    ...coverageOf(testNames(category), byTest),
   };
+}
+
+function testNames(category: PointsCategoryPolicy): string[] {
+  return category.tests.map((test) => test.name);
+}
+
+function suiteTestNames(suite: PointsSuitePolicy): string[] {
+  return suite.categories.flatMap(testNames);
 }
 
 /**
@@ -238,8 +247,8 @@ function scoreCategory(
  * @internal Use {@link score}.
  */
 export function scorePoints(verdicts: readonly Verdict[], policy: PointsPolicy): PointsScoreResult {
-  const names = new Set(policy.suites.flatMap((suite) => suite.categories.flatMap((c) => c.tests.map((t) => t.name))));
-  const { byTest, unscored } = matchVerdicts(verdicts, names);
+  const names = policy.suites.flatMap(suiteTestNames);
+  const { byTest, unscored } = matchVerdicts(verdicts, new Set(names));
   const suites: SuiteScore[] = [];
   for (const suite of policy.suites) {
     const categories: CategoryScore[] = [];
@@ -248,6 +257,7 @@ export function scorePoints(verdicts: readonly Verdict[], policy: PointsPolicy):
       if (scored !== undefined) categories.push(scored);
     }
     if (categories.length === 0) continue;
+    const coverage = coverageOf(suiteTestNames(suite), byTest);
     const included = categories.filter((category) => category.included);
     if (included.length === 0) {
       // Internet.nl divides by zero here; pastoe reports 0 % and says why (spec §11.20).
@@ -255,12 +265,13 @@ export function scorePoints(verdicts: readonly Verdict[], policy: PointsPolicy):
         id: suite.id,
         percentage: 0,
         categories,
+        ...coverage,
         error: { code: 'no-scored-categories', message: 'No category has a required scored test, so there is no percentage.' },
       });
       continue;
     }
     const mean = included.reduce((sum, category) => sum + category.percentage, 0) / included.length;
-    suites.push({ id: suite.id, percentage: Math.max(0, Math.min(100, Math.trunc(mean))), categories });
+    suites.push({ id: suite.id, percentage: Math.max(0, Math.min(100, Math.trunc(mean))), categories, ...coverage });
   }
-  return { kind: 'points', policy: policy.id, suites, unscored };
+  return { kind: 'points', policy: policy.id, suites, unscored, ...coverageOf(names, byTest) };
 }

@@ -8,6 +8,17 @@ import type { Subject } from '../model/subject.js';
  * caller holding a `ScoreResult` narrows with a switch on it.
  */
 
+/**
+ * How much of what a policy looks at the report covered. A report from a partial scan (only the
+ * checks pastoe has today, or only some presets) scores over what it has, and says so here.
+ */
+export interface Coverage {
+  /** True when `missing` is empty: the report has a verdict for every test in scope. */
+  readonly complete: boolean;
+  /** The policy's test names the report has no verdict for, in policy order, each once. */
+  readonly missing: readonly string[];
+}
+
 /** A verdict that took no part in scoring, reported so that nothing disappears silently. */
 export interface UnscoredVerdict {
   /** The check id. */
@@ -60,8 +71,8 @@ export interface ServerScore {
 /** A category status in Internet.nl's decision order; see {@link toInternetNlStatus} for API text. */
 export type CategoryStatus = 'error' | 'fail' | 'warning' | 'info' | 'pass';
 
-/** One category as a points policy scored it. */
-export interface CategoryScore {
+/** One category as a points policy scored it; its coverage is over the category's tests. */
+export interface CategoryScore extends Coverage {
   /** The category id, e.g. `web_https`. */
   readonly id: string;
   /** The category status (Internet.nl's icon). */
@@ -93,8 +104,12 @@ export interface ScoreProblem {
   readonly message: string;
 }
 
-/** One suite (website test, email test) as a points policy scored it. */
-export interface SuiteScore {
+/**
+ * One suite (website test, email test) as a points policy scored it. Its coverage is over every
+ * test of the suite, including categories the report had nothing for: a percentage over an
+ * incomplete suite is a percentage of what was tested.
+ */
+export interface SuiteScore extends Coverage {
   /** The suite id. */
   readonly id: string;
   /** The overall percentage: the truncated mean of the included categories, clamped to 0..100. */
@@ -105,8 +120,11 @@ export interface SuiteScore {
   readonly error?: ScoreProblem;
 }
 
-/** The result of scoring with a points policy. */
-export interface PointsScoreResult {
+/**
+ * The result of scoring with a points policy. Its coverage is over every test of the policy,
+ * suites the report had nothing for included.
+ */
+export interface PointsScoreResult extends Coverage {
   /** Discriminates the result kinds. */
   readonly kind: 'points';
   /** The policy id. */
@@ -117,54 +135,70 @@ export interface PointsScoreResult {
   readonly unscored: readonly UnscoredVerdict[];
 }
 
-/** A test that kept a target-state standard from being met. */
+/** A tested test that kept a target-state standard from being met. */
 export interface FailingTest {
   /** The policy's test name. */
   readonly name: string;
-  /** The check whose verdict matched; absent when missing. */
-  readonly check?: string;
-  /** The verdict's status; `not-tested` when missing. */
+  /** The check whose verdict matched. */
+  readonly check: string;
+  /** The verdict's status, re-clamped: anything but `pass`. */
   readonly status: VerdictStatus;
-  /** The verdict's outcome; absent when missing. */
-  readonly outcome?: string;
-  /** `status`: not passed; `missing`: the report has no verdict for it. */
-  readonly reason: 'status' | 'missing';
+  /** The verdict's outcome. */
+  readonly outcome: string;
 }
 
-/** Whether a standard (or suite, or domain) is met: yes, no, or not applicable. */
-export type Meets = boolean | 'not-applicable';
+/**
+ * Whether a standard (or suite, or domain) is met: yes, no, not applicable, or `unknown` when
+ * nothing tested fails but a test the decision needs has no verdict.
+ */
+export type Meets = boolean | 'not-applicable' | 'unknown';
 
-/** One standard as a target-state policy decided it. */
-export interface StandardResult {
+/**
+ * One standard as a target-state policy decided it. Its coverage is over the tests the decision
+ * needed: a test skipped as not applicable is not missing.
+ */
+export interface StandardResult extends Coverage {
   /** The policy's standard id. */
   readonly id: string;
   /** The comply-or-explain standard. */
   readonly standard: StandardId;
-  /** The decision. */
+  /**
+   * The decision: false when a tested test fails, else `unknown` when a needed test has no
+   * verdict (see `missing`), else true (or not applicable).
+   */
   readonly meets: Meets;
-  /** The tests that kept it from being met (empty unless `meets` is false). */
+  /** The tested tests that kept it from being met (empty unless `meets` is false). */
   readonly failing: readonly FailingTest[];
   /** The tests that were skipped as not applicable. */
   readonly skipped: readonly string[];
 }
 
-/** One suite as a target-state policy decided it. */
-export interface TargetSuiteResult {
+/** One suite as a target-state policy decided it; its coverage joins its standards'. */
+export interface TargetSuiteResult extends Coverage {
   /** The suite id. */
   readonly id: string;
-  /** True when every standard is met or not applicable (and at least one is met). */
+  /**
+   * False when any standard is not met; else `unknown` when any is unknown; else true when every
+   * standard is met or not applicable (and at least one is met).
+   */
   readonly meets: Meets;
   /** The standards, in policy order. */
   readonly standards: readonly StandardResult[];
 }
 
-/** The result of scoring with a target-state policy. */
-export interface TargetStateResult {
+/**
+ * The result of scoring with a target-state policy. Its coverage is over the whole policy,
+ * suites the report had nothing for included (every test of those is missing).
+ */
+export interface TargetStateResult extends Coverage {
   /** Discriminates the result kinds. */
   readonly kind: 'target-state';
   /** The policy id. */
   readonly policy: string;
-  /** The decision for the domain: every present suite meets (or is not applicable). */
+  /**
+   * The decision for the domain, combining the present suites as a suite combines standards;
+   * `unknown` when the report has no verdict for any suite.
+   */
   readonly meets: Meets;
   /** The suites that had at least one verdict, in policy order. */
   readonly suites: readonly TargetSuiteResult[];

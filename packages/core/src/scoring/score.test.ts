@@ -630,8 +630,122 @@ describe('points policy: derived policies, zero categories, unknown verdicts', (
     expect(summary(categoryOf(points([extra], own), 'mail_extra'))).toEqual({ status: 'fail', max: 10, raw: 0, percentage: 0 });
   });
 
-  it('an empty report has no suites', () => {
-    expect(points([])).toEqual({ kind: 'points', policy: 'internetnl', suites: [], unscored: [] });
+  it('an empty report has no suites and misses every test', () => {
+    const names = internetnlCatalogue.flatMap((category) => category.subtests.map((subtest) => subtest.name));
+    expect(points([])).toEqual({ kind: 'points', policy: 'internetnl', suites: [], unscored: [], complete: false, missing: names });
+  });
+});
+
+/* ------------------------------------------------------------------ coverage */
+
+const namesIn = (predicate: (category: string) => boolean): string[] =>
+  internetnlCatalogue.filter((category) => predicate(category.id)).flatMap((category) => category.subtests.map((s) => s.name));
+
+/** What today's presets give: the DNSSEC subtests of both suites, nothing else. */
+const dnssecOnly = (): Verdict[] =>
+  [...perfect('web'), ...perfect('mail')].filter((v) => v.internetnl?.category.endsWith('_dnssec') === true);
+
+describe('coverage: partial reports say so', () => {
+  it('a DNSSEC-only report scores 100 % but is incomplete, naming every untested subtest', () => {
+    const result = points(dnssecOnly());
+    expect(result.suites.map((s) => [s.id, s.percentage, s.complete])).toEqual([
+      ['web', 100, false],
+      ['mail', 100, false],
+    ]);
+    expect(result.complete).toBe(false);
+    expect(result.missing).toEqual(namesIn((id) => !id.endsWith('_dnssec')));
+    expect(result.missing).toContain('web_https_http_hsts');
+    expect(result.missing).toContain('mail_auth_dmarc_exist');
+    expect(result.missing).not.toContain('web_dnssec_valid');
+    expect(suiteOf(result, 'web').missing).toEqual(namesIn((id) => id.startsWith('web_') && id !== 'web_dnssec'));
+    expect(categoryOf(result, 'web_dnssec')).toMatchObject({ complete: true, missing: [] });
+  });
+
+  it('a category missing one test says which, also when the policy ignores missing tests', () => {
+    const verdicts = change(perfect('web'), { web_https_http_hsts: null });
+    const strict = points(verdicts);
+    expect(categoryOf(strict, 'web_https')).toMatchObject({ complete: false, missing: ['web_https_http_hsts'] });
+    expect(categoryOf(strict, 'web_ipv6')).toMatchObject({ complete: true, missing: [] });
+    const lenient = points(verdicts, derivePointsPolicy(policies.internetnl, { id: 'lenient', missingTests: 'ignore' }));
+    expect(categoryOf(lenient, 'web_https')).toMatchObject({ percentage: 100, complete: false, missing: ['web_https_http_hsts'] });
+  });
+
+  it('a web-only report is complete for the web policy, not for the web-and-mail one', () => {
+    expect(points(perfect('web'), policies.internetnlWeb)).toMatchObject({ complete: true, missing: [] });
+    const both = points(perfect('web'));
+    expect(suiteOf(both, 'web')).toMatchObject({ complete: true, missing: [] });
+    expect(both).toMatchObject({ complete: false, missing: namesIn((id) => id.startsWith('mail_')) });
+  });
+
+  it('a complete report is complete everywhere, under both policies', () => {
+    const verdicts = [...perfect('web'), ...perfect('mail')];
+    const result = points(verdicts);
+    expect({ complete: result.complete, missing: result.missing }).toEqual({ complete: true, missing: [] });
+    const parts = [...result.suites, ...result.suites.flatMap((suite) => suite.categories)];
+    expect(parts.every((part) => part.complete && part.missing.length === 0)).toBe(true);
+    const decided = score({ verdicts }, policies.streefbeeld);
+    expect({ meets: decided.meets, complete: decided.complete, missing: decided.missing }).toEqual({
+      meets: true,
+      complete: true,
+      missing: [],
+    });
+    expect(decided.suites.flatMap((suite) => suite.standards).every((standard) => standard.complete)).toBe(true);
+  });
+
+  it('streefbeeld over a DNSSEC-only report: DNSSEC yes, every untested standard unknown, the domain unknown', () => {
+    const result = score({ verdicts: dnssecOnly() }, policies.streefbeeld);
+    const all = Object.fromEntries(result.suites.flatMap((suite) => suite.standards.map((s) => [s.id, s.meets])));
+    expect(all).toEqual({
+      'web-https': 'unknown',
+      'web-hsts': 'unknown',
+      'web-tls-ncsc': 'unknown',
+      'web-dnssec': true,
+      'web-rpki': 'unknown',
+      'web-ipv6': 'unknown',
+      'mail-dmarc': 'unknown',
+      'mail-spf': 'unknown',
+      'mail-dkim': 'unknown',
+      'mail-starttls': 'unknown',
+      'mail-tls-ncsc': 'unknown',
+      'mail-dane': 'unknown',
+      'mail-dnssec': true,
+      'mail-rpki': 'unknown',
+      'mail-ipv6': 'unknown',
+    });
+    expect(result.suites.map((s) => s.meets)).toEqual(['unknown', 'unknown']);
+    expect(result.meets).toBe('unknown');
+    expect(result.complete).toBe(false);
+    expect(result.suites[0]?.standards.find((s) => s.id === 'web-https')).toMatchObject({
+      failing: [],
+      missing: ['web_https_http_available', 'web_https_http_redirect'],
+    });
+    expect(result.missing).toContain('web_https_http_hsts');
+    expect(result.missing).not.toContain('web_dnssec_exist');
+    // The same report with an insecure zone: a tested failure still answers no.
+    const insecure = score(
+      { verdicts: change(dnssecOnly(), { web_dnssec_exist: verdict('web_dnssec_exist', 'bad') }) },
+      policies.streefbeeld,
+    );
+    expect([insecure.suites[0]?.meets, insecure.suites[1]?.meets, insecure.meets]).toEqual([false, 'unknown', false]);
+  });
+
+  it('a suite the report has nothing for is missing whole; its standards only count once', () => {
+    const result = score({ verdicts: perfect('web') }, policies.streefbeeld);
+    expect(result.suites.map((s) => [s.id, s.meets, s.complete])).toEqual([['web', true, true]]);
+    expect(result.meets).toBe(true);
+    expect(result.complete).toBe(false);
+    const mailTests = policies.streefbeeld.suites[1]?.standards.flatMap((standard) => standard.tests.map((t) => t.name)) ?? [];
+    expect(result.missing).toEqual([...new Set(mailTests)]);
+    expect(result.missing.filter((name) => name === 'mail_starttls_tls_available')).toHaveLength(1);
+  });
+
+  it('a test skipped as not applicable is not missing', () => {
+    const noMx = change(perfect('mail'), {
+      mail_dnssec_mx_exist: verdict('mail_dnssec_mx_exist', 'null-mx'),
+      mail_dnssec_mx_valid: null,
+    });
+    const result = score({ verdicts: noMx }, policies.streefbeeld);
+    expect(result.suites[0]?.standards.find((s) => s.id === 'mail-dnssec')).toMatchObject({ meets: true, complete: true, missing: [] });
   });
 });
 
@@ -674,7 +788,7 @@ describe('streefbeeld policy', () => {
     expect(result.suites.map((s) => s.id)).toEqual(['web']);
     expect(decisions(result)).toMatchObject({ 'web-hsts': false, 'web-https': true, 'web-tls-ncsc': true });
     expect(result.suites[0]?.standards.find((s) => s.id === 'web-hsts')?.failing).toEqual([
-      { name: 'web_https_http_hsts', check: 'web-https-http-hsts', status: 'fail', outcome: 'other', reason: 'status' },
+      { name: 'web_https_http_hsts', check: 'web-https-http-hsts', status: 'fail', outcome: 'other' },
     ]);
     expect(result.meets).toBe(false);
   });
@@ -785,18 +899,42 @@ describe('streefbeeld policy', () => {
     expect(decisions(v6only)['web-ipv6']).toBe(true);
   });
 
-  it('a test missing from a present suite fails its standard', () => {
+  // Until issue 9 a missing test failed its standard ("no"); an untested test proves nothing either way.
+  it('a test missing from a present suite makes its standard unknown, not failed', () => {
     const result = target(change(perfect('web'), { web_dnssec_valid: null }));
     expect(result.suites[0]?.standards.find((s) => s.id === 'web-dnssec')).toMatchObject({
-      meets: false,
-      failing: [{ name: 'web_dnssec_valid', status: 'not-tested', reason: 'missing' }],
+      meets: 'unknown',
+      failing: [],
+      complete: false,
+      missing: ['web_dnssec_valid'],
+    });
+    expect({ suite: result.suites[0]?.meets, domain: result.meets, missing: result.suites[0]?.missing }).toEqual({
+      suite: 'unknown',
+      domain: 'unknown',
+      missing: ['web_dnssec_valid'],
     });
   });
 
-  it('a report without any policy test decides nothing', () => {
+  it('a tested failure keeps "no" next to an untested test, in the standard and above it', () => {
+    const result = target(change(perfect('web'), { web_dnssec_valid: null, web_https_http_hsts: verdict('web_https_http_hsts', 'other') }));
+    expect(decisions(result)).toMatchObject({ 'web-dnssec': 'unknown', 'web-hsts': false, 'web-https': true });
+    expect([result.suites[0]?.meets, result.meets]).toEqual([false, false]);
+    const tls = change(perfect('web'), {
+      web_https_tls_version: null,
+      web_https_tls_ciphers: verdict('web_https_tls_ciphers', 'bad'),
+    });
+    expect(target(tls).suites[0]?.standards.find((s) => s.id === 'web-tls-ncsc')).toMatchObject({
+      meets: false,
+      missing: ['web_https_tls_version'],
+      failing: [{ name: 'web_https_tls_ciphers', outcome: 'bad', status: 'fail' }],
+    });
+  });
+
+  // Until issue 9 this decided "no" for the domain.
+  it('a report without any policy test decides nothing: unknown', () => {
     const result = target([verdict('mail-mta-sts', 'good', { raw: 'pass' })]);
     expect({ meets: result.meets, code: result.error?.code, suites: result.suites.length, unscored: result.unscored.length }).toEqual({
-      meets: false,
+      meets: 'unknown',
       code: 'no-verdicts',
       suites: 0,
       unscored: 1,

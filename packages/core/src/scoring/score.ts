@@ -21,6 +21,12 @@ export interface ScorableReport {
  * A points policy ({@link PointsPolicy}, e.g. `policies.internetnl`) gives percentages per suite
  * and category; a target-state policy ({@link TargetStatePolicy}, e.g. `policies.streefbeeld`)
  * gives yes/no per standard. The result's `kind` matches the policy's.
+ *
+ * A report may hold fewer tests than the policy scores (a DNSSEC-only scan, a web-only report
+ * under a web-and-mail policy). The result then says so: `complete` is false and `missing` names
+ * the policy's tests without a verdict, on the result, on each suite, and on each category or
+ * standard. A percentage is over what was tested; a standard that lacks a needed verdict, and
+ * has no tested failure, is `unknown` rather than `no`.
  */
 export function score(report: ScorableReport, policy: PointsPolicy): PointsScoreResult;
 export function score(report: ScorableReport, policy: TargetStatePolicy): TargetStateResult;

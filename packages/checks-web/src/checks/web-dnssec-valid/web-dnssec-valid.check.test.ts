@@ -1,5 +1,6 @@
 import { type DnssecEvidence, type EvidenceBundle, evaluate, policies, score } from '@pastoe/core';
 import { describe, expect, it } from 'vitest';
+import { webPreset } from '../../index.js';
 import { webDnssecExists } from '../web-dnssec-exists/web-dnssec-exists.check.js';
 import { webDnssecValid } from './web-dnssec-valid.check.js';
 
@@ -76,5 +77,21 @@ describe('web DNSSEC checks from evidence', () => {
       ['not-tested', 'dnserror'],
     ]);
     expect(webDnssecPercentage(verdicts)).toBe(0);
+  });
+});
+
+describe('the website preset, scored', () => {
+  it('is a partial Internet.nl test: 100 % of what it tests, incomplete, and unknown to the streefbeeld', () => {
+    const verdicts = evaluate(webPreset.checks, bundle({}));
+    const points = score({ verdicts }, policies.internetnlWeb);
+    expect(points.suites.map((suite) => [suite.id, suite.percentage, suite.complete])).toEqual([['web', 100, false]]);
+    expect(points.complete).toBe(false);
+    expect(points.missing).toContain('web_https_http_hsts');
+    expect(points.missing).not.toContain('web_dnssec_valid');
+    const target = score({ verdicts }, policies.streefbeeld);
+    const web = target.suites[0]?.standards ?? [];
+    expect(web.find((standard) => standard.id === 'web-dnssec')?.meets).toBe(true);
+    expect(web.find((standard) => standard.id === 'web-https')?.meets).toBe('unknown');
+    expect(target.meets).toBe('unknown');
   });
 });
