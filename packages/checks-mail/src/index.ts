@@ -1,7 +1,10 @@
 /**
  * @packageDocumentation
- * The pastoe mail test: MX and Null MX, IPv6, DNSSEC, DMARC, DKIM, SPF, STARTTLS with TLS and
- * certificates, DANE, MTA-STS, TLS-RPT and RPKI, as checks for `@pastoe/core`'s runner.
+ * The pastoe mail test as checks for `@pastoe/core`'s runner, with the MX probe (Null MX
+ * included) they share. Today it has the DNSSEC checks of the mail domain and its MX domains
+ * (Internet.nl's `mail_dnssec_*`); IPv6, DMARC, DKIM, SPF, STARTTLS with TLS and certificates,
+ * DANE, MTA-STS, TLS-RPT and RPKI are planned. docs/status.md in the repository lists every
+ * subtest and its check.
  */
 import { type AnyCheck, type Preset, definePreset } from '@pastoe/core';
 import { mailDnssecExists } from './checks/mail-dnssec-exists/mail-dnssec-exists.check.js';

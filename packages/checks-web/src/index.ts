@@ -1,7 +1,9 @@
 /**
  * @packageDocumentation
- * The pastoe website test: IPv6, DNSSEC, HTTPS (redirect, HSTS, TLS, certificate, DANE, CAA),
- * security headers, security.txt and RPKI, as checks for `@pastoe/core`'s runner.
+ * The pastoe website test as checks for `@pastoe/core`'s runner. Today it has the DNSSEC checks
+ * (Internet.nl's `web_dnssec_exist` and `web_dnssec_valid`); IPv6, HTTPS (redirect, HSTS, TLS,
+ * certificate, DANE, CAA), security headers, security.txt and RPKI are planned. docs/status.md
+ * in the repository lists every subtest and its check.
  */
 import { type AnyCheck, type Preset, definePreset } from '@pastoe/core';
 import { webDnssecExists } from './checks/web-dnssec-exists/web-dnssec-exists.check.js';
