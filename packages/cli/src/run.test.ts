@@ -9,19 +9,62 @@ function capture() {
 }
 
 describe('runCli', () => {
-  it('prints the version and help', async () => {
+  it('prints the version', async () => {
     const a = capture();
     expect(await runCli(['--version'], a.io)).toBe(0);
     expect(a.out.join('')).toBe(`${pastoeVersion}\n`);
-    const b = capture();
-    expect(await runCli(['--help'], b.io)).toBe(0);
-    expect(b.out.join('')).toContain('pastoe check <domain>');
   });
 
-  it('refuses unknown commands with usage and exit code 2', async () => {
+  it('prints the help for --help, -h and help, listing only the commands that exist', async () => {
+    for (const args of [['--help'], ['-h'], ['help']]) {
+      const c = capture();
+      expect(await runCli(args, c.io)).toBe(0);
+      const text = c.out.join('');
+      expect(text).toContain('Usage: pastoe <command> [options]');
+      expect(text).toMatch(/^ {2}demo {4}scan the lab's demo domains/m);
+      expect(text).toContain('Planned, not in this version: check, bulk, lab');
+      expect(text).not.toMatch(/^ {2}(check|bulk|lab)\b/m);
+      expect(c.err).toEqual([]);
+    }
+  });
+
+  it("prints a command's help for --help, -h and help <command>, without running it", async () => {
+    for (const args of [
+      ['demo', '--help'],
+      ['demo', '-h'],
+      ['help', 'demo'],
+    ]) {
+      const c = capture();
+      expect(await runCli(args, c.io)).toBe(0);
+      expect(c.out.join('')).toMatch(/^Usage: pastoe demo \[options\]\n[\s\S]*-h, --help/);
+      expect(c.out.join('')).not.toContain('the lab runs on loopback');
+      expect(c.err).toEqual([]);
+    }
+  });
+
+  it('shows the usage on stderr with status 2 when no command is given', async () => {
     const c = capture();
-    expect(await runCli(['frobnicate'], c.io)).toBe(2);
-    expect(c.err.join('')).toContain('unknown command "frobnicate"');
+    expect(await runCli([], c.io)).toBe(2);
+    expect(c.out).toEqual([]);
+    expect(c.err.join('')).toContain('Usage: pastoe <command> [options]');
+  });
+
+  it.each([
+    [['frobnicate'], 'pastoe: unknown command "frobnicate"', 'pastoe --help'],
+    [['check', 'example.nl'], 'pastoe: unknown command "check" (planned, not in this version)', 'pastoe --help'],
+    [['lab'], 'pastoe: unknown command "lab" (planned, not in this version)', 'pastoe --help'],
+    [['help', 'bulk'], 'pastoe: unknown command "bulk" (planned, not in this version)', 'pastoe --help'],
+    [['--frobnicate'], 'pastoe: unknown option --frobnicate', 'pastoe --help'],
+    [['-hx'], 'pastoe: unknown option -x', 'pastoe --help'],
+    [['demo', '--frobnicate'], 'pastoe demo: unknown option --frobnicate', 'pastoe demo --help'],
+    [['demo', '--help', '--frobnicate'], 'pastoe demo: unknown option --frobnicate', 'pastoe demo --help'],
+    [['demo', '--help=yes'], 'pastoe demo: option --help takes no value', 'pastoe demo --help'],
+    [['demo', 'example.nl'], 'pastoe demo: unexpected argument "example.nl"', 'pastoe demo --help'],
+  ])('refuses %j with status 2, one line of reason and a pointer to the help', async (args, reason, help) => {
+    const c = capture();
+    expect(await runCli(args, c.io)).toBe(2);
+    expect(c.out).toEqual([]);
+    expect(c.err.join('')).toBe(`${reason}\nRun '${help}' for usage.\n`);
   });
 });
 

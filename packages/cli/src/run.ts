@@ -1,5 +1,7 @@
 import { pastoeVersion } from '@pastoe/core';
-import { runDemo } from './commands/demo.js';
+import { parseCommandArgs, UsageError } from './args.js';
+import type { Command } from './commands/command.js';
+import { demoCommand } from './commands/demo.js';
 
 /** Where the command line reads and writes; tests pass their own. */
 export interface CliIo {
@@ -9,37 +11,76 @@ export interface CliIo {
   readonly err: (text: string) => void;
 }
 
+const commands: readonly Command[] = [demoCommand];
+
+/** Named in the help so that nobody looks for them in vain; calling one is an unknown command. */
+const plannedCommands = ['check', 'bulk', 'lab'];
+
+const commandList = commands.map((command) => `  ${command.name.padEnd(8)}${command.summary}`).join('\n');
+
 const usage = `pastoe ${pastoeVersion} — checks domains against the Dutch comply-or-explain internet standards
 
-Usage:
-  pastoe check <domain> [--web|--mail]   scan one domain
-  pastoe bulk <file>                     scan a list of domains
-  pastoe demo                            scan the lab's demo domains on loopback
-  pastoe lab                             start the lab (a simulated internet on loopback)
-  pastoe --version | --help
+Usage: pastoe <command> [options]
+
+Commands:
+${commandList}
+
+Planned, not in this version: ${plannedCommands.join(', ')}
+
+Options:
+  -h, --help       show this help; pastoe <command> --help shows a command's
+  -v, --version    print the version
+
+Exit status: 0 done, 1 failed, 2 usage error.
 `;
 
-const plannedCommands = new Set(['check', 'bulk', 'lab']);
+const globalOptions = { help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' } } as const;
+const helpOption = { help: { type: 'boolean', short: 'h' } } as const;
 
 /**
  * Runs the command line with the given arguments (without `node` and the script) and returns
- * the exit code: 0 success, 1 findings or failure, 2 usage error.
+ * the exit status: 0 done, 1 failed, 2 usage error (an unknown command or option, reported in one
+ * line on `err` with a pointer to `--help`). `--help` on any command prints its help and returns 0.
+ * When `signal` aborts, the running command stops early.
  */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
-  const [command] = argv;
-  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
-    io.out(usage);
-    return command === undefined ? 2 : 0;
-  }
-  if (command === '--version' || command === '-v') {
-    io.out(`${pastoeVersion}\n`);
-    return 0;
-  }
-  if (command === 'demo') return runDemo(io);
-  if (plannedCommands.has(command)) {
-    io.err(`pastoe ${command}: not available in this version yet; it arrives with the website and mail tests.\n`);
+export async function runCli(argv: readonly string[], io: CliIo, signal?: AbortSignal): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === undefined) {
+    io.err(usage);
     return 2;
   }
-  io.err(`pastoe: unknown command ${JSON.stringify(command)}\n\n${usage}`);
-  return 2;
+  let context = 'pastoe';
+  try {
+    if (first.startsWith('-')) {
+      const { values } = parseCommandArgs(argv, globalOptions, 0);
+      if (values.help === true) io.out(usage);
+      else if (values.version === true) io.out(`${pastoeVersion}\n`);
+      return 0;
+    }
+    if (first === 'help') {
+      const { positionals } = parseCommandArgs(rest, {}, 1);
+      const [topic] = positionals;
+      io.out(topic === undefined ? usage : commandNamed(topic).help);
+      return 0;
+    }
+    const command = commandNamed(first);
+    context = `pastoe ${command.name}`;
+    const args = parseCommandArgs(rest, { ...command.options, ...helpOption }, command.maxPositionals);
+    if (args.values.help === true) {
+      io.out(command.help);
+      return 0;
+    }
+    return await command.run(args, io, signal);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.err(`${context}: ${error.message}\nRun '${context} --help' for usage.\n`);
+    return 2;
+  }
+}
+
+function commandNamed(name: string): Command {
+  const command = commands.find((c) => c.name === name);
+  if (command !== undefined) return command;
+  const planned = plannedCommands.includes(name) ? ' (planned, not in this version)' : '';
+  throw new UsageError(`unknown command ${JSON.stringify(name)}${planned}`);
 }

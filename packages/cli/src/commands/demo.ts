@@ -4,6 +4,7 @@ import { type Meets, type ScanReport, policies, scanMany, score } from '@pastoe/
 import { startLab } from '@pastoe/lab';
 import type { CliIo } from '../run.js';
 import { renderTable } from '../table.js';
+import type { Command } from './command.js';
 import { demoTls } from './demo-tls.js';
 
 function statusOf(report: ScanReport, check: string): string {
@@ -49,6 +50,8 @@ export async function runDemo(io: CliIo, signal?: AbortSignal): Promise<number> 
       if (result.ok) reports.set(result.input, result.report);
       else failures.push(`${result.input}: ${result.error.message}`);
     }
+    // Stopped (the reader of the output went away): the scans that did not finish are not failures to report.
+    signal?.throwIfAborted();
     const rows: string[][] = [
       ['domain', 'web DNSSEC valid', 'mail DNSSEC (MX) valid', 'Internet.nl DNSSEC web/mail', 'streefbeeld DNSSEC web/mail', 'shows'],
     ];
@@ -68,6 +71,7 @@ export async function runDemo(io: CliIo, signal?: AbortSignal): Promise<number> 
     const totalMs = Math.round(performance.now() - started);
     io.out(`\n${reports.size} domains scanned in ${totalMs} ms with pastoe's own DNSSEC validation from the lab's root trust anchor.\n`);
     const tls = await demoTls(lab, signal);
+    signal?.throwIfAborted();
     io.out(`\nTLS per the NCSC guidelines (Internet.nl scope), HTTPS and SMTP STARTTLS endpoints of the lab:\n\n${tls.table}\n`);
     io.out(`\n${tls.endpoints} TLS endpoints scanned in ${tls.millis} ms.\n`);
     for (const failure of failures) io.err(`could not scan ${failure}\n`);
@@ -76,3 +80,21 @@ export async function runDemo(io: CliIo, signal?: AbortSignal): Promise<number> 
     await lab.close();
   }
 }
+
+/** `pastoe demo`: the command-line entry of {@link runDemo}. */
+export const demoCommand: Command = {
+  name: 'demo',
+  summary: "scan the lab's demo domains on loopback",
+  help: `Usage: pastoe demo [options]
+
+Starts the lab, a simulated internet on loopback, and scans its demo domains with every check
+pastoe has: DNSSEC verdicts, Internet.nl's category scores and the streefbeeld decision, then the
+TLS of the lab's HTTPS and SMTP STARTTLS endpoints. No traffic leaves loopback.
+
+Options:
+  -h, --help    show this help
+`,
+  options: {},
+  maxPositionals: 0,
+  run: (_args, io, signal) => runDemo(io, signal),
+};
