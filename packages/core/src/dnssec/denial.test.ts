@@ -145,7 +145,7 @@ describe('NSEC3 proofs over the RFC 5155 Appendix A zone', () => {
       if (parsed === undefined) throw new Error('bad NSEC3');
       return parsed;
     });
-  const budget = (): WorkBudget => ({ signatureChecks: 100, nsec3Hashes: 100, signaturesVerified: 0 });
+  const budget = (): WorkBudget => ({ signatureChecks: 100, nsec3Hashes: 100, records: 10_000, signaturesVerified: 0 });
   const prover = (optOut = false, iterations = 12): Nsec3Prover => new Nsec3Prover(records(optOut, iterations), 'example', budget(), 150);
 
   it('proves the B.1 name error for a.c.x.w.example', () => {
@@ -202,7 +202,7 @@ describe('NSEC3 proofs over the RFC 5155 Appendix A zone', () => {
   });
 
   it('stops hashing when the budget is spent (CVE-2023-50868)', () => {
-    const small: WorkBudget = { signatureChecks: 100, nsec3Hashes: 2, signaturesVerified: 0 };
+    const small: WorkBudget = { signatureChecks: 100, nsec3Hashes: 2, records: 10_000, signaturesVerified: 0 };
     const bounded = new Nsec3Prover(records(false), 'example', small, 150);
     expect(bounded.proveNameError('a.b.c.d.e.f.example')).toMatchObject({ kind: 'limit' });
   });
