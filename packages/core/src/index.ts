@@ -172,6 +172,7 @@ export type {
 } from './dns/wire/message.js';
 export { canonicalName } from './dns/wire/names.js';
 export { fromBase32Hex, rdataToWire, resolveSerialTime, toBase32Hex } from './dns/wire/records.js';
+export { bitmapHasType, typeBitmapOf, typesInBitmap } from './dns/wire/type-bitmap.js';
 export { recordTypeName, recordTypeNumber } from './dns/wire/constants.js';
 export { createValidator, defaultValidatorLimits, isUsable } from './dnssec/validator.js';
 export type {

@@ -102,7 +102,16 @@ export type RecordData =
       /** Base64. */
       readonly signature: string;
     }
-  | { readonly type: 'NSEC'; readonly nextDomain: string; readonly types: readonly RecordType[] }
+  | {
+      readonly type: 'NSEC';
+      readonly nextDomain: string;
+      /**
+       * The Type Bit Maps field as lowercase hex (RFC 4034 §4.1.2). Kept as octets because a
+       * hostile bitmap names 65,536 types; read it with {@link typesInBitmap} or {@link bitmapHasType},
+       * build one with {@link typeBitmapOf}.
+       */
+      readonly typeBitmap: string;
+    }
   | {
       readonly type: 'NSEC3';
       readonly hashAlgorithm: number;
@@ -112,7 +121,8 @@ export type RecordData =
       readonly salt: string;
       /** The next hashed owner name, base32hex lowercase without padding. */
       readonly nextHashedOwner: string;
-      readonly types: readonly RecordType[];
+      /** The Type Bit Maps field as lowercase hex, as for NSEC (RFC 5155 §3.2.1). */
+      readonly typeBitmap: string;
     }
   | {
       readonly type: 'NSEC3PARAM';

@@ -12,6 +12,7 @@ import {
   parentName,
   parseName,
 } from './names.js';
+import { typeBitmapOf } from '../dns/wire/type-bitmap.js';
 import { encodeRdata, toHex } from './rdata.js';
 import { rr } from './test-support/zones.js';
 
@@ -87,7 +88,7 @@ describe('canonical RDATA', () => {
   });
 
   it('keeps NSEC next names and TXT as they are (RFC 6840 §5.1)', () => {
-    const nsec = encodeRdata({ type: 'NSEC', nextDomain: 'B.Example', types: ['A', 'RRSIG', 'NSEC'] });
+    const nsec = encodeRdata({ type: 'NSEC', nextDomain: 'B.Example', typeBitmap: typeBitmapOf(['A', 'RRSIG', 'NSEC']) });
     expect(toHex(canonicalRdata(47, nsec))).toBe(toHex(nsec));
     const txt = encodeRdata({ type: 'TXT', strings: ['Hello'] });
     expect(toHex(canonicalRdata(16, txt))).toBe(toHex(txt));

@@ -103,17 +103,12 @@ function rrsigPrefix(rrsig: DnsRecord): Uint8Array | undefined {
 }
 
 /**
- * The canonical RDATA of each record of an RRset, duplicates removed and sorted as RFC 4034
+ * The canonical RDATA of each record of an RRset, sorted and with duplicates removed as RFC 4034
  * §6.3 requires.
  */
 export function canonicalRdataSet(records: readonly DnsRecord[]): Uint8Array[] {
-  const rdatas: Uint8Array[] = [];
-  for (const record of records) {
-    const type = typeNumber(record.type) ?? 0;
-    const rdata = canonicalRdata(type, recordRdata(record));
-    if (!rdatas.some((existing) => compareBytes(existing, rdata) === 0)) rdatas.push(rdata);
-  }
-  return rdatas.sort(compareBytes);
+  const sorted = records.map((record) => canonicalRdata(typeNumber(record.type) ?? 0, recordRdata(record))).sort(compareBytes);
+  return sorted.filter((rdata, i) => i === 0 || compareBytes(sorted[i - 1] ?? new Uint8Array(), rdata) !== 0);
 }
 
 /**
@@ -121,8 +116,13 @@ export function canonicalRdataSet(records: readonly DnsRecord[]): Uint8Array[] {
  * then each RR of the set in canonical form and order, with the owner lowercased (rebuilt from
  * the Labels field for wildcard answers) and the TTL replaced by the Original TTL. Returns
  * `undefined` when the RRSIG RDATA is malformed or the set is empty.
+ * @param canonical - the set's {@link canonicalRdataSet}, when the caller has it already
  */
-export function signatureInput(rrset: readonly DnsRecord[], rrsig: DnsRecord): Uint8Array | undefined {
+export function signatureInput(
+  rrset: readonly DnsRecord[],
+  rrsig: DnsRecord,
+  canonical: readonly Uint8Array[] = canonicalRdataSet(rrset),
+): Uint8Array | undefined {
   const first = rrset[0];
   if (first === undefined || rrsig.data.type !== 'RRSIG') return undefined;
   const prefix = rrsigPrefix(rrsig);
@@ -142,7 +142,7 @@ export function signatureInput(rrset: readonly DnsRecord[], rrsig: DnsRecord): U
     ttl & 0xff,
   );
   const parts: Uint8Array[] = [prefix];
-  for (const rdata of canonicalRdataSet(rrset)) {
+  for (const rdata of canonical) {
     parts.push(owner, header, Uint8Array.of((rdata.length >>> 8) & 0xff, rdata.length & 0xff), rdata);
   }
   return concatBytes(parts);

@@ -302,7 +302,18 @@ export async function ask(ctx: ValidationContext, name: string, type: number, pu
             : 'network';
     return { ok: false, status: 'indeterminate', reason, detail: `${what}: ${result.error.message}` };
   }
-  const { rcode } = result.message;
+  const { rcode, answers, authority } = result.message;
+  // The validation groups these sections into RRsets; a response full of records is work too.
+  const records = answers.length + authority.length;
+  if (records > ctx.budget.records) {
+    return {
+      ok: false,
+      status: 'indeterminate',
+      reason: 'work-limit-exceeded',
+      detail: `${what}: the response holds ${records} records, more than the validation's record budget has left`,
+    };
+  }
+  ctx.budget.records -= records;
   if (rcode === 'NOERROR' || rcode === 'NXDOMAIN') return { ok: true, message: result.message };
   return {
     ok: false,

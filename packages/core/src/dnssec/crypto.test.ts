@@ -14,7 +14,7 @@ function dnskey(flags: number, algorithm: number, publicKey: string): RecordData
 }
 
 function budget(): WorkBudget {
-  return { signatureChecks: 100, nsec3Hashes: 100, signaturesVerified: 0 };
+  return { signatureChecks: 100, nsec3Hashes: 100, records: 10_000, signaturesVerified: 0 };
 }
 
 const limits = { maxSignaturesPerRRset: 8, maxKeysPerSignature: 4 };
@@ -380,5 +380,63 @@ describe('every supported algorithm with keys made by node:crypto', () => {
       limits,
     });
     expect(outcome).toMatchObject({ ok: false, reason: 'rrsigs-missing' });
+  });
+
+  it('charges the records of an RRset once against the record budget, and stops when it is spent', () => {
+    const key = generateKey(13, 256);
+    const records = Array.from({ length: 50 }, (_, i) => rr('a.example.test', { type: 'A', address: `192.0.2.${i}` }));
+    const times = { inception: utc(2020, 1, 1), expiration: utc(2040, 1, 1) };
+    const other = generateKey(13, 256);
+    // A bad signature first, so that two signatures are tried over the same canonical set.
+    const [rrset] = groupRRsets([
+      ...records,
+      signRRset(records, other, 'example.test', times),
+      signRRset(records, key, 'example.test', times),
+    ]);
+    if (rrset === undefined) throw new Error('no RRset');
+    const keys = [
+      keyOf('example.test', key.dnskey),
+      { ...keyOf('example.test', other.dnskey), publicKey: keyOf('example.test', key.dnskey).publicKey },
+    ];
+    const enough = { ...budget(), records: 50 };
+    expect(verifyRRset({ rrset, zone: 'example.test', keys, now: utc(2030, 1, 1), budget: enough, limits })).toMatchObject({ ok: true });
+    expect(enough.records).toBe(0);
+    const short = { ...budget(), records: 49 };
+    const outcome = verifyRRset({ rrset, zone: 'example.test', keys, now: utc(2030, 1, 1), budget: short, limits });
+    expect(outcome).toMatchObject({ ok: false, reason: 'work-limit-exceeded' });
+    expect(short.signaturesVerified).toBe(0);
+  });
+});
+
+describe('grouping records into RRsets', () => {
+  it('keys sets by owner, class and type, in the order first seen', () => {
+    const sets = groupRRsets([
+      rr('A.Example', { type: 'A', address: '192.0.2.1' }),
+      { ...rr('a.example', { type: 'A', address: '192.0.2.2' }), class: 'CH' },
+      rr('a.example', { type: 'TXT', strings: ['x'] }),
+      rr('a.example.', { type: 'A', address: '192.0.2.3' }),
+    ]);
+    expect(sets.map((set) => [set.name, set.type, set.records.length])).toEqual([
+      ['a.example', 1, 2],
+      ['a.example', 1, 1],
+      ['a.example', 16, 1],
+    ]);
+  });
+
+  it('drops repeated records, names in RDATA compared in canonical form, and repeated signatures', () => {
+    const key = generateKey(13, 256);
+    const ns = [rr('example', { type: 'NS', target: 'ns.example' }), rr('example', { type: 'NS', target: 'NS.Example' })];
+    const sig = signRRset(ns.slice(0, 1), key, 'example', { inception: utc(2020, 1, 1), expiration: utc(2040, 1, 1) });
+    const [set, ...rest] = groupRRsets([...ns, sig, ns[0] as DnsRecord, sig]);
+    expect(rest).toEqual([]);
+    expect(set?.records).toEqual([ns[0]]);
+    expect(set?.signatures).toEqual([sig]);
+  });
+
+  it('folds a response-sized set given twice into one set of distinct records', () => {
+    // The time this takes is bounded in the validator's loopback test (validator.large-answer.test.ts).
+    const records = Array.from({ length: 5000 }, (_, i) => rr('big.example', { type: 'A', address: `10.0.${i >>> 8}.${i & 0xff}` }));
+    const [set] = groupRRsets([...records, ...records]);
+    expect(set?.records).toHaveLength(5000);
   });
 });

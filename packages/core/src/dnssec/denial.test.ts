@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { typeBitmapOf } from '../dns/wire/type-bitmap.js';
 import { classifyCutNsec, type NsecRecord, nsecCovers, proveNameErrorNsec, proveNoDataNsec, proveWildcardAnswerNsec } from './denial.js';
 import { Nsec3Prover, type Nsec3Record, nsec3FromRecord, nsec3HashLabel } from './nsec3.js';
 import { fromHex } from './rdata.js';
@@ -14,14 +15,14 @@ function nsec(owner: string, next: string, ...types: string[]): NsecRecord {
 const chain = [
   nsec('example', 'a.example', 'NS', 'SOA', 'MX', 'RRSIG', 'NSEC', 'DNSKEY'),
   nsec('a.example', 'ai.example', 'NS', 'DS', 'RRSIG', 'NSEC'),
-  nsec('ai.example', 'b.example', 'A', 'HINFO', 'AAAA', 'RRSIG', 'NSEC'),
+  nsec('ai.example', 'b.example', 'A', 'TYPE13', 'AAAA', 'RRSIG', 'NSEC'),
   nsec('b.example', 'ns1.example', 'NS', 'RRSIG', 'NSEC'),
   nsec('ns1.example', 'ns2.example', 'A', 'RRSIG', 'NSEC'),
   nsec('ns2.example', '*.w.example', 'A', 'RRSIG', 'NSEC'),
   nsec('*.w.example', 'x.w.example', 'MX', 'RRSIG', 'NSEC'),
   nsec('x.w.example', 'x.y.w.example', 'MX', 'RRSIG', 'NSEC'),
   nsec('x.y.w.example', 'xx.example', 'MX', 'RRSIG', 'NSEC'),
-  nsec('xx.example', 'example', 'A', 'HINFO', 'AAAA', 'RRSIG', 'NSEC'),
+  nsec('xx.example', 'example', 'A', 'TYPE13', 'AAAA', 'RRSIG', 'NSEC'),
 ];
 
 describe('NSEC coverage and proofs (RFC 4035 §5.4, Appendix B)', () => {
@@ -120,13 +121,13 @@ describe('NSEC3 proofs over the RFC 5155 Appendix A zone', () => {
     ['2vptu5timamqttgl4luu9kg21e0aor3s', '35mthgpgcu1qg68fab165klnsnk3dpvl', ['MX', 'RRSIG']],
     ['35mthgpgcu1qg68fab165klnsnk3dpvl', 'b4um86eghhds6nea196smvmlo4ors995', ['NS', 'DS', 'RRSIG']],
     ['b4um86eghhds6nea196smvmlo4ors995', 'gjeqe526plbf1g8mklp59enfd789njgi', ['MX', 'RRSIG']],
-    ['gjeqe526plbf1g8mklp59enfd789njgi', 'ji6neoaepv8b5o6k4ev33abha8ht9fgc', ['A', 'HINFO', 'AAAA', 'RRSIG']],
+    ['gjeqe526plbf1g8mklp59enfd789njgi', 'ji6neoaepv8b5o6k4ev33abha8ht9fgc', ['A', 'TYPE13', 'AAAA', 'RRSIG']],
     ['ji6neoaepv8b5o6k4ev33abha8ht9fgc', 'k8udemvp1j2f7eg6jebps17vp3n8i58h', []],
     ['k8udemvp1j2f7eg6jebps17vp3n8i58h', 'kohar7mbb8dc2ce8a9qvl8hon4k53uhi', []],
     ['kohar7mbb8dc2ce8a9qvl8hon4k53uhi', 'q04jkcevqvmu85r014c7dkba38o0ji5r', ['A', 'RRSIG']],
     ['q04jkcevqvmu85r014c7dkba38o0ji5r', 'r53bq7cc2uvmubfu5ocmm6pers9tk9en', ['A', 'RRSIG']],
     ['r53bq7cc2uvmubfu5ocmm6pers9tk9en', 't644ebqk9bibcna874givr6joj62mlhv', ['MX', 'RRSIG']],
-    ['t644ebqk9bibcna874givr6joj62mlhv', '0p9mhaveqvm6t7vbl5lop2u3t2rp3tom', ['A', 'HINFO', 'AAAA', 'RRSIG']],
+    ['t644ebqk9bibcna874givr6joj62mlhv', '0p9mhaveqvm6t7vbl5lop2u3t2rp3tom', ['A', 'TYPE13', 'AAAA', 'RRSIG']],
   ];
   const records = (optOut: boolean, iterations = 12, hashAlgorithm = 1): Nsec3Record[] =>
     zone.map(([owner, next, types]) => {
@@ -138,13 +139,13 @@ describe('NSEC3 proofs over the RFC 5155 Appendix A zone', () => {
           iterations,
           salt: 'aabbccdd',
           nextHashedOwner: next,
-          types: types as never,
+          typeBitmap: typeBitmapOf(types),
         }),
       );
       if (parsed === undefined) throw new Error('bad NSEC3');
       return parsed;
     });
-  const budget = (): WorkBudget => ({ signatureChecks: 100, nsec3Hashes: 100, signaturesVerified: 0 });
+  const budget = (): WorkBudget => ({ signatureChecks: 100, nsec3Hashes: 100, records: 10_000, signaturesVerified: 0 });
   const prover = (optOut = false, iterations = 12): Nsec3Prover => new Nsec3Prover(records(optOut, iterations), 'example', budget(), 150);
 
   it('proves the B.1 name error for a.c.x.w.example', () => {
@@ -201,7 +202,7 @@ describe('NSEC3 proofs over the RFC 5155 Appendix A zone', () => {
   });
 
   it('stops hashing when the budget is spent (CVE-2023-50868)', () => {
-    const small: WorkBudget = { signatureChecks: 100, nsec3Hashes: 2, signaturesVerified: 0 };
+    const small: WorkBudget = { signatureChecks: 100, nsec3Hashes: 2, records: 10_000, signaturesVerified: 0 };
     const bounded = new Nsec3Prover(records(false), 'example', small, 150);
     expect(bounded.proveNameError('a.b.c.d.e.f.example')).toMatchObject({ kind: 'limit' });
   });

@@ -1,7 +1,7 @@
 import type { DnsRecord } from '../dns/types.js';
 import { commonAncestor, compareNames, displayName, isProperSubdomain, isSubdomain, labelCount, nameKey, wildcardOf } from './names.js';
 import { type CutClassification, type DenialResult, missing } from './proof.js';
-import { T, typeNumber } from './rrtypes.js';
+import { T, type TypeSet, typeSetOf } from './rrtypes.js';
 
 /** An NSEC record reduced to what the proofs read (RFC 4034 §4). */
 export interface NsecRecord {
@@ -9,19 +9,14 @@ export interface NsecRecord {
   readonly owner: string;
   /** The Next Domain Name, as a canonical name key. */
   readonly next: string;
-  /** The types present at the owner, as numbers. */
-  readonly types: ReadonlySet<number>;
+  /** The types present at the owner, by number. */
+  readonly types: TypeSet;
 }
 
 /** Reads an NSEC record; `undefined` for any other record. */
 export function nsecFromRecord(record: DnsRecord): NsecRecord | undefined {
   if (record.data.type !== 'NSEC') return undefined;
-  const types = new Set<number>();
-  for (const type of record.data.types) {
-    const value = typeNumber(type);
-    if (value !== undefined) types.add(value);
-  }
-  return { owner: nameKey(record.name), next: nameKey(record.data.nextDomain), types };
+  return { owner: nameKey(record.name), next: nameKey(record.data.nextDomain), types: typeSetOf(record.data.typeBitmap) };
 }
 
 function isDelegation(nsec: NsecRecord): boolean {

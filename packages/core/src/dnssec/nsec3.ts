@@ -3,7 +3,7 @@ import type { DnsRecord } from '../dns/types.js';
 import { childToward, displayName, isSubdomain, nameKey, nameToWire, parentName, parseName, wildcardOf } from './names.js';
 import { type CutClassification, type DenialResult, missing } from './proof.js';
 import { compareBytes, concatBytes, equalBytes, fromBase32Hex, fromHex, toBase32Hex, toHex } from './rdata.js';
-import { T, typeNumber } from './rrtypes.js';
+import { T, type TypeSet, typeSetOf } from './rrtypes.js';
 import type { WorkBudget } from './verify.js';
 
 /** The only NSEC3 hash algorithm defined (RFC 5155 §11): SHA-1. */
@@ -34,8 +34,8 @@ export interface Nsec3Record {
   readonly iterations: number;
   /** The salt. */
   readonly salt: Uint8Array;
-  /** The types present at the original owner, as numbers. */
-  readonly types: ReadonlySet<number>;
+  /** The types present at the original owner, by number. */
+  readonly types: TypeSet;
 }
 
 /** Reads an NSEC3 record; `undefined` for another record or an owner that is not a hash label. */
@@ -48,11 +48,7 @@ export function nsec3FromRecord(record: DnsRecord): Nsec3Record | undefined {
   const nextHash = fromBase32Hex(record.data.nextHashedOwner);
   const salt = fromHex(record.data.salt);
   if (ownerHash === undefined || nextHash === undefined || salt === undefined) return undefined;
-  const types = new Set<number>();
-  for (const type of record.data.types) {
-    const value = typeNumber(type);
-    if (value !== undefined) types.add(value);
-  }
+  const types = typeSetOf(record.data.typeBitmap);
   return {
     owner: nameKey(record.name),
     ownerHash,

@@ -1,5 +1,7 @@
 import type { RecordType } from '../dns/types.js';
 import { classNumber as wireClassNumber, recordTypeName, recordTypeNumber } from '../dns/wire/constants.js';
+import { bitmapHasType } from '../dns/wire/type-bitmap.js';
+import { fromHex } from '../dns/wire/writer.js';
 
 /** Type numbers used in the validator's logic. */
 export const T = {
@@ -31,4 +33,19 @@ export function typeName(value: number): RecordType {
 /** The number of a class mnemonic or `CLASS<n>`; unknown text is taken as IN, the only class pastoe queries. */
 export function classNumber(name: string): number {
   return wireClassNumber(name) ?? 1;
+}
+
+/** The types an NSEC or NSEC3 record names at its owner, as the denial proofs ask about them. */
+export interface TypeSet {
+  /** Whether the type with this number is present. */
+  has(type: number): boolean;
+}
+
+/**
+ * The types of a type bitmap (hex, as record data carries it), looked up in the octets rather
+ * than expanded: a hostile bitmap names all 65,536 types. A malformed bitmap names none.
+ */
+export function typeSetOf(bitmap: string): TypeSet {
+  const bytes = fromHex(bitmap) ?? new Uint8Array();
+  return { has: (type) => bitmapHasType(bytes, type) };
 }

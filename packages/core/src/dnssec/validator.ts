@@ -51,6 +51,12 @@ export interface ValidatorLimits {
   readonly maxKeysPerSignature: number;
   /** NSEC3 hash computations per validation. Default 64. */
   readonly maxNsec3Hashes: number;
+  /**
+   * Records examined per validation: each record of each response (grouped into RRsets) and
+   * each record of an RRset put into canonical form for its signatures. Default 20 000, enough
+   * to validate a full 64 KB answer (some 5,000 records at most) and the chain above it.
+   */
+  readonly maxRecords: number;
 }
 
 /** The default {@link ValidatorLimits}. */
@@ -62,6 +68,7 @@ export const defaultValidatorLimits: ValidatorLimits = {
   maxSignaturesPerRRset: 8,
   maxKeysPerSignature: 4,
   maxNsec3Hashes: 64,
+  maxRecords: 20_000,
 };
 
 /** Options of {@link createValidator}. */
@@ -523,7 +530,12 @@ export function createValidator(options: ValidatorOptions): Validator {
       cache,
       counters,
       now: Math.floor(clock().getTime() / 1000),
-      budget: { signatureChecks: limits.maxSignatureChecks, nsec3Hashes: limits.maxNsec3Hashes, signaturesVerified: 0 },
+      budget: {
+        signatureChecks: limits.maxSignatureChecks,
+        nsec3Hashes: limits.maxNsec3Hashes,
+        records: limits.maxRecords,
+        signaturesVerified: 0,
+      },
       signal: validateOptions.signal,
       deadline,
       queryTimeoutMs: validateOptions.queryTimeoutMs ?? options.queryTimeoutMs,

@@ -1,6 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import type { DnsRecord } from '../dns/types.js';
-import { signatureInput } from './canonical.js';
+import { canonicalRdata, canonicalRdataSet, signatureInput } from './canonical.js';
 import { isSupportedAlgorithm, publicKeyFromDnskey, verifySignature } from './crypto.js';
 import { keyTag } from './keytag.js';
 import { isSubdomain, isWildcard, labelCount, lastLabels, nameKey } from './names.js';
@@ -20,13 +20,39 @@ export interface RRset {
   readonly signatures: readonly DnsRecord[];
 }
 
+interface RRsetBuilder {
+  readonly name: string;
+  readonly type: number;
+  readonly records: DnsRecord[];
+  readonly signatures: DnsRecord[];
+  /** Hex of the canonical RDATA of the records taken, to drop repeats. */
+  readonly seenRecords: Set<string>;
+  /** Hex of the RDATA of the signatures taken, to drop repeats. */
+  readonly seenSignatures: Set<string>;
+}
+
+function rrsetKey(name: string, klass: string, type: number): string {
+  return `${type}/${klass.toUpperCase()}/${name}`;
+}
+
 /**
- * Groups records into RRsets and attaches the RRSIGs that cover each. RRSIGs that cover no
- * RRset present are dropped; the order of first appearance is kept.
+ * Groups records into RRsets (owner, class and type) and attaches the RRSIGs that cover each.
+ * RRSIGs that cover no RRset present are dropped; the order of first appearance is kept. Linear
+ * in the number of records: one response holds up to some 5,000 of them.
  */
 export function groupRRsets(records: readonly DnsRecord[]): RRset[] {
-  const sets = new Map<string, { name: string; type: number; records: DnsRecord[]; signatures: DnsRecord[] }>();
+  const sets = new Map<string, RRsetBuilder>();
   const signatures: DnsRecord[] = [];
+  // Parsing a name is the dearest step per record, and the records of a set share their owner.
+  const names = new Map<string, string>();
+  const keyOf = (text: string): string => {
+    let key = names.get(text);
+    if (key === undefined) {
+      key = nameKey(text);
+      names.set(text, key);
+    }
+    return key;
+  };
   for (const record of records) {
     if (record.data.type === 'RRSIG') {
       signatures.push(record);
@@ -34,26 +60,37 @@ export function groupRRsets(records: readonly DnsRecord[]): RRset[] {
     }
     const type = typeNumber(record.type);
     if (type === undefined) continue;
-    const name = nameKey(record.name);
-    const key = `${type}/${name}`;
+    const name = keyOf(record.name);
+    const key = rrsetKey(name, record.class, type);
     let set = sets.get(key);
     if (set === undefined) {
-      set = { name, type, records: [], signatures: [] };
+      set = { name, type, records: [], signatures: [], seenRecords: new Set(), seenSignatures: new Set() };
       sets.set(key, set);
     }
-    // Duplicate records are one record (RFC 2181 §5); a resolver that followed a CNAME loop repeats them.
-    const rdata = toHex(recordRdata(record));
-    if (!set.records.some((existing) => toHex(recordRdata(existing)) === rdata)) set.records.push(record);
+    // Duplicate records are one record (RFC 2181 §5, in canonical form RFC 4034 §6.3); a
+    // resolver that followed a CNAME loop repeats them.
+    const rdata = toHex(canonicalRdata(type, recordRdata(record)));
+    if (set.seenRecords.has(rdata)) continue;
+    set.seenRecords.add(rdata);
+    set.records.push(record);
   }
   for (const signature of signatures) {
     if (signature.data.type !== 'RRSIG') continue;
     const covered = typeNumber(signature.data.typeCovered);
-    const set = sets.get(`${covered}/${nameKey(signature.name)}`);
+    if (covered === undefined) continue;
+    const set = sets.get(rrsetKey(keyOf(signature.name), signature.class, covered));
     if (set === undefined) continue;
     const rdata = toHex(recordRdata(signature));
-    if (!set.signatures.some((existing) => toHex(recordRdata(existing)) === rdata)) set.signatures.push(signature);
+    if (set.seenSignatures.has(rdata)) continue;
+    set.seenSignatures.add(rdata);
+    set.signatures.push(signature);
   }
-  return [...sets.values()];
+  return [...sets.values()].map(({ name, type, records: members, signatures: covering }) => ({
+    name,
+    type,
+    records: members,
+    signatures: covering,
+  }));
 }
 
 /** Finds the RRset of a type at a name. */
@@ -108,6 +145,11 @@ export interface WorkBudget {
   signatureChecks: number;
   /** NSEC3 hash computations still allowed (CVE-2023-50868). */
   nsec3Hashes: number;
+  /**
+   * Records that may still be examined: each record of a response (grouped into RRsets) and each
+   * record of an RRset put into canonical form for its signatures.
+   */
+  records: number;
   /** Verifications done, for statistics. */
   signaturesVerified: number;
 }
@@ -174,6 +216,8 @@ export function verifyRRset(options: {
     return { ok: false, reason: 'rrsigs-missing', detail: `only RRSIGs with unsupported algorithms over ${label}` };
   }
   let best: { reason: BogusReason; detail: string } = { reason: 'rrsigs-missing', detail: `no usable RRSIG over ${label}` };
+  // The canonical RDATA of the set, built once for all its signatures.
+  let canonical: Uint8Array[] | undefined;
   const note = (reason: BogusReason, detail: string): void => {
     if ((reasonRank[reason] ?? 0) > (reasonRank[best.reason] ?? 0)) best = { reason, detail };
   };
@@ -198,8 +242,19 @@ export function verifyRRset(options: {
       note('no-zone-key-bit', `DNSKEY ${tag} lacks the Zone Key flag`);
       continue;
     }
+    if (canonical === undefined) {
+      if (budget.records < rrset.records.length) {
+        return {
+          ok: false,
+          reason: 'work-limit-exceeded',
+          detail: `${label} holds ${rrset.records.length} records, more than the validation's record budget has left`,
+        };
+      }
+      budget.records -= rrset.records.length;
+      canonical = canonicalRdataSet(rrset.records);
+    }
     const signature = fromBase64(sig.data.signature);
-    const data = signatureInput(rrset.records, sig);
+    const data = signatureInput(rrset.records, sig, canonical);
     if (signature === undefined || data === undefined) {
       note('signature-invalid', `malformed RRSIG ${tag} over ${label}`);
       continue;

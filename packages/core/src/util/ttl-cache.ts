@@ -2,22 +2,36 @@
 export interface TtlCacheOptions {
   /** The most entries kept; the oldest are evicted first. Default 10 000. */
   readonly maxEntries?: number;
+  /**
+   * The most bytes kept, counting the size given with each entry to {@link TtlCache.set}; the
+   * oldest entries are evicted first, and an entry larger than this is not stored. Entries set
+   * without a size count as 0. Default 64 MiB.
+   */
+  readonly maxBytes?: number;
   /** The clock, in milliseconds. Default `Date.now`. */
   readonly now?: () => number;
 }
 
+/** The default {@link TtlCacheOptions.maxBytes}: 64 MiB. */
+export const defaultCacheMaxBytes = 64 * 1024 * 1024;
+
 /**
  * A bounded map whose entries expire. Eviction is oldest-inserted first, which is enough for
- * the access pattern of a scan (many distinct names, few re-reads).
+ * the access pattern of a scan (many distinct names, few re-reads). It is bounded by entries
+ * and by bytes, because entries differ in size: a count alone lets a few thousand large DNS
+ * answers fill the heap.
  */
 export class TtlCache<K, V> {
-  readonly #entries = new Map<K, { readonly value: V; readonly expiresAt: number }>();
+  readonly #entries = new Map<K, { readonly value: V; readonly expiresAt: number; readonly bytes: number }>();
   readonly #maxEntries: number;
+  readonly #maxBytes: number;
   readonly #now: () => number;
+  #bytes = 0;
 
-  /** @param options - size bound and clock */
+  /** @param options - size bounds and clock */
   constructor(options: TtlCacheOptions = {}) {
     this.#maxEntries = Math.max(1, options.maxEntries ?? 10_000);
+    this.#maxBytes = Math.max(0, options.maxBytes ?? defaultCacheMaxBytes);
     this.#now = options.now ?? Date.now;
   }
 
@@ -26,7 +40,7 @@ export class TtlCache<K, V> {
     const entry = this.#entries.get(key);
     if (entry === undefined) return undefined;
     if (entry.expiresAt <= this.#now()) {
-      this.#entries.delete(key);
+      this.delete(key);
       return undefined;
     }
     return entry.value;
@@ -38,26 +52,42 @@ export class TtlCache<K, V> {
     return entry === undefined ? 0 : Math.max(0, entry.expiresAt - this.#now());
   }
 
-  /** Stores the value for `ttlMs` milliseconds; a non-positive TTL stores nothing. */
-  set(key: K, value: V, ttlMs: number): void {
+  /**
+   * Stores the value for `ttlMs` milliseconds, replacing any value under the key; a non-positive
+   * TTL stores nothing. `bytes` is the entry's size for the byte bound: an estimate of the memory
+   * it holds. An entry larger than the whole bound is not stored.
+   */
+  set(key: K, value: V, ttlMs: number, bytes = 0): void {
     if (!(ttlMs > 0)) return;
-    this.#entries.delete(key);
-    this.#entries.set(key, { value, expiresAt: this.#now() + ttlMs });
-    while (this.#entries.size > this.#maxEntries) {
+    const size = Number.isFinite(bytes) && bytes > 0 ? bytes : 0;
+    this.delete(key);
+    if (size > this.#maxBytes) return;
+    this.#entries.set(key, { value, expiresAt: this.#now() + ttlMs, bytes: size });
+    this.#bytes += size;
+    while (this.#entries.size > this.#maxEntries || this.#bytes > this.#maxBytes) {
       const oldest = this.#entries.keys().next();
       if (oldest.done === true) break;
-      this.#entries.delete(oldest.value);
+      this.delete(oldest.value);
     }
   }
 
   /** Removes the key. */
   delete(key: K): void {
+    const entry = this.#entries.get(key);
+    if (entry === undefined) return;
     this.#entries.delete(key);
+    this.#bytes -= entry.bytes;
   }
 
   /** Removes everything. */
   clear(): void {
     this.#entries.clear();
+    this.#bytes = 0;
+  }
+
+  /** The bytes held: the sum of the sizes given to {@link TtlCache.set}, expired entries included until next touched. */
+  get bytes(): number {
+    return this.#bytes;
   }
 
   /** The number of entries held, expired ones included until they are next touched. */

@@ -1,5 +1,5 @@
 import { isIPv4, isIPv6 } from 'node:net';
-import type { RecordData } from '@pastoe/core';
+import { type RecordData, typeBitmapOf, typesInBitmap } from '@pastoe/core';
 import { fromBase32Hex, fromBase64, fromHex } from './encoding.js';
 import { LabDnsError, nameKey, normalizeName, toFqdn } from './names.js';
 import { encodeWithPacket, packetTypeName } from './packet.js';
@@ -12,7 +12,11 @@ function rdataName(name: string, lower: boolean): string {
   return toFqdn(lower ? nameKey(n) : n);
 }
 
-function typeList(types: readonly string[]): string[] {
+/** The types of an NSEC/NSEC3 bitmap for dns-packet, which encodes the bitmap itself. */
+function typeList(typeBitmap: string): string[] {
+  const types = typesInBitmap(typeBitmap);
+  // typesInBitmap reads a malformed bitmap as empty; RFC 4034 §4.1.2 also forbids empty windows and trailing zero octets.
+  if (typeBitmapOf(types) !== typeBitmap.toLowerCase()) throw new LabDnsError(`invalid type bitmap "${typeBitmap}"`);
   return types.map((t) => packetTypeName(typeNumber(t)));
 }
 
@@ -115,7 +119,7 @@ export function encodeRdata(data: RecordData, canonical = false): Buffer {
         signature: fromBase64(data.signature),
       });
     case 'NSEC':
-      return encodeWithPacket('NSEC', { nextDomain: rdataName(data.nextDomain, false), rrtypes: typeList(data.types) });
+      return encodeWithPacket('NSEC', { nextDomain: rdataName(data.nextDomain, false), rrtypes: typeList(data.typeBitmap) });
     case 'NSEC3':
       return encodeWithPacket('NSEC3', {
         algorithm: u8(data.hashAlgorithm, 'NSEC3 hash algorithm'),
@@ -123,7 +127,7 @@ export function encodeRdata(data: RecordData, canonical = false): Buffer {
         iterations: u16(data.iterations, 'NSEC3 iterations'),
         salt: fromHex(data.salt),
         nextDomain: fromBase32Hex(data.nextHashedOwner),
-        rrtypes: typeList(data.types),
+        rrtypes: typeList(data.typeBitmap),
       });
     case 'NSEC3PARAM': {
       // dns-packet has no NSEC3PARAM codec (RFC 5155 §4.2: alg, flags, iterations, salt).
@@ -201,7 +205,7 @@ export function rdataToText(data: RecordData): string {
     case 'RRSIG':
       return `${data.typeCovered} ${data.algorithm} ${data.labels} ${data.originalTtl} ${zoneTime(data.expiration)} ${zoneTime(data.inception)} ${data.keyTag} ${toFqdn(data.signerName)} ${data.signature}`;
     case 'NSEC':
-      return [toFqdn(data.nextDomain), ...data.types].join(' ');
+      return [toFqdn(data.nextDomain), ...typesInBitmap(data.typeBitmap)].join(' ');
     case 'NSEC3':
       return [
         data.hashAlgorithm,
@@ -209,7 +213,7 @@ export function rdataToText(data: RecordData): string {
         data.iterations,
         data.salt === '' ? '-' : data.salt.toUpperCase(),
         data.nextHashedOwner.toUpperCase(),
-        ...data.types,
+        ...typesInBitmap(data.typeBitmap),
       ].join(' ');
     case 'NSEC3PARAM':
       return `${data.hashAlgorithm} ${data.flags} ${data.iterations} ${data.salt === '' ? '-' : data.salt.toUpperCase()}`;

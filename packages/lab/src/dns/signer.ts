@@ -3,12 +3,12 @@
  * authoritative RRset, builds the NSEC or NSEC3 chain, and can break things on purpose.
  */
 import { createHash, randomBytes, sign } from 'node:crypto';
-import type { RecordData, RecordType } from '@pastoe/core';
+import { type RecordData, type RecordType, typeBitmapOf } from '@pastoe/core';
 import { toBase32Hex } from './encoding.js';
 import { fakeSignatureLength, dnskeyData, type DnssecKey, signatureHash } from './keys.js';
 import { LabDnsError, childOf, compareNames, labelsOf, nameKey, nameToWire, normalizeName, parentOf, rrsigLabelCount } from './names.js';
 import { encodeRdata, recordRdata } from './rdata.js';
-import { typeName, typeNumber } from './rrtypes.js';
+import { typeNumber } from './rrtypes.js';
 import { type Zone, type ZoneRecord, normalizeZone } from './zone.js';
 
 /** How a signed zone proves that names and types do not exist. */
@@ -240,7 +240,7 @@ export function signZone(zone: Zone, options: SignZoneOptions): Zone {
         name: node.name,
         type: 'NSEC',
         ttl: negativeTtl,
-        data: { type: 'NSEC', nextDomain: nameKey(next.name), types: [...new Set(types)].sort((a, b) => a - b).map(typeName) },
+        data: { type: 'NSEC', nextDomain: nameKey(next.name), typeBitmap: typeBitmapOf(types) },
       });
     });
   } else {
@@ -281,7 +281,7 @@ export function signZone(zone: Zone, options: SignZoneOptions): Zone {
           iterations,
           salt,
           nextHashedOwner: next.hash,
-          types: [...new Set(entry.types)].sort((a, b) => a - b).map(typeName),
+          typeBitmap: typeBitmapOf(entry.types),
         },
       });
     });

@@ -3,7 +3,7 @@
  * what the lab writes and what dnssec-signzone / kzonesign write, which is what the lab needs; it
  * does not do `$INCLUDE` or `$GENERATE`.
  */
-import type { RecordData, RecordType } from '@pastoe/core';
+import { type RecordData, type RecordType, typeBitmapOf } from '@pastoe/core';
 import { fromBase32Hex, fromBase64, fromHex } from './encoding.js';
 import { LabDnsError, compareNames, normalizeName, toFqdn } from './names.js';
 import { encodeRdata, rdataToText } from './rdata.js';
@@ -328,7 +328,11 @@ function parseRdata(type: RecordType, reader: RdataReader, lineNumber: number): 
         signature: base64Of(reader.rest('signature'), 'RRSIG', lineNumber),
       };
     case 'NSEC':
-      return { type, nextDomain: reader.name('next domain'), types: reader.remaining().map((t) => canonicalType(t.text)) };
+      return {
+        type,
+        nextDomain: reader.name('next domain'),
+        typeBitmap: typeBitmapOf(reader.remaining().map((t) => canonicalType(t.text))),
+      };
     case 'NSEC3': {
       const hashAlgorithm = reader.int('hash algorithm', 255);
       const flags = reader.int('flags', 255);
@@ -342,7 +346,8 @@ function parseRdata(type: RecordType, reader: RdataReader, lineNumber: number): 
       } catch {
         throw new LabDnsError(`line ${lineNumber}: invalid next hashed owner "${nextText}"`);
       }
-      return { type, hashAlgorithm, flags, iterations, salt, nextHashedOwner, types: reader.remaining().map((t) => canonicalType(t.text)) };
+      const typeBitmap = typeBitmapOf(reader.remaining().map((t) => canonicalType(t.text)));
+      return { type, hashAlgorithm, flags, iterations, salt, nextHashedOwner, typeBitmap };
     }
     case 'NSEC3PARAM': {
       const hashAlgorithm = reader.int('hash algorithm', 255);

@@ -69,6 +69,37 @@ function clamp(seconds: number, max: number): number {
   return Math.floor(Math.min(seconds, max));
 }
 
+/** Bytes charged for a string: a header and two bytes a character (one for Latin-1, to be safe). */
+function stringBytes(text: string): number {
+  return 24 + 2 * text.length;
+}
+
+/** Bytes charged for one record: its objects and every string it holds. */
+function recordBytes(record: DnsRecord): number {
+  let bytes = 160 + stringBytes(record.name) + (record.wire === undefined ? 0 : stringBytes(record.wire));
+  for (const value of Object.values(record.data)) {
+    if (typeof value === 'string') bytes += stringBytes(value);
+    else if (Array.isArray(value)) for (const item of value) bytes += 8 + (typeof item === 'string' ? stringBytes(item) : 8);
+    else bytes += 8;
+  }
+  return bytes;
+}
+
+/**
+ * The memory a cached answer holds, as the DNS cache's byte budget counts it: an estimate on
+ * the high side (every character at two bytes), so that the budget bounds the real heap.
+ */
+export function cachedAnswerBytes(entry: CachedAnswer): number {
+  const { message } = entry;
+  let bytes = 400 + stringBytes(entry.server);
+  for (const question of message.question) bytes += 60 + stringBytes(question.name);
+  for (const section of [message.answers, message.authority, message.additional]) {
+    for (const record of section) bytes += recordBytes(record);
+  }
+  for (const error of message.edns?.extendedErrors ?? []) bytes += 40 + (error.text === undefined ? 0 : stringBytes(error.text));
+  return bytes;
+}
+
 function age(records: readonly DnsRecord[], elapsedSeconds: number): DnsRecord[] {
   return records.map((record) => ({ ...record, ttl: Math.max(0, record.ttl - elapsedSeconds) }));
 }

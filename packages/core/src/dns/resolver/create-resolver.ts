@@ -7,6 +7,7 @@ import type { DnsError, DnsQuestion, DnsResult, QueryOptions, Resolver, Resolver
 import { isIpLiteral, parseIPv4, parseIPv6 } from '../wire/ip.js';
 import { type NormalizedQuestion, normalizeQuestion } from '../wire/message.js';
 import { type CachedAnswer, type CacheTtlBounds, agedMessage, cacheKey, cacheTtlSeconds, defaultCacheTtlBounds } from './cache.js';
+import { cachedAnswerBytes } from './cache.js';
 import { createDohTransport } from './doh.js';
 import { createSystemTransport } from './system.js';
 import { createTcpTransport } from './tcp.js';
@@ -330,7 +331,10 @@ export function createResolver(
         closing.signal.removeEventListener('abort', onClose);
         if (result.ok && cache !== undefined) {
           const ttlSeconds = cacheTtlSeconds(result.message, question.type, bounds);
-          if (ttlSeconds > 0) cache.set(key, { message: result.message, server: result.server, ttlSeconds }, ttlSeconds * 1000);
+          if (ttlSeconds > 0) {
+            const entry: CachedAnswer = { message: result.message, server: result.server, ttlSeconds };
+            cache.set(key, entry, ttlSeconds * 1000, cachedAnswerBytes(entry));
+          }
         }
         return result;
       }),

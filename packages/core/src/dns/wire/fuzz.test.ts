@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeMessage, encodeMessage } from './message.js';
+import { typeBitmapOf } from './type-bitmap.js';
 
 /** mulberry32: a small seeded PRNG so that a failing mutation can be replayed. */
 function prng(seed: number): () => number {
@@ -46,11 +47,23 @@ const seeds: Uint8Array[] = [
           ttl: 60,
           data: { type: 'SOA', mname: 'ns1.example', rname: 'h.example', serial: 1, refresh: 2, retry: 3, expire: 4, minimum: 5 },
         },
-        { name: 'a.example', ttl: 60, data: { type: 'NSEC', nextDomain: 'c.example', types: ['A', 'RRSIG', 'NSEC', 'CAA'] } },
+        {
+          name: 'a.example',
+          ttl: 60,
+          data: { type: 'NSEC', nextDomain: 'c.example', typeBitmap: typeBitmapOf(['A', 'RRSIG', 'NSEC', 'CAA']) },
+        },
         {
           name: 'x.example',
           ttl: 60,
-          data: { type: 'NSEC3', hashAlgorithm: 1, flags: 0, iterations: 0, salt: 'ab', nextHashedOwner: 'vvvvvvvv', types: ['MX'] },
+          data: {
+            type: 'NSEC3',
+            hashAlgorithm: 1,
+            flags: 0,
+            iterations: 0,
+            salt: 'ab',
+            nextHashedOwner: 'vvvvvvvv',
+            typeBitmap: typeBitmapOf(['MX']),
+          },
         },
       ],
       additional: [

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DnsMessage, DnsRecord, RecordData } from '../types.js';
 import { checkResponse, couldAnswer, decodeMessage, encodeMessage, encodeQuery, type EncodedQuery } from './message.js';
 import { resolveSerialTime, toBase32Hex } from './records.js';
+import { typeBitmapOf, typesInBitmap } from './type-bitmap.js';
 import { toHex } from './writer.js';
 
 /** Bytes from hex with optional spaces, so the test vectors below stay readable. */
@@ -153,7 +154,9 @@ describe('decodeMessage: every record type', () => {
   it('NSEC with a two-window type bitmap', () => {
     // Window 0: A(1) MX(15) RRSIG(46) NSEC(47); window 1: CAA(257).
     const record = decodeOne(47, `04${ascii('host')}${EXAMPLE_WIRE} 00 06 400100000003 01 01 40`);
-    expect(record.data).toEqual({ type: 'NSEC', nextDomain: 'host.example', types: ['A', 'MX', 'RRSIG', 'NSEC', 'CAA'] });
+    expect(record.data).toEqual({ type: 'NSEC', nextDomain: 'host.example', typeBitmap: '0006400100000003010140' });
+    if (record.data.type !== 'NSEC') throw new Error('not NSEC');
+    expect(typesInBitmap(record.data.typeBitmap)).toEqual(['A', 'MX', 'RRSIG', 'NSEC', 'CAA']);
   });
 
   it('NSEC3 and NSEC3PARAM', () => {
@@ -166,7 +169,7 @@ describe('decodeMessage: every record type', () => {
       iterations: 10,
       salt: 'aabbccdd',
       nextHashedOwner: toBase32Hex(hex(hash)),
-      types: ['A'],
+      typeBitmap: '000140',
     });
     expect(toBase32Hex(hex(hash))).toBe(`${'0'.repeat(30)}7v`);
     // RFC 4648 §10 test vectors, lowercase and unpadded.
@@ -469,7 +472,11 @@ describe('encodeMessage round trip', () => {
     {
       name: 'example',
       ttl: 17,
-      data: { type: 'NSEC', nextDomain: 'a.example', types: ['A', 'NS', 'SOA', 'RRSIG', 'NSEC', 'DNSKEY', 'CAA', 'TYPE65000'] },
+      data: {
+        type: 'NSEC',
+        nextDomain: 'a.example',
+        typeBitmap: typeBitmapOf(['A', 'NS', 'SOA', 'RRSIG', 'NSEC', 'DNSKEY', 'CAA', 'TYPE65000']),
+      },
     },
     {
       name: 'vs.example',
@@ -481,7 +488,7 @@ describe('encodeMessage round trip', () => {
         iterations: 0,
         salt: '',
         nextHashedOwner: '0123456789abcdefghijklmnopqrstuv',
-        types: [],
+        typeBitmap: '',
       },
     },
     { name: 'example', ttl: 19, data: { type: 'NSEC3PARAM', hashAlgorithm: 1, flags: 0, iterations: 5, salt: 'cafe' } },

@@ -1,10 +1,11 @@
 import { Buffer } from 'node:buffer';
-import type { RecordData, RecordType } from '../types.js';
+import type { RecordData } from '../types.js';
 import { recordTypeName, recordTypeNumber, recordTypeNumbers } from './constants.js';
 import { DnsWireError } from './errors.js';
 import { formatIPv4, formatIPv6, parseIPv4, parseIPv6 } from './ip.js';
 import { type CompressionTable, parseName, presentName, readName, writeName } from './names.js';
 import type { ByteReader } from './reader.js';
+import { readTypeBitmap, typeBitmapOctets } from './type-bitmap.js';
 import { ByteWriter, fromHex, toHex } from './writer.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: false });
@@ -68,52 +69,6 @@ export function fromBase32Hex(text: string): Uint8Array | undefined {
     buffer &= (1 << bits) - 1;
   }
   return Uint8Array.from(out);
-}
-
-/**
- * Decodes an NSEC/NSEC3 type bitmap (RFC 4034 §4.1.2): windows in increasing order, each 1 to 32
- * octets long. Anything else is malformed, because a validator proves non-existence from it.
- */
-export function readTypeBitmap(reader: ByteReader): RecordType[] {
-  const types: RecordType[] = [];
-  let lastWindow = -1;
-  while (reader.remaining > 0) {
-    const window = reader.u8('type bitmap window');
-    const length = reader.u8('type bitmap length');
-    if (window <= lastWindow) throw new DnsWireError('malformed', 'type bitmap windows out of order');
-    if (length < 1 || length > 32) throw new DnsWireError('malformed', `type bitmap window length ${length} outside 1..32`);
-    lastWindow = window;
-    const bitmap = reader.bytesOf(length, 'type bitmap');
-    bitmap.forEach((byte, index) => {
-      for (let bit = 0; bit < 8; bit++) {
-        if (byte & (0x80 >>> bit)) types.push(recordTypeName(window * 256 + index * 8 + bit));
-      }
-    });
-  }
-  return types;
-}
-
-/** Encodes a type bitmap from type mnemonics or `TYPE<n>`; duplicates are merged. */
-export function writeTypeBitmap(writer: ByteWriter, types: readonly string[]): void {
-  const numbers = new Set<number>();
-  for (const type of types) {
-    const value = recordTypeNumber(type);
-    if (value === undefined) throw new DnsWireError('unsupported', `unknown record type ${type} in type bitmap`);
-    numbers.add(value);
-  }
-  const windows = new Map<number, Uint8Array>();
-  for (const value of [...numbers].sort((a, b) => a - b)) {
-    const window = value >>> 8;
-    const low = value & 0xff;
-    const bitmap = windows.get(window) ?? new Uint8Array(32);
-    bitmap[low >>> 3] = (bitmap[low >>> 3] ?? 0) | (0x80 >>> (low & 7));
-    windows.set(window, bitmap);
-  }
-  for (const [window, bitmap] of windows) {
-    let length = 32;
-    while (length > 0 && bitmap[length - 1] === 0) length--;
-    writer.u8(window).u8(length).bytes(bitmap.subarray(0, length));
-  }
 }
 
 function concat(...parts: Uint8Array[]): Uint8Array {
@@ -265,9 +220,9 @@ export function decodeRdata(reader: ByteReader, type: number, nowSeconds: number
     case recordTypeNumbers.NSEC: {
       const next = readName(reader);
       const bitmapStart = reader.offset;
-      const types = readTypeBitmap(reader);
+      const typeBitmap = readTypeBitmap(reader);
       result = {
-        data: { type: 'NSEC', nextDomain: presentName(next.labels), types },
+        data: { type: 'NSEC', nextDomain: presentName(next.labels), typeBitmap },
         wire: concat(next.wire, reader.bytes.subarray(bitmapStart, reader.limit)),
       };
       break;
@@ -279,8 +234,11 @@ export function decodeRdata(reader: ByteReader, type: number, nowSeconds: number
       const salt = toHex(characterString(reader, 'NSEC3 salt'));
       const hash = characterString(reader, 'NSEC3 next hashed owner');
       if (hash.length === 0) throw new DnsWireError('malformed', 'NSEC3 record with an empty next hashed owner');
-      const types = readTypeBitmap(reader);
-      result = { data: { type: 'NSEC3', hashAlgorithm, flags, iterations, salt, nextHashedOwner: toBase32Hex(hash), types }, wire: raw() };
+      const typeBitmap = readTypeBitmap(reader);
+      result = {
+        data: { type: 'NSEC3', hashAlgorithm, flags, iterations, salt, nextHashedOwner: toBase32Hex(hash), typeBitmap },
+        wire: raw(),
+      };
       break;
     }
     case recordTypeNumbers.NSEC3PARAM: {
@@ -396,7 +354,7 @@ export function encodeRdata(writer: ByteWriter, data: RecordData, table?: Compre
     }
     case 'NSEC':
       writeName(writer, parseName(data.nextDomain));
-      writeTypeBitmap(writer, data.types);
+      writer.bytes(typeBitmapOctets(data.typeBitmap));
       return;
     case 'NSEC3': {
       const hash = fromBase32Hex(data.nextHashedOwner);
@@ -404,7 +362,7 @@ export function encodeRdata(writer: ByteWriter, data: RecordData, table?: Compre
       writer.u8(data.hashAlgorithm).u8(data.flags).u16(data.iterations);
       writeCharacterString(writer, hexOrThrow(data.salt, 'NSEC3 salt'), 'NSEC3 salt');
       writeCharacterString(writer, hash, 'NSEC3 hash');
-      writeTypeBitmap(writer, data.types);
+      writer.bytes(typeBitmapOctets(data.typeBitmap));
       return;
     }
     case 'NSEC3PARAM':

@@ -1,3 +1,5 @@
+import { Buffer } from 'node:buffer';
+
 /**
  * A growable byte buffer for building messages. It hands out plain `Uint8Array`s so that the
  * codec's callers never depend on Buffer's pooled, shared memory.
@@ -72,11 +74,12 @@ export class ByteWriter {
   }
 }
 
-/** Lowercase hex of the bytes. */
+/**
+ * Lowercase hex of the bytes. One flat string: built by concatenation it would be a rope of a
+ * node per octet, which records keep (RDATA hex, type bitmaps) at some twenty times its length.
+ */
 export function toHex(bytes: Uint8Array): string {
-  let out = '';
-  for (const byte of bytes) out += byte.toString(16).padStart(2, '0');
-  return out;
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex');
 }
 
 /** Parses lowercase or uppercase hex; returns `undefined` for odd length or a non-hex digit. */

@@ -16,6 +16,7 @@ import type {
   Resolver,
   ResolverStats,
 } from '../../dns/types.js';
+import { typeBitmapOf } from '../../dns/wire/type-bitmap.js';
 import { signatureInput } from '../canonical.js';
 import { dsDigest } from '../crypto.js';
 import { keyTag } from '../keytag.js';
@@ -521,7 +522,7 @@ function buildZone(spec: ZoneSpec): Zone {
     owners.forEach((owner, i) => {
       const next = owners[(i + 1) % owners.length] ?? apex;
       const types: RecordType[] = [...new Set<RecordType>([...typesAt(owner), 'RRSIG', 'NSEC'])];
-      const record = rr(owner, { type: 'NSEC', nextDomain: next, types }, 300);
+      const record = rr(owner, { type: 'NSEC', nextDomain: next, typeBitmap: typeBitmapOf(types) }, 300);
       zone.denial.set(owner, {
         record,
         sigs: keys.filter((k) => zsks.length === 0 || (k.flags & 1) === 0).map((k) => signRRset([record], k, apex, times)),
@@ -554,7 +555,7 @@ function buildZone(spec: ZoneSpec): Zone {
         iterations,
         salt: params.salt ?? '',
         nextHashedOwner: toBase32Hex(next.hash),
-        types,
+        typeBitmap: typeBitmapOf(types),
       },
       300,
     );
