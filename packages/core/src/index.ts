@@ -70,6 +70,7 @@ export type {
   UdpExchangeOptions,
 } from './transport/network.js';
 export type {
+  DnsAttempt,
   DnsError,
   DnsErrorCode,
   DnsFlags,

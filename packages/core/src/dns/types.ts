@@ -238,12 +238,29 @@ export type DnsErrorCode =
   | 'invalid-name'
   | 'unsupported';
 
+/** One server a failed query asked, and why it gave no usable answer. */
+export interface DnsAttempt {
+  /** The server, as the resolver describes it, e.g. `https://dns.quad9.net/dns-query via 9.9.9.9`. */
+  readonly server: string;
+  /** The kind of its last failure (`timeout` for one still unanswered when the query gave up). */
+  readonly code: DnsErrorCode;
+  /** Its last failure in one line, at most 200 characters. */
+  readonly message: string;
+  /** How many times the query asked it. */
+  readonly tries: number;
+}
+
 /** A failed DNS exchange. */
 export interface DnsError {
   /** The kind of failure. */
   readonly code: DnsErrorCode;
-  /** A one-line reason. */
+  /** A one-line reason; for a query the resolver gave up on, it names the servers asked and why each failed. */
   readonly message: string;
+  /**
+   * The servers a failed query asked, in the order first asked, each with its last failure. Set
+   * by the resolver when it gave up on servers; at most 32 entries (the message counts the rest).
+   */
+  readonly attempts?: readonly DnsAttempt[];
 }
 
 /**
@@ -258,7 +275,11 @@ export type DnsResult =
 export interface QueryOptions {
   /** Aborts the query. */
   readonly signal?: AbortSignal;
-  /** Time limit for this query, in milliseconds. */
+  /**
+   * How long this caller waits, in milliseconds. The resolver's own budget per query
+   * (`queryTimeoutMs`) still caps the work upstream; a caller joining an identical query in
+   * flight extends that query to its own limit.
+   */
   readonly timeoutMs?: number;
 }
 

@@ -72,7 +72,6 @@ const table: ReadonlyArray<readonly [string, AddressCategory]> = [
   ['ff02::1', 'multicast'],
   ['FF05::1:3', 'multicast'],
   ['4000::1', 'reserved'],
-  ['64:ff9b:1::1', 'nat64'],
   // IPv4-mapped, NAT64 and 6to4: classified by the IPv4 address inside when that is special
   ['::ffff:8.8.8.8', 'ipv4-mapped'],
   ['::ffff:808:808', 'ipv4-mapped'],
@@ -85,6 +84,16 @@ const table: ReadonlyArray<readonly [string, AddressCategory]> = [
   ['64:ff9b::8.8.8.8', 'nat64'],
   ['64:ff9b::10.0.0.1', 'private'],
   ['64:ff9b::7f00:1', 'loopback'],
+  // The local-use prefix 64:ff9b:1::/48 (RFC 8215), read in every RFC 6052 format: the /48 one
+  // puts the IPv4 octets in bytes 6-7 and 9-10, around the u-octet (byte 8)
+  ['64:ff9b:1:7f00:0:100::', 'loopback'],
+  ['64:ff9b:1:a00:0:100::', 'private'],
+  ['64:ff9b:1:808:0:808::', 'nat64'],
+  ['64:ff9b:1::7f00:1', 'loopback'],
+  ['64:ff9b:1::808:808', 'nat64'],
+  ['64:ff9b:1:0:7f:0:100:0', 'loopback'],
+  ['64:ff9b:1:c0:a8:100:0:0', 'private'],
+  ['64:ff9b:1::1', 'reserved'],
   ['2002:808:808::1', 'public'],
   ['2002:c0a8:101::1', 'private'],
   ['2002:7f00:1::', 'loopback'],
@@ -224,6 +233,32 @@ describe('createAddressPolicy', () => {
     expect(policy.check('::ffff:127.0.0.1').allowed).toBe(false);
     expect(policy.check('64:ff9b::a9fe:a9fe').allowed).toBe(false);
     expect(policy.check('2002:c0a8:1::1').allowed).toBe(false);
+  });
+
+  it('judges a local-use NAT64 address (RFC 8215) by the IPv4 address it wraps', () => {
+    const policy = createAddressPolicy({ allow: ['public', 'nat64'] });
+    // 127.0.0.1 and 10.0.0.1 in the /48 format: 7f00 and 0a00 in bits 48-63, the u-octet 0,
+    // then 0001 across bits 72-87.
+    expect(policy.check('64:ff9b:1:7f00:0:100::')).toEqual({
+      allowed: false,
+      category: 'loopback',
+      reason:
+        '64:ff9b:1:7f00:0:100:: is a local-use NAT64 address (RFC 8215) of 127.0.0.1, a loopback address (RFC 1122); pastoe does not contact it unless allowed',
+    });
+    expect(policy.check('64:ff9b:1:a00:0:100::')).toMatchObject({ allowed: false, category: 'private' });
+    // 8.8.8.8 in the /48 format, and in a /96 inside the local-use prefix
+    expect(policy.check('64:ff9b:1:808:0:808::')).toEqual({ allowed: true, category: 'nat64' });
+    expect(policy.check('64:ff9b:1::808:808')).toEqual({ allowed: true, category: 'nat64' });
+    // A translator with a /64 prefix reads 127.0.0.1 from bytes 9-12, one with a /56 prefix
+    // 192.168.1.0 from bytes 7 and 9-11, whatever the /96 reading says
+    expect(policy.check('64:ff9b:1:0:7f:0:100:0').allowed).toBe(false);
+    expect(policy.check('64:ff9b:1:c0:a8:100::').allowed).toBe(false);
+    expect(policy.check('64:ff9b:1::7f00:1').allowed).toBe(false);
+    // Without nat64 allowed, even a public one stays closed, naming the prefix
+    const publicOnly = createAddressPolicy();
+    const refused = publicOnly.check('64:ff9b:1:808:0:808::');
+    expect(refused).toMatchObject({ allowed: false, category: 'nat64' });
+    expect(!refused.allowed && refused.reason).toMatch(/local-use NAT64 prefix \(RFC 8215\)/);
   });
 
   it('allows every valid address with allowAll but never invalid text', () => {

@@ -166,8 +166,11 @@ const IPV4_BLOCKS: readonly Block[] = [
 
 /** Blocks that carry an IPv4 address inside; they are classified by that address too. */
 interface EmbeddingBlock extends Block {
-  /** The byte offset of the embedded IPv4 address. */
-  readonly ipv4At: number;
+  /**
+   * Where the embedded IPv4 address may sit: for each reading, the byte offsets of its four
+   * octets. Most blocks have one reading; the local-use NAT64 prefix has several.
+   */
+  readonly readings: readonly (readonly [number, number, number, number])[];
   /** Completes "<ip> is ... <embedded ipv4>". */
   readonly embeddingLabel: string;
 }
@@ -178,7 +181,7 @@ const IPV6_EMBEDDING_BLOCKS: readonly EmbeddingBlock[] = [
     bits: 96,
     category: 'ipv4-mapped',
     label: 'an IPv4-mapped IPv6 address (RFC 4291)',
-    ipv4At: 12,
+    readings: [[12, 13, 14, 15]],
     embeddingLabel: 'the IPv4-mapped form of',
   },
   {
@@ -186,8 +189,28 @@ const IPV6_EMBEDDING_BLOCKS: readonly EmbeddingBlock[] = [
     bits: 96,
     category: 'nat64',
     label: 'an address in the well-known NAT64 prefix (RFC 6052)',
-    ipv4At: 12,
+    readings: [[12, 13, 14, 15]],
     embeddingLabel: 'the NAT64 form of',
+  },
+  {
+    // RFC 8215 reserves the /48 for local translators, each with a prefix of its own inside it,
+    // /48 to /96 long. The length is the translator's configuration, which pastoe cannot see, so
+    // the address is read in every RFC 6052 §2.2 format: the IPv4 octets sit at bytes 12–15 for
+    // a /96, and skip bits 64–71 (the u-octet, byte 8) in the others: bytes 9–12 for a /64,
+    // 7 and 9–11 for a /56, 6–7 and 9–10 for a /48. Reading all of them refuses some public
+    // addresses whose other readings land in a special range: safety over reach, since DNS data
+    // picks the address. The /96 reading comes first, the deployment seen most.
+    prefix: [0, 0x64, 0xff, 0x9b, 0, 1],
+    bits: 48,
+    category: 'nat64',
+    label: 'an address in the local-use NAT64 prefix (RFC 8215)',
+    readings: [
+      [12, 13, 14, 15],
+      [9, 10, 11, 12],
+      [7, 9, 10, 11],
+      [6, 7, 9, 10],
+    ],
+    embeddingLabel: 'a local-use NAT64 address (RFC 8215) of',
   },
   {
     // 6to4 is ordinary global unicast whose packets reach the embedded IPv4 address.
@@ -195,7 +218,7 @@ const IPV6_EMBEDDING_BLOCKS: readonly EmbeddingBlock[] = [
     bits: 16,
     category: 'public',
     label: 'a 6to4 address (RFC 3056)',
-    ipv4At: 2,
+    readings: [[2, 3, 4, 5]],
     embeddingLabel: 'a 6to4 address (RFC 3056) built on',
   },
 ];
@@ -210,7 +233,6 @@ const IPV6_BLOCKS: readonly Block[] = [
     category: 'loopback',
     label: 'the loopback address (RFC 4291)',
   },
-  { prefix: [0, 0x64, 0xff, 0x9b, 0, 1], bits: 48, category: 'nat64', label: 'an address in the local-use NAT64 prefix (RFC 8215)' },
   { prefix: [0x01, 0x00, 0, 0, 0, 0, 0, 0], bits: 64, category: 'reserved', label: 'a discard-only address (RFC 6666)' },
   { prefix: [0x20, 0x01, 0x0d, 0xb8], bits: 32, category: 'documentation', label: 'a documentation address (RFC 3849)' },
   // 2001::/23 holds Teredo, ORCHID, AMT, AS112 and anycast service addresses. A few sub-blocks
@@ -242,17 +264,29 @@ function describeIpv4(bytes: Uint8Array): Description {
   return { category: 'public', label: 'a public address' };
 }
 
-function describeIpv6(bytes: Uint8Array): Description {
-  for (const block of IPV6_EMBEDDING_BLOCKS) {
-    if (!inBlock(bytes, block)) continue;
-    const ipv4 = bytes.subarray(block.ipv4At, block.ipv4At + 4);
+/**
+ * Judges an address that wraps IPv4 by what it wraps. A wrapped address that is not public keeps
+ * the category of what it wraps, so that allowing `ipv4-mapped` or `nat64` can never open a way
+ * to a private or loopback target. Where a block has several readings, any non-public one
+ * decides, except one in 0.0.0.0/8: that is what the other formats read from the zero bits of an
+ * address in a longer one, and no translator forwards to it. If all are there, the first decides.
+ */
+function describeEmbedding(bytes: Uint8Array, block: EmbeddingBlock): Description {
+  const readings = block.readings.map((offsets) => Uint8Array.from(offsets, (offset) => bytes[offset] ?? 0));
+  const telling = readings.length === 1 ? readings : readings.filter((ipv4) => ipv4[0] !== 0);
+  for (const ipv4 of telling.length > 0 ? telling : readings.slice(0, 1)) {
     const inner = describeIpv4(ipv4);
-    // A wrapped address that is not public keeps the category of what it wraps, so that
-    // allowing `ipv4-mapped` or `nat64` can never open a way to a private or loopback target.
     if (inner.category !== 'public') {
       return { category: inner.category, label: `${block.embeddingLabel} ${ipv4.join('.')}, ${inner.label}` };
     }
-    return { category: block.category, label: `${block.label} for ${ipv4.join('.')}` };
+  }
+  const [only] = readings;
+  return readings.length === 1 && only !== undefined ? { category: block.category, label: `${block.label} for ${only.join('.')}` } : block;
+}
+
+function describeIpv6(bytes: Uint8Array): Description {
+  for (const block of IPV6_EMBEDDING_BLOCKS) {
+    if (inBlock(bytes, block)) return describeEmbedding(bytes, block);
   }
   for (const block of IPV6_BLOCKS) {
     if (inBlock(bytes, block)) return block;
@@ -269,10 +303,13 @@ function describe(ip: string): Description {
 /**
  * Classifies an IP address by the IANA IPv4 and IPv6 special-purpose address registries.
  *
- * IPv4-mapped (`::ffff:0:0/96`), NAT64 (`64:ff9b::/96`) and 6to4 (`2002::/16`) addresses are
- * classified by the IPv4 address they carry when that one is not public, so `::ffff:10.0.0.1`
- * is `private`. A mapped or NAT64 address of a public IPv4 address is `ipv4-mapped` or `nat64`;
- * a 6to4 address of one is `public`. Text that is not strictly an IP address is `invalid`.
+ * IPv4-mapped (`::ffff:0:0/96`), NAT64 (`64:ff9b::/96` and the local-use `64:ff9b:1::/48`) and
+ * 6to4 (`2002::/16`) addresses are classified by the IPv4 address they carry when that one is
+ * not public, so `::ffff:10.0.0.1` is `private` and `64:ff9b:1:7f00:0:100::` (127.0.0.1 in the
+ * /48 format of RFC 6052) is `loopback`. The local-use prefix is read in every RFC 6052 format,
+ * since its translators choose their prefix length. A mapped or NAT64 address of a public IPv4
+ * address is `ipv4-mapped` or `nat64`; a 6to4 address of one is `public`. Text that is not
+ * strictly an IP address is `invalid`.
  *
  * @param ip - an IPv4 or IPv6 address as text; an IPv6 zone id (`fe80::1%eth0`) is allowed
  * @returns the category

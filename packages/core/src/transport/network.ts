@@ -46,6 +46,12 @@ export type AddressMap = (target: Endpoint, protocol: 'tcp' | 'udp') => Endpoint
 
 /** Options for opening a TCP connection. */
 export interface ConnectOptions extends Endpoint {
+  /**
+   * The operator named this endpoint in pastoe's configuration (a resolver spec or its bootstrap
+   * addresses), so the address policy does not apply to it; the address map still does. Set it
+   * only for such endpoints, never for an address learned from DNS data or from scan input.
+   */
+  readonly configured?: boolean;
   /** Aborts the connection attempt and closes an open connection. */
   readonly signal?: AbortSignal;
   /** Time limit for the TCP handshake, in milliseconds. */
@@ -64,6 +70,8 @@ export interface Connection {
 
 /** Options for one UDP request/response exchange. */
 export interface UdpExchangeOptions extends Endpoint {
+  /** The operator named this endpoint; the address policy does not apply. See {@link ConnectOptions.configured}. */
+  readonly configured?: boolean;
   /** The datagram to send. */
   readonly payload: Uint8Array;
   /** Aborts the exchange. */
@@ -79,18 +87,26 @@ export interface UdpExchangeOptions extends Endpoint {
   readonly maxBytes?: number;
 }
 
-/** How pastoe reaches the network. Probes get it from their context, never from a global. */
+/**
+ * How pastoe reaches the network. Probes get it from their context, never from a global.
+ *
+ * Every endpoint is checked against the {@link Network.policy} before it is contacted, with one
+ * exception: an endpoint the operator named in configuration, passed with `configured: true`
+ * (the resolver does so for the servers of its spec, such as a local Unbound at
+ * `udp://127.0.0.1:53`). The policy guards what pastoe learns from DNS data and scan input,
+ * which someone else controls; the operator's own servers need no guard against the operator.
+ */
 export interface Network {
   /** The policy that decides which addresses may be contacted. */
   readonly policy: AddressPolicy;
   /**
-   * Opens a TCP connection, after checking the address against the policy.
+   * Opens a TCP connection, after checking the address against the policy (unless `configured`).
    * Rejects with a `ProbeFailure` (`forbidden-address`, `refused`, `unreachable`, `timeout`, `aborted`).
    */
   connect(options: ConnectOptions): Promise<Connection>;
   /**
    * Sends one UDP datagram and waits for the answer, after checking the address against the
-   * policy. Rejects with a `ProbeFailure` like {@link Network.connect}.
+   * policy (unless `configured`). Rejects with a `ProbeFailure` like {@link Network.connect}.
    */
   udpExchange(options: UdpExchangeOptions): Promise<Uint8Array>;
 }

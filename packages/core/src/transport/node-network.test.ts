@@ -230,6 +230,31 @@ describe('createNodeNetwork: TCP', () => {
     await released();
   });
 
+  it('contacts an endpoint the operator configured whatever the policy, still through the map', async () => {
+    const server = await echoServer();
+    const released = watchHandles();
+    const mapped: string[] = [];
+    const network = createNodeNetwork({
+      map: (target) => {
+        mapped.push(`${target.ip}:${target.port}`);
+        return undefined;
+      },
+    });
+    // The flag covers the one call that carries it: the same address without it stays refused.
+    await expectFailure(network.connect({ ip: '127.0.0.1', port: server.port }), 'forbidden-address');
+    await expectFailure(network.connect({ ip: '127.0.0.1', port: server.port, configured: false }), 'forbidden-address');
+    expect(mapped).toEqual([]);
+    const connection = await network.connect({ ip: '127.0.0.1', port: server.port, configured: true });
+    expect(connection.remote).toEqual({ ip: '127.0.0.1', port: server.port });
+    connection.close();
+    expect(mapped).toEqual([`127.0.0.1:${server.port}`]);
+    // Input is still validated: the flag skips the policy, not the checks.
+    await expectFailure(network.connect({ ip: 'localhost', port: server.port, configured: true }), 'malformed');
+    await until(() => server.connections.length === 1);
+    expect(server.connections).toHaveLength(1);
+    await released();
+  });
+
   it('rejects input that is not an IP endpoint as malformed before anything else', async () => {
     const released = watchHandles();
     const map = (): Endpoint | undefined => {
@@ -535,6 +560,16 @@ describe('createNodeNetwork: UDP', () => {
     expect(failure.message).toBe(`127.0.0.1 is a loopback address (RFC 1122); pastoe does not contact it unless allowed`);
     await sleep(20);
     expect(received).toBe(0);
+    await released();
+  });
+
+  it('exchanges with a configured loopback endpoint under the default policy', async () => {
+    const server = await udpServer('127.0.0.1', (_message, reply) => reply('ok'));
+    const released = watchHandles();
+    const network = createNodeNetwork();
+    await expectFailure(network.udpExchange({ ip: '127.0.0.1', port: server.port, payload: Uint8Array.of(0) }), 'forbidden-address');
+    const answer = await network.udpExchange({ ip: '127.0.0.1', port: server.port, payload: Uint8Array.of(0), configured: true });
+    expect(new TextDecoder().decode(answer)).toBe('ok');
     await released();
   });
 

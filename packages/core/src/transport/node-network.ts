@@ -144,8 +144,10 @@ function literalLookup(
  * Creates the real network transport for Node: TCP with `node:net`, UDP with `node:dgram`.
  *
  * Every call checks the endpoint it is given against the address policy before anything else,
- * then applies the address map, then opens a socket. Only IP addresses are accepted, never
- * host names, so what the policy approved is what is contacted (no DNS rebinding). Failures
+ * unless the call says the operator configured it (`configured: true`, see
+ * {@link ConnectOptions.configured}), then applies the address map, then opens a socket. Only
+ * IP addresses are accepted, never host names, so what the policy approved is what is
+ * contacted (no DNS rebinding). Failures
  * reject with a {@link ProbeFailure}: `malformed` (bad input), `forbidden-address`, `refused`,
  * `unreachable`, `timeout` or `aborted`. No socket, timer or abort listener outlives the call
  * that failed, nor a connection after {@link Connection.close}.
@@ -164,8 +166,11 @@ export function createNodeNetwork(options: NodeNetworkOptions = {}): Network {
   if (!isPositiveNumber(udpTimeoutMs)) throw new RangeError('udpTimeoutMs must be a positive number');
   if (!isByteLimit(maxUdpBytes)) throw new RangeError(`maxUdpBytes must be an integer from 1 to ${MAX_UDP_BYTES}`);
 
-  /** Validates, applies the policy, then the map: the order matters for safety. */
-  function resolveTarget(endpoint: Endpoint, protocol: 'tcp' | 'udp'): { remote: Target; actual: Target } {
+  /**
+   * Validates, applies the policy (to an endpoint the operator did not configure), then the map:
+   * the order matters for safety.
+   */
+  function resolveTarget(endpoint: Endpoint, protocol: 'tcp' | 'udp', configured: boolean | undefined): { remote: Target; actual: Target } {
     const remote = toTarget(endpoint);
     if (remote === undefined) {
       if (typeof endpoint.ip !== 'string' || parseAddress(endpoint.ip) === undefined) {
@@ -176,8 +181,8 @@ export function createNodeNetwork(options: NodeNetworkOptions = {}): Network {
       }
       throw new ProbeFailure('malformed', `${show(endpoint.port)} is not a port number from 1 to 65535`);
     }
-    const decision = policy.check(remote.ip);
-    if (!decision.allowed) {
+    const decision = configured === true ? undefined : policy.check(remote.ip);
+    if (decision !== undefined && !decision.allowed) {
       throw new ProbeFailure('forbidden-address', decision.reason, { category: decision.category });
     }
     const original: Endpoint = Object.freeze({ ip: remote.ip, port: remote.port });
@@ -202,7 +207,7 @@ export function createNodeNetwork(options: NodeNetworkOptions = {}): Network {
   }
 
   function connect(request: ConnectOptions): Promise<Connection> {
-    const { remote, actual } = resolveTarget(request, 'tcp');
+    const { remote, actual } = resolveTarget(request, 'tcp', request.configured);
     const timeoutMs = timeLimit(request.timeoutMs, connectTimeoutMs);
     const signal = request.signal;
     if (signal?.aborted === true) throw abortedFailure('TCP connection', remote);
@@ -251,7 +256,7 @@ export function createNodeNetwork(options: NodeNetworkOptions = {}): Network {
   }
 
   function udpExchange(request: UdpExchangeOptions): Promise<Uint8Array> {
-    const { remote, actual } = resolveTarget(request, 'udp');
+    const { remote, actual } = resolveTarget(request, 'udp', request.configured);
     const timeoutMs = timeLimit(request.timeoutMs, udpTimeoutMs);
     const maxBytes = request.maxBytes ?? maxUdpBytes;
     if (!isByteLimit(maxBytes)) {

@@ -11,8 +11,9 @@ import { cachedAnswerBytes } from './cache.js';
 import { createDohTransport } from './doh.js';
 import { createSystemTransport } from './system.js';
 import { createTcpTransport } from './tcp.js';
-import { type ExchangeResult, type Transport, toExchangeError } from './transport.js';
+import type { ExchangeResult, Transport } from './transport.js';
 import { createUdpTransport } from './udp.js';
+import { type Flight, ServerHealth, startFlight } from './upstream.js';
 
 /**
  * Where pastoe sends DNS queries when nobody says otherwise: DoH to three public resolvers,
@@ -115,13 +116,22 @@ export function parseResolverSpec(
 /** Options for {@link createResolver}. */
 export interface CreateResolverOptions {
   /**
-   * How UDP, TCP and DoH reach the network. Default `createNodeNetwork()`, which only contacts
-   * public addresses; pass the lab's network, or one with a wider policy, for anything else.
+   * How UDP, TCP and DoH reach the network. Default `createNodeNetwork()`. The servers of the
+   * spec (and their bootstrap addresses) are configured by the operator, so they are contacted
+   * whatever their address, a local Unbound at `udp://127.0.0.1:53` included: the network's
+   * address policy guards what is learned from DNS data and scan input, not these. The network's
+   * address map still applies; the lab's network routes its addresses that way.
    */
   readonly network?: Network;
+  /**
+   * How long one query may take in all, in milliseconds: every server, every retry. When it has
+   * passed, the query fails with an error naming each server asked and why it failed. A caller
+   * that passes a shorter `timeoutMs` to `query()` gives up sooner. Default 10 000.
+   */
+  readonly queryTimeoutMs?: number;
   /** Time limit for one exchange with one server, in milliseconds. Default 5000. */
   readonly timeoutMs?: number;
-  /** How many more rounds over the servers after the first fails. Default 2. */
+  /** How many more rounds over the servers after the first fails, while the query's time lasts. Default 2. */
   readonly retries?: number;
   /** The first backoff between rounds, in milliseconds; it doubles each round, with jitter. Default 100. */
   readonly retryDelayMs?: number;
@@ -152,17 +162,11 @@ export interface ClosableResolver extends Resolver {
   close(): Promise<void>;
 }
 
-/** Errors after which asking again cannot help. */
-const FINAL_ERRORS: ReadonlySet<string> = new Set(['aborted', 'invalid-name']);
-/** Errors after which asking the same server again cannot help, though another server might. */
-const SERVER_FINAL_ERRORS: ReadonlySet<string> = new Set(['forbidden-address', 'unsupported', 'too-large']);
-/** How long a server that failed is tried after the others. */
-const PENALTY_MS = 30_000;
-
+/** A query in flight and the callers waiting for it. */
 interface InFlight {
   readonly key: string;
+  readonly flight: Flight;
   readonly promise: Promise<ExchangeResult>;
-  readonly controller: AbortController;
   waiters: number;
 }
 
@@ -176,10 +180,16 @@ function positive(value: number | undefined, fallback: number, what: string): nu
  * Creates pastoe's resolver. With no spec it uses DoH to well-known public resolvers
  * ({@link defaultResolverSpecs}). Each query goes to the servers in order (servers that failed
  * recently go last); on an error (timeout, network failure, malformed answer) the next server
- * is asked, and the whole list up to `retries` more times with exponential backoff and jitter.
- * Any response, SERVFAIL and REFUSED included, is final: a SERVFAIL is often the DNSSEC
- * verdict being tested. Identical questions in flight share one upstream query, and answers
- * are cached by TTL. Never rejects: every failure comes back as `{ ok: false }`.
+ * is asked, and a server slow to answer gets company: after a stagger interval (the query's
+ * time shared out over the servers) the next one is asked alongside it, and the first answer
+ * wins. The whole list is asked up to `retries` more times with exponential backoff and jitter,
+ * all within `queryTimeoutMs` (10 s by default, so the 12 default DoH endpoints give up within
+ * 10 s when none answers). A failed query's error names every server asked and why each failed
+ * ({@link DnsError.attempts}). Any response, SERVFAIL and REFUSED included, is final: a SERVFAIL
+ * is often the DNSSEC verdict being tested. Identical questions in flight share one upstream
+ * query, which lasts as long as its most patient caller allows; each caller still gives up at
+ * its own time. Answers are cached by TTL. Never rejects: every failure comes back as
+ * `{ ok: false }`.
  *
  * `stats().upstreamQueries` counts every message put on the wire, so a retry, a fallback to
  * another server and a TCP retry after a truncated UDP answer each count once.
@@ -202,6 +212,7 @@ export function createResolver(
   const now = options.now ?? Date.now;
   const random = options.random ?? Math.random;
   const attemptTimeoutMs = positive(options.timeoutMs, 5000, 'timeoutMs');
+  const queryTimeoutMs = positive(options.queryTimeoutMs, 10_000, 'queryTimeoutMs');
   const retries = options.retries ?? 2;
   if (!Number.isInteger(retries) || retries < 0) throw new RangeError('retries must be a whole number ≥ 0');
   const retryDelayMs = positive(options.retryDelayMs, 100, 'retryDelayMs');
@@ -227,6 +238,7 @@ export function createResolver(
           ip: endpoint.ip,
           port: endpoint.port,
           network: needNetwork(),
+          configured: true,
           ...(options.maxResponseBytes === undefined ? {} : { maxResponseBytes: options.maxResponseBytes }),
         });
       case 'udp': {
@@ -234,15 +246,17 @@ export function createResolver(
           ip: endpoint.ip,
           port: endpoint.port,
           network: needNetwork(),
+          configured: true,
           ...(options.maxResponseBytes === undefined ? {} : { maxResponseBytes: options.maxResponseBytes }),
         });
-        return createUdpTransport({ ip: endpoint.ip, port: endpoint.port, network: needNetwork(), tcpFallback: tcp });
+        return createUdpTransport({ ip: endpoint.ip, port: endpoint.port, network: needNetwork(), configured: true, tcpFallback: tcp });
       }
       case 'doh':
         return createDohTransport({
           url: endpoint.url,
           ip: endpoint.ip,
           network: needNetwork(),
+          configured: true,
           ...(options.tls?.ca === undefined ? {} : { ca: options.tls.ca }),
           ...(options.doh?.method === undefined ? {} : { method: options.doh.method }),
           ...(options.doh?.idleTimeoutMs === undefined ? {} : { idleTimeoutMs: options.doh.idleTimeoutMs }),
@@ -252,82 +266,39 @@ export function createResolver(
   };
   const transports: Transport[] = endpoints.map(transportFor);
   const description = [...new Set(endpoints.map((endpoint) => endpoint.spec))].join(', ');
-  const failedAt = new Map<Transport, number>();
+  const health = new ServerHealth(transports, now);
   const inFlight = new Map<string, InFlight>();
   const closing = new AbortController();
   // Every query in flight listens for close(); hundreds at once in a bulk scan are expected.
   setMaxListeners(listenerBudget, closing.signal);
   const counters = { queries: 0, upstreamQueries: 0, cacheHits: 0, coalesced: 0 };
-  const onSend = (): void => {
-    counters.upstreamQueries += 1;
+  const settings = {
+    description,
+    attemptTimeoutMs,
+    retries,
+    retryDelayMs,
+    now,
+    random,
+    onSend: (): void => {
+      counters.upstreamQueries += 1;
+    },
   };
 
-  /** Healthy servers first, in the configured order; recently failed ones after them. */
-  const ordered = (): Transport[] => {
-    const time = now();
-    const healthy = transports.filter((t) => (failedAt.get(t) ?? -Infinity) + PENALTY_MS <= time);
-    return healthy.length === transports.length ? transports : [...healthy, ...transports.filter((t) => !healthy.includes(t))];
+  const forget = (entry: InFlight): void => {
+    if (inFlight.get(entry.key) === entry) inFlight.delete(entry.key);
   };
 
-  const sleep = (ms: number, signal: AbortSignal): Promise<void> =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done(): void {
-        clearTimeout(timer);
-        signal.removeEventListener('abort', done);
-        resolve();
-      }
-      signal.addEventListener('abort', done, { once: true });
-    });
-
-  const upstream = async (question: NormalizedQuestion, signal: AbortSignal, deadline: number): Promise<ExchangeResult> => {
-    let last: ExchangeResult = { ok: false, error: { code: 'network', message: 'no server was tried' }, server: description };
-    const givenUp = new Set<Transport>();
-    for (let round = 0; round <= retries; round++) {
-      if (round > 0) {
-        // Exponential backoff with jitter, so that many scans retrying at once spread out.
-        const delay = Math.min(retryDelayMs * 2 ** (round - 1), 10_000) * (0.5 + random() / 2);
-        if (now() + delay >= deadline) break;
-        await sleep(delay, signal);
-      }
-      for (const transport of ordered()) {
-        if (givenUp.has(transport)) continue;
-        if (signal.aborted) return { ok: false, error: { code: 'aborted', message: 'query aborted' }, server: transport.description };
-        const remaining = deadline - now();
-        if (remaining <= 0) return { ok: false, error: { code: 'timeout', message: 'the query ran out of time' }, server: last.server };
-        // Transports never reject by contract; a bug in one must still not leave callers hanging.
-        const result = await transport
-          .exchange(question, { signal, timeoutMs: Math.min(attemptTimeoutMs, remaining), onSend, now })
-          .catch((caught: unknown): ExchangeResult => ({ ok: false, error: toExchangeError(caught), server: transport.description }));
-        if (result.ok) {
-          failedAt.delete(transport);
-          return result;
-        }
-        last = result;
-        if (FINAL_ERRORS.has(result.error.code)) return result;
-        if (SERVER_FINAL_ERRORS.has(result.error.code)) givenUp.add(transport);
-        failedAt.set(transport, now());
-      }
-      if (givenUp.size === transports.length) break;
-    }
-    return last;
-  };
-
-  const forget = (flight: InFlight): void => {
-    if (inFlight.get(flight.key) === flight) inFlight.delete(flight.key);
-  };
-
-  const startFlight = (key: string, question: NormalizedQuestion, deadline: number): InFlight => {
-    const controller = new AbortController();
-    const onClose = (): void => controller.abort();
+  const startQuery = (key: string, question: NormalizedQuestion, time: { startedAt: number; deadline: number }): InFlight => {
+    const flight = startFlight(question, health, settings, time);
+    const onClose = (): void => flight.abort();
     closing.signal.addEventListener('abort', onClose, { once: true });
-    // The callback runs after the upstream query settles, long after `flight` is assigned.
-    const flight: InFlight = {
+    // The callback runs after the upstream query settles, long after `entry` is assigned.
+    const entry: InFlight = {
       key,
-      controller,
+      flight,
       waiters: 0,
-      promise: upstream(question, controller.signal, deadline).then((result) => {
-        forget(flight);
+      promise: flight.promise.then((result) => {
+        forget(entry);
         closing.signal.removeEventListener('abort', onClose);
         if (result.ok && cache !== undefined) {
           const ttlSeconds = cacheTtlSeconds(result.message, question.type, bounds);
@@ -339,24 +310,24 @@ export function createResolver(
         return result;
       }),
     };
-    inFlight.set(key, flight);
-    return flight;
+    inFlight.set(key, entry);
+    return entry;
   };
 
   /** Waits for a shared query on behalf of one caller, who may abort or time out alone. */
-  const waitFor = (flight: InFlight, signal: AbortSignal | undefined, timeoutMs: number | undefined): Promise<ExchangeResult> => {
-    flight.waiters += 1;
+  const waitFor = (entry: InFlight, signal: AbortSignal | undefined, timeoutMs: number | undefined): Promise<ExchangeResult> => {
+    entry.waiters += 1;
     return new Promise<ExchangeResult>((resolve) => {
       let done = false;
       const leave = (error: DnsError): void => {
         if (done) return;
         finish();
-        flight.waiters -= 1;
+        entry.waiters -= 1;
         // The last caller to give up stops the upstream query as well, and a later caller
         // must not join the query being stopped.
-        if (flight.waiters === 0) {
-          forget(flight);
-          flight.controller.abort();
+        if (entry.waiters === 0) {
+          forget(entry);
+          entry.flight.abort();
         }
         resolve({ ok: false, error, server: description });
       };
@@ -364,17 +335,17 @@ export function createResolver(
       const timer =
         timeoutMs === undefined
           ? undefined
-          : setTimeout(() => leave({ code: 'timeout', message: `no answer within ${timeoutMs} ms` }), Math.min(timeoutMs, 2_147_483_647));
+          : setTimeout(() => leave(entry.flight.progress(`no answer within ${timeoutMs} ms`)), Math.min(timeoutMs, 2_147_483_647));
       function finish(): void {
         done = true;
         if (timer !== undefined) clearTimeout(timer);
         signal?.removeEventListener('abort', onAbort);
       }
       signal?.addEventListener('abort', onAbort, { once: true });
-      void flight.promise.then((result) => {
+      void entry.promise.then((result) => {
         if (done) return;
         finish();
-        flight.waiters -= 1;
+        entry.waiters -= 1;
         resolve(result);
       });
     });
@@ -399,13 +370,16 @@ export function createResolver(
         counters.cacheHits += 1;
         return { ok: true, message: agedMessage(hit, cache.remainingMs(key)), server: hit.server, elapsedMs: elapsed(), cached: true };
       }
-      let flight = inFlight.get(key);
-      if (flight === undefined) {
-        flight = startFlight(key, normalized.question, timeoutMs === undefined ? Number.POSITIVE_INFINITY : started + timeoutMs);
+      const deadline = started + Math.min(timeoutMs ?? Number.POSITIVE_INFINITY, queryTimeoutMs);
+      let entry = inFlight.get(key);
+      if (entry === undefined) {
+        entry = startQuery(key, normalized.question, { startedAt: started, deadline });
       } else {
         counters.coalesced += 1;
+        // A caller with more time than the query in flight keeps it going that long.
+        entry.flight.extend(deadline);
       }
-      const result = await waitFor(flight, queryOptions.signal, timeoutMs);
+      const result = await waitFor(entry, queryOptions.signal, timeoutMs);
       return result.ok
         ? { ok: true, message: result.message, server: result.server, elapsedMs: elapsed(), cached: false }
         : fail(result.error, result.server);

@@ -18,8 +18,10 @@ export interface DohTransportOptions {
   readonly url: string;
   /** The address to connect to: the URL's IP literal, or a bootstrap address for its name. */
   readonly ip: string;
-  /** How to reach it; the network applies the address policy. */
+  /** How to reach it; the network applies the address policy unless `configured`. */
   readonly network: Network;
+  /** The operator named this server (URL and bootstrap address), so the address policy does not apply. */
+  readonly configured?: boolean;
   /** CA certificates to trust instead of Node's bundled roots (the lab passes its own). */
   readonly ca?: string | readonly string[];
   /** RFC 8484 allows both; POST is the default because it keeps the query out of server logs. */
@@ -148,7 +150,12 @@ export function createDohTransport(options: DohTransportOptions): Transport & { 
   const openTls = async (signal: AbortSignal, timeoutMs: number): Promise<OpenedTls> => {
     // The connection lives as long as the HTTP/2 session, beyond this query, so it gets no
     // per-query signal; the deadline around this call closes it if the handshake stalls.
-    const connection = await options.network.connect({ ip: options.ip, port, timeoutMs });
+    const connection = await options.network.connect({
+      ip: options.ip,
+      port,
+      ...(options.configured === true ? { configured: true } : {}),
+      timeoutMs,
+    });
     // The query may have been given up while the connection was being made; nobody else
     // would close it then.
     if (signal.aborted) {
@@ -328,7 +335,7 @@ export function createDohTransport(options: DohTransportOptions): Transport & { 
       const encoded = encodeQuery(question, { id: 0, paddingBlockSize: 128 });
       if (!encoded.ok) return { ok: false, error: encoded.error, server: description };
       const query = encoded.query;
-      const outcome = await withDeadline(context.signal, context.timeoutMs, `DoH query to ${description}`, (signal) => {
+      const outcome = await withDeadline(context.signal, context.timeoutMs, 'DoH query', (signal) => {
         context.onSend();
         return send(query.bytes, signal, context.timeoutMs);
       });

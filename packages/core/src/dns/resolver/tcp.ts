@@ -11,8 +11,10 @@ export interface TcpTransportOptions {
   readonly ip: string;
   /** The server port. */
   readonly port: number;
-  /** How to reach it; the network applies the address policy. */
+  /** How to reach it; the network applies the address policy unless `configured`. */
   readonly network: Network;
+  /** The operator named this server, so the network contacts it whatever the address policy says. */
+  readonly configured?: boolean;
   /** The largest response accepted, in octets. Default 65535. */
   readonly maxResponseBytes?: number;
 }
@@ -96,8 +98,14 @@ export function createTcpTransport(options: TcpTransportOptions): Transport {
       const encoded = encodeQuery(question);
       if (!encoded.ok) return { ok: false, error: encoded.error, server: description };
       const query = encoded.query;
-      const outcome = await withDeadline(context.signal, context.timeoutMs, `TCP query to ${description}`, async (signal) => {
-        const connection = await options.network.connect({ ip: options.ip, port: options.port, signal, timeoutMs: context.timeoutMs });
+      const outcome = await withDeadline(context.signal, context.timeoutMs, 'TCP query', async (signal) => {
+        const connection = await options.network.connect({
+          ip: options.ip,
+          port: options.port,
+          ...(options.configured === true ? { configured: true } : {}),
+          signal,
+          timeoutMs: context.timeoutMs,
+        });
         try {
           const reading = readFramedMessage(connection.socket, maxBytes);
           // If the write fails, the read sees the error or the close; no separate path needed.

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAddressPolicy } from '../../transport/address-policy.js';
+import type { Network } from '../../transport/network.js';
 import { createNodeNetwork } from '../../transport/node-network.js';
 import type { DnsResult } from '../types.js';
 import type { EncodableRecord } from '../wire/message.js';
@@ -155,12 +156,20 @@ describe('udp transport specifics', () => {
     expect(resolver.stats().upstreamQueries).toBe(2);
   });
 
-  it('refuses a server the address policy forbids, without retrying', async () => {
-    const publicOnly = createNodeNetwork({ policy: createAddressPolicy() });
-    const resolver = createResolver('udp://127.0.0.1:53', { network: publicOnly, cache: false, retries: 3 });
+  it('gives up on a server its network forbids, without retrying', async () => {
+    // A network of the user's own that applies its policy even to configured servers.
+    const strict = createNodeNetwork({ policy: createAddressPolicy() });
+    const policyAlways: Network = {
+      policy: strict.policy,
+      connect: ({ configured: _configured, ...rest }) => strict.connect(rest),
+      udpExchange: ({ configured: _configured, ...rest }) => strict.udpExchange(rest),
+    };
+    const server = await track(startUdpServer((query) => answer(query)));
+    const resolver = createResolver(`udp://127.0.0.1:${server.port}`, { network: policyAlways, cache: false, retries: 3 });
     const result = await resolver.query({ name: 'x.example', type: 'A' });
     expectError(result, 'forbidden-address');
     expect(resolver.stats().upstreamQueries).toBe(1);
+    expect(server.received).toBe(0);
   });
 });
 

@@ -9,8 +9,10 @@ export interface UdpTransportOptions {
   readonly ip: string;
   /** The server port. */
   readonly port: number;
-  /** How to reach it; the network applies the address policy. */
+  /** How to reach it; the network applies the address policy unless `configured`. */
   readonly network: Network;
+  /** The operator named this server, so the network contacts it whatever the address policy says. */
+  readonly configured?: boolean;
   /** Where to ask again when an answer comes back truncated (TC): TCP to the same server. */
   readonly tcpFallback?: Transport;
 }
@@ -29,11 +31,12 @@ export function createUdpTransport(options: UdpTransportOptions): Transport {
       const encoded = encodeQuery(question);
       if (!encoded.ok) return { ok: false, error: encoded.error, server: description };
       const query = encoded.query;
-      const outcome = await withDeadline(context.signal, context.timeoutMs, `UDP query to ${description}`, (signal) => {
+      const outcome = await withDeadline(context.signal, context.timeoutMs, 'UDP query', (signal) => {
         context.onSend();
         return options.network.udpExchange({
           ip: options.ip,
           port: options.port,
+          ...(options.configured === true ? { configured: true } : {}),
           payload: query.bytes,
           signal,
           timeoutMs: context.timeoutMs,

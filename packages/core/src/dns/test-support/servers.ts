@@ -82,11 +82,14 @@ export interface TestServer {
 export async function startUdpServer(handler: QueryHandler, port = 0): Promise<TestServer> {
   const socket = createSocket('udp4');
   let received = 0;
+  let closed = false;
   socket.on('message', (bytes, peer) => {
     received += 1;
     const query = decodeQuery(new Uint8Array(bytes));
     if (query === undefined) return;
     void Promise.resolve(handler(query)).then((reply) => {
+      // A slow handler may reply after the test is done with the server.
+      if (closed) return;
       for (const datagram of replies(reply)) socket.send(datagram, peer.port, peer.address);
     });
   });
@@ -103,7 +106,11 @@ export async function startUdpServer(handler: QueryHandler, port = 0): Promise<T
     get received() {
       return received;
     },
-    close: () => new Promise<void>((resolve) => socket.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        closed = true;
+        socket.close(() => resolve());
+      }),
   };
 }
 
