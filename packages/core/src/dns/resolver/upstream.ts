@@ -42,7 +42,10 @@ export class ServerHealth {
   readonly #now: () => number;
   readonly #failedAt = new Map<Transport, number>();
 
-  /** @param transports - the servers in configured order; `now` - the clock */
+  /**
+   * @param transports - the servers in configured order
+   * @param now - the clock in milliseconds since the epoch
+   */
   constructor(transports: readonly Transport[], now: () => number) {
     this.#transports = transports;
     this.#now = now;
