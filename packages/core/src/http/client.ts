@@ -257,12 +257,23 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         finish({ ok: true, response });
       };
       signal.addEventListener('abort', onAbort, { once: true });
+      // These run in socket event handlers, where a throw would take the process down.
+      const guarded = (step: () => void): void => {
+        try {
+          step();
+        } catch (error) {
+          connection.release();
+          connection.destroy();
+          finish(fail('internal', `reading the response failed: ${error instanceof Error ? error.message : String(error)}`, stage()));
+        }
+      };
       connection.send(prepared.head, {
-        data: (chunk) => {
-          firstByteAt ??= performance.now();
-          settle(parser.push(chunk));
-        },
-        end: (error) => settle(parser.end(), error),
+        data: (chunk) =>
+          guarded(() => {
+            firstByteAt ??= performance.now();
+            settle(parser.push(chunk));
+          }),
+        end: (error) => guarded(() => settle(parser.end(), error)),
       });
     });
 

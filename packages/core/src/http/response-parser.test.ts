@@ -239,3 +239,30 @@ describe('HttpResponseParser: body limits and early close', () => {
     });
   });
 });
+
+describe('HttpResponseParser: mutated input', () => {
+  it('never throws and always ends in a definite state, whatever the bytes', () => {
+    const seeds = [
+      'HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello',
+      'HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5;x=y\r\nhello\r\n0\r\nT: v\r\n\r\n',
+      'HTTP/1.1 100 Continue\r\n\r\nHTTP/1.0 301 Moved\r\nLocation: /x\r\n\r\nbody',
+    ];
+    // A fixed linear congruential generator: the same cases on every run.
+    let state = 42;
+    const random = (below: number): number => {
+      state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return state % below;
+    };
+    for (let round = 0; round < 3_000; round++) {
+      const input = bytes(seeds[round % seeds.length] as string);
+      for (let edits = random(4) + 1; edits > 0; edits--) input[random(input.length)] = random(256);
+      const parser = new HttpResponseParser({ ...limits, maxBodyBytes: 16, maxHeaderBytes: 256, method: round % 7 === 0 ? 'HEAD' : 'GET' });
+      const cut = random(input.length + 1);
+      parser.push(input.subarray(0, cut));
+      parser.push(input.subarray(cut));
+      const final = parser.end();
+      expect(['complete', 'failed']).toContain(final.state);
+      if (final.state === 'complete') expect(final.response.body.length).toBeLessThanOrEqual(16);
+    }
+  });
+});
