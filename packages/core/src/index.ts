@@ -103,6 +103,39 @@ export { classifyAddress, createAddressPolicy } from './transport/address-policy
 export type { AddressPolicyOptions } from './transport/address-policy.js';
 export { createNodeNetwork } from './transport/node-network.js';
 export type { NodeNetworkOptions } from './transport/node-network.js';
+export { createTrustStore } from './trust/index.js';
+export type {
+  ChainProblem,
+  ChainVerification,
+  TrustedCertificate,
+  TrustStore,
+  TrustStoreDescription,
+  TrustStoreKind,
+  TrustStoreOptions,
+  VerifyChainOptions,
+} from './trust/index.js';
+export { createHttpClient, defaultHttpLimits, defaultUserAgent, headerValues, resolveRedirect } from './http/index.js';
+export type {
+  BodyFraming,
+  BodyOverflow,
+  CertificateErrors,
+  HttpClient,
+  HttpClientOptions,
+  HttpClientStats,
+  HttpError,
+  HttpErrorCode,
+  HttpHeader,
+  HttpLimits,
+  HttpMethod,
+  HttpRequest,
+  HttpResponse,
+  HttpResult,
+  HttpStage,
+  HttpTimings,
+  HttpTlsInfo,
+  RedirectProblem,
+  RedirectTarget,
+} from './http/index.js';
 export { score } from './scoring/score.js';
 export type { ScorableReport } from './scoring/score.js';
 export { policies } from './scoring/policies.js';

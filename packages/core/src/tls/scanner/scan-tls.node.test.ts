@@ -10,6 +10,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ProbeFailure } from '../../model/evidence.js';
 import type { Network } from '../../transport/network.js';
 import { createNodeNetwork } from '../../transport/node-network.js';
+import { createTrustStore, type TrustStore } from '../../trust/store.js';
 import type { TlsEvidence } from '../types.js';
 import { defineTlsProbe, probeTls } from './probe.js';
 import { type ScanTlsOptions, scanTls } from './scan-tls.js';
@@ -293,6 +294,17 @@ describe('scanTls against node:tls servers', () => {
       renegotiationAttempts: 0,
     });
     expect(custom.trust).toMatchObject({ verified: false, store: 'custom' });
+  });
+
+  it('validates against a TrustStore given as trust, the shorthand ca excluded', async () => {
+    const server = await serve({ key: rsa.privateKeyPem, cert: rsa.chainPem });
+    const base = { host: 'www.example.test', ip: '127.0.0.1', port: server.port, network, renegotiationAttempts: 0 } as const;
+    const evidence = await scanTls({ ...base, trust: createTrustStore({ ca: ca.certificatePem, mozilla: false }) });
+    expect(evidence.trust).toEqual({ verified: true, store: 'custom' });
+    const mozillaOnly = await scanTls({ ...base, trust: createTrustStore() });
+    expect(mozillaOnly.trust).toMatchObject({ verified: false, store: 'mozilla' });
+    await expect(scanTls({ ...base, trust: createTrustStore(), ca: ca.certificatePem })).rejects.toThrow(/either trust or ca/);
+    await expect(scanTls({ ...base, trust: { ca: 'x' } as unknown as TrustStore })).rejects.toThrow(/must be a TrustStore/);
   });
 
   it('scans over SMTP STARTTLS with one connection at a time', async () => {

@@ -17,11 +17,11 @@
  *
  * A mail server gets one connection at a time; an HTTPS server up to `parallelism`.
  */
-import { X509Certificate } from 'node:crypto';
 import { isIP } from 'node:net';
-import tls, { type SecureVersion } from 'node:tls';
+import type { SecureVersion } from 'node:tls';
 import { ProbeFailure } from '../../model/evidence.js';
 import type { Network } from '../../transport/network.js';
+import { assertTrustStore, createTrustStore, type TrustStore } from '../../trust/store.js';
 import { linkSignal } from '../../util/abort.js';
 import { Semaphore } from '../../util/semaphore.js';
 import { isValidEhloName } from '../../smtp/starttls.js';
@@ -75,9 +75,14 @@ export interface ScanTlsOptions {
   readonly timeoutMs?: number;
   /** Which versions get their suites enumerated. Default `internetnl`. */
   readonly scope?: TlsScanScope;
-  /** Extra trusted roots (PEM), added to Mozilla's. */
+  /**
+   * The roots the chain is validated against (the evidence's `trust.store` names its kind). The
+   * preferred way; default `createTrustStore()`, Mozilla's roots. Give either this or `ca`/`trustMozilla`.
+   */
+  readonly trust?: TrustStore;
+  /** Shorthand for `trust: createTrustStore({ ca, mozilla: trustMozilla })`: extra trusted roots (PEM), added to Mozilla's. */
   readonly ca?: string | readonly string[];
-  /** Whether Mozilla's roots (`tls.rootCertificates`) are trusted. Default true. */
+  /** Shorthand for `trust: createTrustStore({ ca, mozilla: trustMozilla })`: whether Mozilla's roots are trusted. Default true. */
   readonly trustMozilla?: boolean;
   /** NCSC level per suite, for Internet.nl's cipher-order test. Default: the NCSC 2025-05 tables (`cipherSuite(code).level`). */
   readonly suiteLevel?: SuiteLevelLookup;
@@ -152,17 +157,19 @@ interface Settings {
   readonly commandMs: number;
 }
 
-/** Throws a TypeError unless the text holds one or more PEM certificates that all parse. */
-function checkPemCertificates(pem: string): void {
-  const blocks = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g) ?? [];
-  if (blocks.length === 0) throw new TypeError('ca must hold PEM certificates (-----BEGIN CERTIFICATE-----)');
-  for (const block of blocks) {
-    try {
-      new X509Certificate(block);
-    } catch (error) {
-      throw new TypeError(`ca holds a certificate that does not parse: ${error instanceof Error ? error.message : String(error)}`);
-    }
+/** The trust store the options ask for: `trust`, or one built from the `ca`/`trustMozilla` shorthand. */
+function trustOf(options: ScanTlsOptions): TrustStore {
+  if (options.trust === undefined) {
+    const ca = options.ca;
+    // node:tls skips certificates it cannot read without a word; the trust store says so instead.
+    return createTrustStore({
+      ...(ca === undefined ? {} : { ca }),
+      ...(options.trustMozilla === undefined ? {} : { mozilla: options.trustMozilla }),
+    });
   }
+  if (options.ca !== undefined || options.trustMozilla !== undefined) throw new TypeError('give either trust or ca/trustMozilla, not both');
+  assertTrustStore(options.trust, 'trust');
+  return options.trust;
 }
 
 /** Validates the options; throws TypeError or RangeError for bad arguments. */
@@ -179,20 +186,15 @@ function settingsOf(options: ScanTlsOptions): Settings {
   if (typeof options.network?.connect !== 'function') throw new TypeError('network must be a Network');
   const scope = options.scope ?? defaults.scope;
   if (scope !== 'internetnl' && scope !== 'all') throw new TypeError('scope must be "internetnl" or "all"');
-  const extra = options.ca === undefined ? [] : typeof options.ca === 'string' ? [options.ca] : [...options.ca];
-  if (extra.some((pem) => typeof pem !== 'string')) throw new TypeError('ca must be PEM text or a list of PEM texts');
-  // node:tls skips certificates it cannot read without a word; say so instead.
-  for (const pem of extra) checkPemCertificates(pem);
-  const trustMozilla = options.trustMozilla ?? true;
-  if (!trustMozilla && extra.length === 0) throw new TypeError('trustMozilla: false needs ca');
+  const trust = trustOf(options);
   const ehloName = options.ehloName ?? defaults.ehloName;
   if (!isValidEhloName(ehloName)) throw new TypeError(`invalid EHLO name ${JSON.stringify(ehloName)}`);
   if (options.suiteLevel !== undefined && typeof options.suiteLevel !== 'function') throw new TypeError('suiteLevel must be a function');
   return {
     timeoutMs: positive('timeoutMs', options.timeoutMs, defaults.timeoutMs, 3_600_000),
     scope,
-    ca: trustMozilla ? [...tls.rootCertificates, ...extra] : extra,
-    store: !trustMozilla ? 'custom' : extra.length > 0 ? 'mozilla+custom' : 'mozilla',
+    ca: trust.ca,
+    store: trust.kind,
     renegotiationAttempts: integer('renegotiationAttempts', options.renegotiationAttempts, defaults.renegotiationAttempts, 0, 100),
     ehloName,
     parallelism: integer('parallelism', options.parallelism, defaults.parallelism, 1, 32),
