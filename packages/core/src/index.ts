@@ -99,6 +99,7 @@ export {
   checkVantage,
   defaultVantageTcpEndpoints,
   defaultVantageTimeoutMs,
+  maxVantageTcpEndpoints,
   VantageError,
 } from './runner/vantage.js';
 export type { CheckVantageOptions } from './runner/vantage.js';

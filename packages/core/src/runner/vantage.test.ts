@@ -198,6 +198,9 @@ describe('checkVantage', () => {
     setTimeout(() => controller.abort(reason), 30);
     await expect(checkVantage(transports, { signal: controller.signal })).rejects.toBe(reason);
     await expect(checkVantage(transports, { timeoutMs: -1 })).rejects.toThrow(RangeError);
+    await expect(checkVantage(transports, { needs: ['udp' as never] })).rejects.toThrow(/unknown vantage need/);
+    const many = Array.from({ length: 17 }, (_, i) => ({ ip: '192.0.2.1', port: 1000 + i }));
+    await expect(checkVantage(transports, { needs: ['tcp'], tcpEndpoints: many })).rejects.toThrow(/at most 16/);
   });
 });
 

@@ -54,6 +54,9 @@ export const defaultVantageTcpEndpoints: readonly Endpoint[] = Object.freeze(
   }),
 );
 
+/** The most TCP endpoints one check tries; they are tried at once, so the list must stay short. */
+export const maxVantageTcpEndpoints = 16;
+
 /** The default time limit of a vantage check, in milliseconds. */
 export const defaultVantageTimeoutMs = 10_000;
 
@@ -62,7 +65,8 @@ export const defaultVantageTimeoutMs = 10_000;
  * (`. NS`), that the root DNSKEY set validates as `secure` against the trust anchors, and, when
  * `tcp` is needed, that a TCP connection opens to a well-known endpoint. Never rejects for a
  * failed step (the report says what failed and why); rejects with the signal's reason when
- * `options.signal` aborts, and with a RangeError for a bad `timeoutMs`.
+ * `options.signal` aborts, and with a RangeError for a bad `timeoutMs`, an unknown need or more
+ * than {@link maxVantageTcpEndpoints} TCP endpoints.
  *
  * The report is plain JSON, so a service can run this as its health check.
  *
@@ -75,6 +79,10 @@ export const defaultVantageTimeoutMs = 10_000;
 export async function checkVantage(transports: Transports, options: CheckVantageOptions = {}): Promise<VantageReport> {
   const timeoutMs = boundedNumber('vantage timeoutMs', options.timeoutMs, defaultVantageTimeoutMs, runnerDefaults.maxTimeoutMs);
   const needs = orderedNeeds(options.needs ?? ['dns']);
+  const endpoints = options.tcpEndpoints ?? defaultVantageTcpEndpoints;
+  if (!Array.isArray(endpoints) || endpoints.length > maxVantageTcpEndpoints) {
+    throw new RangeError(`tcpEndpoints must be a list of at most ${maxVantageTcpEndpoints} endpoints`);
+  }
   const now = options.now ?? (() => new Date());
   options.signal?.throwIfAborted();
   const checkedAt = now().toISOString();
@@ -91,7 +99,6 @@ export async function checkVantage(transports: Transports, options: CheckVantage
     const work: Promise<readonly VantageStepResult[]>[] = [];
     if (needs.includes('dns')) work.push(dnsSteps(transports, linked.signal, deadline));
     if (needs.includes('tcp')) {
-      const endpoints = options.tcpEndpoints ?? defaultVantageTcpEndpoints;
       work.push(tcpStep(transports, endpoints, linked.signal, deadline).then((step) => [step]));
     }
     const all = Promise.all(work);
