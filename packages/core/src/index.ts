@@ -96,6 +96,19 @@ export type { ScanManyOptions, ScanManyResult } from './runner/scan-many.js';
 export { defaultProbeSettings, runnerDefaults } from './runner/options.js';
 export type { ScanOptions } from './runner/options.js';
 export type { ScanEvent, ScanEventListener } from './runner/events.js';
+export {
+  checkVantage,
+  defaultVantageTcpEndpoints,
+  defaultVantageTimeoutMs,
+  maxVantageTcpEndpoints,
+  VantageError,
+} from './runner/vantage.js';
+export type { CheckVantageOptions } from './runner/vantage.js';
+export { probeNeeds, vantageStepNeed } from './model/vantage.js';
+export type { ProbeNeed, VantageReport, VantageSettings, VantageStep, VantageStepResult } from './model/vantage.js';
+export { probeNeedsOf } from './model/probe.js';
+export type { CheckError } from './model/verdict.js';
+export { dnssecOwnFailure, ownFailureReasons } from './dnssec/state.js';
 export { pastoeVersion } from './version.js';
 export { definePreset } from './model/preset.js';
 export type { Preset } from './model/preset.js';

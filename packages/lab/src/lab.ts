@@ -6,6 +6,7 @@ import {
   createValidator,
   type Network,
   type Transports,
+  type VantageSettings,
 } from '@pastoe/core';
 import { isIPv4 } from 'node:net';
 import { createLabDnsZones, type LabDnsScenario } from './dns/catalogue.js';
@@ -90,6 +91,12 @@ export interface Lab {
   /** The DNS scenarios and the validation results they should give. */
   readonly scenarios: readonly LabDnsScenario[];
   /**
+   * Vantage settings for scanning the lab: its TCP egress test connects to the lab name server's
+   * public-looking addresses on port 53, which the lab network maps to loopback (the default
+   * endpoints are public addresses the lab network refuses). Pass as `scan(domain, { vantage })`.
+   */
+  readonly vantage: VantageSettings;
+  /**
    * Transports for pastoe that reach the lab: its network, a resolver pointed at the lab's DNS,
    * and a validator from the lab's trust anchor. Each call makes a fresh resolver (own cache).
    */
@@ -172,6 +179,7 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
     },
     domains: labDemoDomains,
     scenarios: zones.scenarios,
+    vantage: Object.freeze({ tcpEndpoints: Object.freeze(nameServerAddresses.map((ip) => Object.freeze({ ip, port: 53 }))) }),
     transports(transportOptions = {}) {
       const via = transportOptions.via ?? 'udp';
       const spec = via === 'udp' ? resolverUrl : via === 'tcp' ? tcpUrl : server.dohUrl;

@@ -74,6 +74,18 @@ describe('mail DNSSEC checks from evidence', () => {
     expect(mailDnssecPercentage(b)).toBe(0);
   });
 
+  it('pastoe timing out on one MX zone is an error with the reason, not the domain failing', () => {
+    const timedOut: DnssecEvidence = { ...dnssec('mx2.other.test', 'indeterminate', 'none'), reason: 'timeout', rcode: null };
+    const verdicts = evaluate(
+      mailChecks,
+      bundle(twoMx, dnssec('example.test', 'secure'), [dnssec('mx1.example.test', 'secure'), timedOut]),
+    );
+    for (const verdict of verdicts.slice(2)) {
+      expect(verdict).toMatchObject({ status: 'error', outcome: 'error', error: { source: 'check', code: 'timeout' } });
+      expect(verdict.subjects?.map((s) => s.status)).toEqual(['pass', 'error']);
+    }
+  });
+
   it('a correct Null MX leaves the MX subtests not tested and recommended; a Null MX beside other MX warns (forced)', () => {
     const nullMx = bundle(
       { rcode: 'NOERROR', records: [{ preference: 0, exchange: '' }], domainHasAddress: true },

@@ -40,12 +40,18 @@ export function judgePerMailServer(
 ): CheckResult {
   const { situation } = mailServers(mx.data);
   if (situation !== 'has-mx') return withoutServers(situation);
-  const subjects: SubjectResult[] = servers.map((server) => {
-    const judged = judge(checkId, server.data, server.subject);
-    return { subject: server.subject, status: judged.status, outcome: judged.outcome, findings: judged.findings, facts: judged.facts };
-  });
+  const judged = servers.map((server) => ({ subject: server.subject, judgement: judge(checkId, server.data, server.subject) }));
+  const subjects: SubjectResult[] = judged.map(({ subject, judgement }) => ({
+    subject,
+    status: judgement.status,
+    outcome: judgement.outcome,
+    findings: judgement.findings,
+    facts: judgement.facts,
+  }));
   const status = worstStatus(subjects.map((s) => s.status));
   const worst = subjects.find((s) => s.status === status);
+  // pastoe's own failure on one server makes the whole subtest `error`, with that failure as the reason.
+  const error = judged.find(({ judgement }) => judgement.status === 'error')?.judgement.error;
   return {
     status,
     outcome: worst?.outcome ?? 'not-tested',
@@ -53,5 +59,6 @@ export function judgePerMailServer(
     findings: subjects.flatMap((s) => s.findings ?? []),
     subjects,
     facts: { servers: subjects.map((s) => s.subject.name) },
+    ...(error === undefined ? {} : { error }),
   };
 }

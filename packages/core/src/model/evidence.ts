@@ -32,6 +32,11 @@ export type ProbeErrorCode =
   | 'unsupported'
   /** A dependency this probe plans from failed, so there was nothing to probe. */
   | 'dependency'
+  /**
+   * pastoe's own vantage point failed a need of this probe (no resolver, a lying resolver, no
+   * TCP egress), so the probe did not run; `detail` holds the failed step.
+   */
+  | 'vantage'
   /** A bug: the probe threw something it did not expect. */
   | 'internal';
 

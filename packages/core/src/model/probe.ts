@@ -5,6 +5,7 @@ import type { ScanCaches } from '../runner/caches.js';
 import type { Evidence } from './evidence.js';
 import type { Subject } from './subject.js';
 import type { ScanTarget } from './target.js';
+import { type ProbeNeed, probeNeeds } from './vantage.js';
 
 /** The transports a probe reaches the world through. */
 export interface Transports {
@@ -71,11 +72,28 @@ export interface ProbeDefinition<Data, Scope extends ProbeScope = ProbeScope> {
   readonly scope: Scope;
   /** Time limit per run in milliseconds; the runner's default when absent. */
   readonly timeoutMs?: number;
-  /** For each-scope probes: the subjects to run on. Throwing here fails the probe as `dependency`. */
+  /**
+   * What the probe needs from pastoe's vantage point; `['dns']` when absent, `[]` for a probe
+   * that does no I/O. When the vantage check finds a need unmet, the probe does not run and its
+   * evidence is a `vantage` failure.
+   */
+  readonly needs?: readonly ProbeNeed[];
+  /**
+   * For each-scope probes: the subjects to run on. Throwing here fails the probe as `dependency`.
+   * Bounded like `run`: by the probe's time limit (not counting waits for other probes'
+   * evidence), the scan's limit and the caller's signal.
+   */
   plan?(context: PlanContext): Promise<readonly Subject[]> | readonly Subject[];
   /** Does the I/O. Throw a `ProbeFailure` for a typed failure. */
   run(subject: Subject, context: ProbeContext): Promise<Data>;
 }
+
+/** What a probe needs from the vantage point: its declaration, or `['dns']`. */
+export function probeNeedsOf(probe: Pick<ProbeDefinition<unknown>, 'needs'>): readonly ProbeNeed[] {
+  return probe.needs ?? defaultProbeNeeds;
+}
+
+const defaultProbeNeeds: readonly ProbeNeed[] = Object.freeze(['dns']);
 
 /** The data type a probe produces. */
 export type ProbeData<P> = P extends ProbeDefinition<infer Data, ProbeScope> ? Data : never;
@@ -90,6 +108,8 @@ export interface TargetProbeInput<Data> {
   readonly scope?: 'target';
   /** Time limit per run in milliseconds. */
   readonly timeoutMs?: number;
+  /** What it needs from pastoe's vantage point. Default `['dns']`. */
+  readonly needs?: readonly ProbeNeed[];
   /** Does the I/O on the target's subject (`{ name: domain, role: 'domain' }`). */
   run(subject: Subject, context: ProbeContext): Promise<Data>;
 }
@@ -104,6 +124,8 @@ export interface EachProbeInput<Data> {
   readonly scope: 'each';
   /** Time limit per run in milliseconds. */
   readonly timeoutMs?: number;
+  /** What it needs from pastoe's vantage point. Default `['dns']`. */
+  readonly needs?: readonly ProbeNeed[];
   /** Chooses the subjects, possibly from other probes' evidence. */
   plan(context: PlanContext): Promise<readonly Subject[]> | readonly Subject[];
   /** Does the I/O on one subject. */
@@ -119,6 +141,9 @@ export function defineProbe<Data>(
 ): ProbeDefinition<Data, 'target'> | ProbeDefinition<Data, 'each'> {
   if (!/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(input.id)) {
     throw new TypeError(`probe id must be kebab-case: ${JSON.stringify(input.id)}`);
+  }
+  if (input.needs !== undefined && !(Array.isArray(input.needs) && input.needs.every((need) => probeNeeds.includes(need)))) {
+    throw new TypeError(`probe ${input.id}: needs must list only ${probeNeeds.join(', ')}`);
   }
   if (input.scope === 'each') return Object.freeze({ ...input, scope: 'each' as const });
   return Object.freeze({ ...input, scope: 'target' as const });

@@ -1,5 +1,6 @@
 import type { Evidence } from './evidence.js';
 import type { ScanTarget } from './target.js';
+import type { VantageReport } from './vantage.js';
 import type { Verdict } from './verdict.js';
 
 /** The result schema identifier; bumped only on breaking changes. */
@@ -44,4 +45,9 @@ export interface ScanReport extends EvidenceBundle {
   readonly verdicts: readonly Verdict[];
   /** Counters. */
   readonly stats: ScanStats;
+  /**
+   * The check of pastoe's own vantage point the verdicts rest on; absent when it was skipped or
+   * no probe needed it. When it failed, the verdicts that depend on it are `error` (`vantage`).
+   */
+  readonly vantage?: VantageReport;
 }

@@ -51,13 +51,26 @@ export interface CheckResult {
   readonly score?: number;
   /** Per-server results, for checks judged per server. */
   readonly subjects?: readonly SubjectResult[];
+  /**
+   * With status `error`: why pastoe could not judge (its own time limit, network or resolver
+   * failed). Becomes the verdict's `error`, with source `check`.
+   */
+  readonly error?: CheckError;
+}
+
+/** Why a check could not judge its evidence. */
+export interface CheckError {
+  /** A stable code, e.g. the validator's reason `timeout` or `network`. */
+  readonly code: string;
+  /** A one-line reason. */
+  readonly message: string;
 }
 
 /** Why a verdict is `error`. */
 export interface VerdictError {
   /** Where the error arose: a probe's evidence, the check's own code, or the runner. */
   readonly source: 'probe' | 'check' | 'runner';
-  /** A stable code: a probe error code, `check-threw`, `missing-evidence`, `aborted`... */
+  /** A stable code: a probe error code, `vantage`, `check-threw`, `missing-evidence`, `aborted`... */
   readonly code: string;
   /** A one-line reason. */
   readonly message: string;

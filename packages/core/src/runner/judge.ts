@@ -1,6 +1,7 @@
 import type { AnyCheck, EvaluateContext } from '../model/check.js';
-import type { Evidence } from '../model/evidence.js';
+import type { Evidence, EvidenceFailure } from '../model/evidence.js';
 import type { Finding } from '../model/finding.js';
+import type { JsonObject } from '../model/json.js';
 import { clampStatus, isVerdictStatus } from '../model/status.js';
 import { subjectLabel } from '../model/subject.js';
 import type { CheckResult, Verdict, VerdictError } from '../model/verdict.js';
@@ -11,8 +12,14 @@ export type GatheredEvidence = Readonly<Record<string, Evidence<unknown> | reado
 /**
  * Turns a check and its gathered evidence into a verdict. Shared by the live scan and offline
  * re-evaluation so that both decide identically. Never throws.
+ *
+ * Evidence that pastoe's vantage point failed (`vantage`) makes the verdict `error` before
+ * anything else, even for checks that accept probe errors: such a check would otherwise judge the
+ * scanner's own failure as the domain's.
  */
 export function judge(check: AnyCheck, gathered: GatheredEvidence, context: EvaluateContext): Verdict {
+  const vantage = vantageFailureIn(check, gathered);
+  if (vantage !== undefined) return vantageVerdict(check, vantage);
   for (const name of Object.keys(check.probes)) {
     const evidence = gathered[name];
     const probeId = check.probes[name]?.id ?? name;
@@ -50,6 +57,14 @@ export function judge(check: AnyCheck, gathered: GatheredEvidence, context: Eval
   const level = result.level ?? check.level;
   const forced = result.forced === true;
   const status = clampStatus(result.status, level, forced);
+  const error: VerdictError | undefined =
+    result.status !== 'error'
+      ? undefined
+      : {
+          source: 'check',
+          code: result.error?.code ?? result.outcome,
+          message: result.error?.message ?? `${check.id} could not judge the evidence (${result.outcome})`,
+        };
   return {
     check: check.id,
     status,
@@ -64,7 +79,43 @@ export function judge(check: AnyCheck, gathered: GatheredEvidence, context: Eval
     ...(result.facts === undefined ? {} : { facts: result.facts }),
     ...(result.score === undefined ? {} : { score: result.score }),
     ...(result.subjects === undefined ? {} : { subjects: result.subjects }),
+    ...(error === undefined ? {} : { error }),
   };
+}
+
+/** The first evidence of the check's probes that says the vantage point failed. */
+function vantageFailureIn(check: AnyCheck, gathered: GatheredEvidence): EvidenceFailure | undefined {
+  for (const name of Object.keys(check.probes)) {
+    const evidence = gathered[name];
+    if (evidence === undefined) continue;
+    for (const item of Array.isArray(evidence) ? evidence : [evidence]) {
+      if (!item.ok && item.error.code === 'vantage') return item;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * An `error` verdict with outcome `vantage`: pastoe could not judge because its own resolver,
+ * trust anchors or TCP egress failed. The finding `vantage.<step>` names the resolver and why.
+ */
+function vantageVerdict(check: AnyCheck, failed: EvidenceFailure): Verdict {
+  const raw = failed.error.detail;
+  const detail: JsonObject = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as JsonObject) : {};
+  const text = (key: string): string => {
+    const value = detail[key];
+    return typeof value === 'string' ? value : '';
+  };
+  const step = text('step') || 'unknown';
+  const finding: Finding = {
+    id: `vantage.${step}`,
+    params: { step, code: text('code'), resolver: text('resolver'), reason: text('reason') || failed.error.message },
+  };
+  return errorVerdict(
+    check,
+    { source: 'runner', code: 'vantage', message: failed.error.message, probe: failed.probe, subject: failed.subject },
+    { outcome: 'vantage', findings: [finding] },
+  );
 }
 
 /** Says what is wrong with a result a check returned, or `undefined` when it is well-formed. */
@@ -85,20 +136,24 @@ function resultProblem(result: unknown): string | undefined {
   return undefined;
 }
 
-/** An `error` verdict for a check, with the reason. */
-export function errorVerdict(check: AnyCheck, error: VerdictError): Verdict {
-  const finding: Finding = { id: 'runner.error', params: { reason: error.message } };
+/** An `error` verdict for a check, with the reason; outcome `error` and a `runner.error` finding unless given. */
+export function errorVerdict(
+  check: AnyCheck,
+  error: VerdictError,
+  shown: { readonly outcome?: string; readonly findings?: readonly Finding[] } = {},
+): Verdict {
+  const findings = shown.findings ?? [{ id: 'runner.error', params: { reason: error.message } }];
   return {
     check: check.id,
     status: 'error',
     rawStatus: 'error',
-    outcome: 'error',
+    outcome: shown.outcome ?? 'error',
     level: check.level,
     forced: true,
     standard: check.standard,
     ...(check.internetnl === undefined ? {} : { internetnl: check.internetnl }),
     title: check.failureTitle,
-    findings: [finding],
+    findings,
     error,
   };
 }

@@ -1,5 +1,6 @@
 import type { AnyCheck } from '../model/check.js';
 import type { ProbeSettings, Transports } from '../model/probe.js';
+import type { VantageReport, VantageSettings } from '../model/vantage.js';
 import type { ScanCaches } from './caches.js';
 import type { ScanEventListener } from './events.js';
 
@@ -9,7 +10,11 @@ export interface ScanOptions {
   readonly checks: readonly AnyCheck[];
   /** Transports; each one missing is created with its default (DoH resolver, Node network). */
   readonly transports?: Partial<Transports>;
-  /** Stops the scan; probes still running end with `aborted` evidence and checks become `error`. */
+  /**
+   * Stops the scan: `scan` then rejects with the signal's reason (for `AbortSignal.timeout`, a
+   * `TimeoutError`), as `fetch` does. The scan's own `timeoutMs` does not reject: it makes the
+   * checks whose probes ran out of time `error`.
+   */
   readonly signal?: AbortSignal;
   /** Time limit for the whole scan in milliseconds. Default 120 000. */
   readonly timeoutMs?: number;
@@ -25,6 +30,13 @@ export interface ScanOptions {
   readonly caches?: ScanCaches;
   /** The clock. Default `() => new Date()`. */
   readonly now?: () => Date;
+  /**
+   * The check of pastoe's own vantage point (resolver, trust anchors, TCP egress) that runs before
+   * any probe: settings for it (default `{}`), a report made earlier with `checkVantage` (reused
+   * as it is), or `'skip'` to trust the vantage point unchecked. Probes whose needs it failed do
+   * not run, and their checks become `error` with outcome `vantage`.
+   */
+  readonly vantage?: VantageSettings | VantageReport | 'skip';
 }
 
 /** The default wire settings. */

@@ -17,6 +17,7 @@ function setup(delayFor: (domain: string) => number = () => 5) {
   const probe = defineProbe({
     id: 'slowish',
     description: 'per-domain work',
+    needs: [],
     async run(subject, context) {
       seenCaches.add(context.caches);
       const hits = Number(context.caches.shared.get('scans') ?? 0);
@@ -109,5 +110,23 @@ describe('scanMany', () => {
       controller.abort();
     }
     expect(results).toHaveLength(1);
+  });
+
+  it('yields the scans the caller cut short as aborted, with the signal’s reason', async () => {
+    const { checks } = setup(() => 10_000);
+    const signal = AbortSignal.timeout(50);
+    const results: ScanManyResult[] = [];
+    const started = performance.now();
+    for await (const result of scanMany(['a.nl', 'b.nl', 'c.nl', 'd.nl'], { checks, domainConcurrency: 2, signal })) results.push(result);
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(results.map((r) => [r.input, r.ok, !r.ok && r.error.code]).sort()).toEqual([
+      ['a.nl', false, 'aborted'],
+      ['b.nl', false, 'aborted'],
+    ]);
+    for (const result of results) {
+      if (result.ok) throw new Error('expected an aborted result');
+      expect(result.reason).toBe(signal.reason);
+      expect(result.reason).toMatchObject({ name: 'TimeoutError' });
+    }
   });
 });

@@ -1,10 +1,13 @@
 import { setMaxListeners } from 'node:events';
+import type { Transports } from '../model/probe.js';
 import type { ScanReport } from '../model/report.js';
 import { listenerBudget } from '../util/abort.js';
 import { type ScanCaches, createScanCaches } from './caches.js';
 import { resolveTransports } from './default-transports.js';
 import { boundedNumber, runnerDefaults, type ScanOptions } from './options.js';
-import { scan, ScanInputError, validateChecks } from './scan.js';
+import { scan, ScanInputError, validateChecks, validateVantageOption } from './scan.js';
+import { checkVantage, isVantageReport, needsOfChecks, VantageError } from './vantage.js';
+import type { VantageReport } from '../model/vantage.js';
 
 /** Options for {@link scanMany}: those of `scan`, plus how many domains run at once. */
 export interface ScanManyOptions extends Omit<ScanOptions, 'caches'> {
@@ -14,7 +17,10 @@ export interface ScanManyOptions extends Omit<ScanOptions, 'caches'> {
   readonly caches?: ScanCaches;
 }
 
-/** One item of a bulk run: the report, or why the domain could not be scanned. */
+/**
+ * One item of a bulk run: the report, or why the domain could not be scanned. A scan cut short by
+ * the caller's signal has `error.code` `aborted` and carries the signal's `reason`.
+ */
 export type ScanManyResult =
   | { readonly ok: true; readonly index: number; readonly input: string; readonly report: ScanReport }
   | {
@@ -22,6 +28,11 @@ export type ScanManyResult =
       readonly index: number;
       readonly input: string;
       readonly error: { readonly code: 'invalid-input' | 'internal' | 'aborted'; readonly message: string };
+      /**
+       * With `aborted`: the abort reason of the caller's signal (for `AbortSignal.timeout`, its
+       * `TimeoutError`), as `scan` rejects with it.
+       */
+      readonly reason?: unknown;
     };
 
 /**
@@ -29,13 +40,19 @@ export type ScanManyResult =
  * order is completion order; `index` is the input position). The input is read lazily, so a
  * list of a million domains is never held in memory. Caches are shared across all scans. A bad
  * domain yields an `invalid-input` result and the run goes on. Breaking out of the loop aborts the
- * scans in flight.
+ * scans in flight; the caller's signal stops the run, and the scans it cut short yield `aborted`
+ * results with the signal's reason.
+ *
+ * pastoe's own vantage point is checked once per run, before the first domain is read (see
+ * `checkVantage`). When it fails, the generator throws a {@link VantageError} carrying the report
+ * instead of marking every domain `error`.
  */
 export async function* scanMany(
   domains: Iterable<string> | AsyncIterable<string>,
   options: ScanManyOptions,
 ): AsyncGenerator<ScanManyResult, void, undefined> {
   validateChecks(options.checks);
+  validateVantageOption(options.vantage);
   const width = boundedNumber('domainConcurrency', options.domainConcurrency, 4, runnerDefaults.maxConcurrency);
   const caches = options.caches ?? createScanCaches();
   // One set of transports for the whole run, so that DNS and DNSSEC caches serve every domain.
@@ -51,15 +68,21 @@ export async function* scanMany(
   let index = 0;
   let exhausted = false;
 
-  const start = (input: string, position: number): void => {
-    const run = scanOne(input, position, { ...options, caches, transports: resolved.transports, signal: stop.signal }).then((result) => ({
-      id: position,
-      result,
-    }));
-    inFlight.set(position, run);
-  };
-
   try {
+    // One vantage check serves every scan of the run; each scan is given its report.
+    const vantage = await runVantage(options, resolved.transports, stop.signal);
+    if (vantage !== undefined && !vantage.ok) throw new VantageError(vantage);
+    const scanOptions: ScanOptions = {
+      ...options,
+      caches,
+      transports: resolved.transports,
+      signal: stop.signal,
+      vantage: vantage ?? 'skip',
+    };
+    const start = (input: string, position: number): void => {
+      const run = scanOne(input, position, scanOptions).then((result) => ({ id: position, result }));
+      inFlight.set(position, run);
+    };
     while (true) {
       while (!exhausted && inFlight.size < width && !stop.signal.aborted) {
         const next = await iterator.next();
@@ -86,6 +109,16 @@ export async function* scanMany(
   }
 }
 
+/** The run's vantage report: the caller's, a fresh check, or none (skipped, or no probe needs one). */
+async function runVantage(options: ScanManyOptions, transports: Transports, signal: AbortSignal): Promise<VantageReport | undefined> {
+  const given = options.vantage;
+  if (given === 'skip') return undefined;
+  if (given !== undefined && isVantageReport(given)) return given;
+  const needs = needsOfChecks(options.checks);
+  if (needs.length === 0) return undefined;
+  return checkVantage(transports, { ...given, needs, signal, ...(options.now === undefined ? {} : { now: options.now }) });
+}
+
 async function scanOne(input: string, index: number, options: ScanOptions): Promise<ScanManyResult> {
   try {
     const report = await scan(input, options);
@@ -93,7 +126,8 @@ async function scanOne(input: string, index: number, options: ScanOptions): Prom
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (error instanceof ScanInputError) return { ok: false, index, input, error: { code: 'invalid-input', message } };
-    if (options.signal?.aborted === true) return { ok: false, index, input, error: { code: 'aborted', message } };
+    if (options.signal?.aborted === true)
+      return { ok: false, index, input, error: { code: 'aborted', message }, reason: options.signal.reason };
     return { ok: false, index, input, error: { code: 'internal', message } };
   }
 }

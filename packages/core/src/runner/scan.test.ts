@@ -1,5 +1,15 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { type EvidenceSuccess, type ScanEvent, ProbeFailure, ScanInputError, defineCheck, defineProbe, evaluate, scan } from '@pastoe/core';
+import {
+  type EvidenceSuccess,
+  type ScanEvent,
+  ProbeFailure,
+  ScanInputError,
+  defineCheck,
+  defineProbe,
+  evaluate,
+  scan,
+  scanMany,
+} from '@pastoe/core';
 
 const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
   new Promise((resolve, reject) => {
@@ -16,6 +26,7 @@ function countingProbe(id: string, delayMs = 1) {
   const probe = defineProbe({
     id,
     description: 'test probe',
+    needs: [],
     async run(subject, context) {
       runs.push(subject.name);
       await sleep(delayMs, context.signal);
@@ -63,6 +74,7 @@ describe('scan', () => {
     const perServer = defineProbe({
       id: 'per-server',
       description: 'one run per server',
+      needs: [],
       scope: 'each',
       async plan(context) {
         const list = await context.evidence(servers);
@@ -119,6 +131,7 @@ describe('scan', () => {
     const stubborn = defineProbe({
       id: 'stubborn',
       description: 'ignores abort',
+      needs: [],
       timeoutMs: 50,
       run: () => new Promise<number>((resolve) => setTimeout(() => resolve(1), 2_000).unref()),
     });
@@ -143,11 +156,13 @@ describe('scan', () => {
     const refused = defineProbe({
       id: 'refused',
       description: 'refused',
+      needs: [],
       run: () => Promise.reject(new ProbeFailure('refused', 'connection refused by 192.0.2.1:443')),
     });
     const buggy = defineProbe({
       id: 'buggy',
       description: 'throws a TypeError',
+      needs: [],
       run: async () => {
         throw new TypeError('cannot read properties of undefined');
       },
@@ -196,6 +211,7 @@ describe('scan', () => {
     const nx = defineProbe({
       id: 'nx',
       description: 'nxdomain',
+      needs: [],
       run: () => Promise.reject(new ProbeFailure('nxdomain', '_domainkey.example.nl does not exist')),
     });
     const check = defineCheck({
@@ -233,14 +249,16 @@ describe('scan', () => {
     ]);
   });
 
-  it('stops at an abort mid-run: running probes end as aborted and every verdict is an error', async () => {
+  it('rejects with the reason when the caller aborts mid-run, at once', async () => {
     const controller = new AbortController();
+    const reason = new Error('the caller had enough');
     const { probe: fast } = countingProbe('fast');
     const slow = defineProbe({
       id: 'slow',
       description: 'waits for abort',
+      needs: [],
       run: async (_subject, context) => {
-        controller.abort();
+        controller.abort(reason);
         await sleep(10_000, context.signal);
         return 1;
       },
@@ -254,15 +272,30 @@ describe('scan', () => {
       evaluate: () => ({ status: 'pass', outcome: 'good' }),
     });
     const started = performance.now();
-    const report = await scan('example.nl', { checks: [check], signal: controller.signal, onEvent: (e) => events.push(e) });
+    await expect(scan('example.nl', { checks: [check], signal: controller.signal, onEvent: (e) => events.push(e) })).rejects.toBe(reason);
     expect(performance.now() - started).toBeLessThan(2_000);
-    expect(report.verdicts[0]?.status).toBe('error');
-    expect(report.verdicts[0]?.error?.code).toBe('aborted');
-    expect(events.at(-1)?.type).toBe('scan-finished');
+    expect(events.some((e) => e.type === 'scan-finished')).toBe(false);
+  });
+
+  it('rejects with the TimeoutError of AbortSignal.timeout, and at once for a signal aborted before the start', async () => {
+    const slow = defineProbe({ id: 'slow', description: 'slow', needs: [], run: async (_s, c) => sleep(5_000, c.signal).then(() => 1) });
+    const check = defineCheck({
+      id: 'web-slow',
+      level: 'required',
+      standard: 'tls',
+      probes: { slow },
+      evaluate: () => ({ status: 'pass', outcome: 'good' }),
+    });
+    const error = await scan('example.nl', { checks: [check], signal: AbortSignal.timeout(10) }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DOMException);
+    expect((error as DOMException).name).toBe('TimeoutError');
+    const gone = new AbortController();
+    gone.abort('stop');
+    await expect(scan('example.nl', { checks: [check], signal: gone.signal })).rejects.toBe('stop');
   });
 
   it('enforces the scan time limit', async () => {
-    const slow = defineProbe({ id: 'slow', description: 'slow', run: async (_s, c) => sleep(5_000, c.signal).then(() => 1) });
+    const slow = defineProbe({ id: 'slow', description: 'slow', needs: [], run: async (_s, c) => sleep(5_000, c.signal).then(() => 1) });
     const check = defineCheck({
       id: 'web-slow',
       level: 'required',
@@ -284,6 +317,7 @@ describe('scan', () => {
       defineProbe({
         id: `p${i}`,
         description: 'concurrency',
+        needs: [],
         run: async () => {
           active += 1;
           peak = Math.max(peak, active);
@@ -313,6 +347,7 @@ describe('scan', () => {
     const a = defineProbe({
       id: 'a',
       description: 'a',
+      needs: [],
       scope: 'each',
       plan: async (context) => {
         await context.evidenceList(holder.b as never);
@@ -323,6 +358,7 @@ describe('scan', () => {
     holder.b = defineProbe({
       id: 'b',
       description: 'b',
+      needs: [],
       scope: 'each',
       plan: async (context) => {
         await context.evidenceList(a);
@@ -342,6 +378,92 @@ describe('scan', () => {
     const b = report.evidence.find((e) => e.probe === 'b');
     expect(b?.ok).toBe(false);
     if (b !== undefined && !b.ok) expect(b.error.message).toContain('depends on itself');
+  });
+
+  describe('a plan that never settles', () => {
+    const hung = (timeoutMs?: number) =>
+      defineProbe({
+        id: 'hung-plan',
+        description: 'plans forever, ignoring its signal',
+        scope: 'each',
+        needs: [],
+        ...(timeoutMs === undefined ? {} : { timeoutMs }),
+        plan: () => new Promise<never>(() => undefined),
+        run: async () => 1,
+      });
+    const checkOf = (probe: ReturnType<typeof hung>) =>
+      defineCheck({
+        id: 'mail-hung',
+        level: 'required',
+        standard: 'starttls',
+        probes: { p: probe },
+        evaluate: () => ({ status: 'pass', outcome: 'good' }),
+      });
+
+    it('ends at the probe limit as a timeout error', async () => {
+      const started = performance.now();
+      const report = await scan('example.nl', { checks: [checkOf(hung(50))] });
+      expect(performance.now() - started).toBeLessThan(2_000);
+      expect(report.verdicts[0]?.error).toMatchObject({
+        code: 'timeout',
+        message: expect.stringContaining('planning hung-plan took longer than 50 ms'),
+      });
+    });
+
+    it('ends at the scan limit, and rejects at once when the caller aborts', async () => {
+      const limited = await scan('example.nl', { checks: [checkOf(hung())], timeoutMs: 60 });
+      expect(limited.verdicts[0]?.error).toMatchObject({
+        code: 'timeout',
+        message: expect.stringContaining('the scan took longer than 60 ms'),
+      });
+      const started = performance.now();
+      await expect(scan('example.nl', { checks: [checkOf(hung())], signal: AbortSignal.timeout(40) })).rejects.toMatchObject({
+        name: 'TimeoutError',
+      });
+      expect(performance.now() - started).toBeLessThan(2_000);
+    });
+
+    it('lets scanMany finish every domain within the limits', async () => {
+      const results: string[] = [];
+      for await (const result of scanMany(['a.nl', 'b.nl', 'c.nl'], { checks: [checkOf(hung(40))], domainConcurrency: 2 })) {
+        results.push(result.ok ? `${result.input} ${result.report.verdicts[0]?.error?.code}` : `${result.input} failed`);
+      }
+      expect(results.sort()).toEqual(['a.nl timeout', 'b.nl timeout', 'c.nl timeout']);
+    });
+
+    it('does not count the wait for another probe against the plan’s own limit', async () => {
+      const slowSource = defineProbe({
+        id: 'slow-source',
+        description: 'takes longer than the plan may',
+        needs: [],
+        timeoutMs: 2_000,
+        run: async (_subject, context) => {
+          await sleep(150, context.signal);
+          return ['mx1.example.nl'];
+        },
+      });
+      const perServer = defineProbe({
+        id: 'per-server',
+        description: 'plans from the slow source',
+        scope: 'each',
+        needs: [],
+        timeoutMs: 50,
+        plan: async (context) => {
+          const source = await context.evidence(slowSource);
+          return source.ok ? source.data.map((name) => ({ name, role: 'mx' as const })) : [];
+        },
+        run: async (subject) => subject.name,
+      });
+      const check = defineCheck({
+        id: 'mail-servers',
+        level: 'required',
+        standard: 'starttls',
+        probes: { servers: perServer },
+        evaluate: ({ servers }) => ({ status: 'pass', outcome: 'good', facts: { servers: servers.map((s) => s.data) } }),
+      });
+      const report = await scan('example.nl', { checks: [check] });
+      expect(report.verdicts[0]).toMatchObject({ status: 'pass', facts: { servers: ['mx1.example.nl'] } });
+    });
   });
 
   it('emits typed progress events in order and survives a throwing listener', async () => {
@@ -365,6 +487,8 @@ describe('scan', () => {
     await expect(scan('example.nl', { checks: [passWhen('web-a', probe), passWhen('web-a', probe)] })).rejects.toThrow(/listed twice/);
     await expect(scan('example.nl', { checks: 'web' as never })).rejects.toThrow(/must be an array/);
     await expect(scan('example.nl', { checks: [], concurrency: -1 })).rejects.toThrow(/positive number/);
+    await expect(scan('example.nl', { checks: [], vantage: 'none' as never })).rejects.toThrow(/options.vantage/);
+    expect(() => defineProbe({ id: 'bad-needs', description: 'x', needs: ['udp' as never], run: async () => 1 })).toThrow(/needs/);
   });
 });
 
@@ -383,7 +507,14 @@ describe('evaluate (offline re-evaluation)', () => {
         facts: { year: context.now.getUTCFullYear() },
       }),
     });
-    const nothing = defineProbe({ id: 'nothing', description: 'plans no subjects', scope: 'each', plan: () => [], run: async () => 0 });
+    const nothing = defineProbe({
+      id: 'nothing',
+      description: 'plans no subjects',
+      needs: [],
+      scope: 'each',
+      plan: () => [],
+      run: async () => 0,
+    });
     const empty = defineCheck({
       id: 'mail-empty',
       level: 'required',
@@ -394,6 +525,7 @@ describe('evaluate (offline re-evaluation)', () => {
     const failing = defineProbe({
       id: 'failing',
       description: 'fails',
+      needs: [],
       run: () => Promise.reject(new ProbeFailure('servfail', 'SERVFAIL')),
     });
     const failingCheck = defineCheck({

@@ -2,7 +2,9 @@ import type { AnyCheck, EvaluateContext } from '../model/check.js';
 import { ProbeFailure } from '../model/evidence.js';
 import type { ScanReport } from '../model/report.js';
 import { reportSchema } from '../model/report.js';
+import type { Transports } from '../model/probe.js';
 import type { ScanTarget } from '../model/target.js';
+import type { VantageReport } from '../model/vantage.js';
 import type { Verdict } from '../model/verdict.js';
 import { normalizeDomain } from '../input/domain.js';
 import { linkSignal } from '../util/abort.js';
@@ -14,6 +16,7 @@ import type { ScanEvent } from './events.js';
 import { type GatheredEvidence, errorVerdict, judge } from './judge.js';
 import { boundedNumber, defaultProbeSettings, runnerDefaults, type ScanOptions } from './options.js';
 import { ProbeSession, safeEmit } from './session.js';
+import { checkVantage, isVantageReport, needsOfChecks } from './vantage.js';
 
 /** Thrown (as a rejection) by {@link scan} when its input is unusable: a bad domain or option. */
 export class ScanInputError extends Error {
@@ -25,15 +28,18 @@ export class ScanInputError extends Error {
 }
 
 /**
- * Scans one domain: plans the probes the checks need (each probe once per subject), runs them
- * with bounded concurrency and time limits, and judges every check. Probe failures and checks
- * that throw become `error` verdicts with their reason; the scan itself only rejects for unusable
- * input (a {@link ScanInputError}).
+ * Scans one domain: checks pastoe's own vantage point (see `checkVantage`), plans the probes the
+ * checks need (each probe once per subject), runs them with bounded concurrency and time limits,
+ * and judges every check. Probe failures and checks that throw become `error` verdicts with
+ * their reason; a failed vantage point makes the checks that depend on it `error` with outcome
+ * `vantage`. The scan rejects only for unusable input (a {@link ScanInputError}) and, with the
+ * signal's reason, when the caller's `signal` aborts.
  */
 export async function scan(domain: string, options: ScanOptions): Promise<ScanReport> {
   const parsed = normalizeDomain(domain);
   if (!parsed.ok) throw new ScanInputError(`cannot scan ${JSON.stringify(domain)}: ${parsed.reason}`);
   const checks = validateChecks(options.checks);
+  validateVantageOption(options.vantage);
   const timeoutMs = boundedNumber('timeoutMs', options.timeoutMs, runnerDefaults.timeoutMs, runnerDefaults.maxTimeoutMs);
   const probeTimeoutMs = boundedNumber(
     'probeTimeoutMs',
@@ -51,9 +57,11 @@ export async function scan(domain: string, options: ScanOptions): Promise<ScanRe
   const startedAt = now();
   const started = performance.now();
   const caches = options.caches ?? createScanCaches();
+  options.signal?.throwIfAborted();
   const resolved = resolveTransports(options.transports, caches);
   const linked = linkSignal(options.signal, timeoutMs, () => new ProbeFailure('timeout', `the scan took longer than ${timeoutMs} ms`));
   try {
+    const vantage = await vantageFor(checks, options, resolved.transports, linked.signal, now);
     const session = new ProbeSession({
       target,
       transports: resolved.transports,
@@ -64,10 +72,13 @@ export async function scan(domain: string, options: ScanOptions): Promise<ScanRe
       limiter: new Semaphore(concurrency),
       emit,
       now,
+      ...(vantage === undefined ? {} : { vantage }),
     });
     emit({ type: 'scan-started', domain: target.domain, checks: checks.length });
 
     const gathered = await Promise.all(checks.map((check) => gatherFor(check, session)));
+    // Probes end at once when the caller aborts (their runs are raced); what they left is not a result.
+    options.signal?.throwIfAborted();
     const context: EvaluateContext = { target, now: startedAt };
     const verdicts: Verdict[] = checks.map((check, index) => {
       const evidence = gathered[index];
@@ -92,10 +103,37 @@ export async function scan(domain: string, options: ScanOptions): Promise<ScanRe
       evidence: session.allEvidence(),
       verdicts,
       stats: { probeRuns: session.runs, probeFailures: session.failures, checks: checks.length },
+      ...(vantage === undefined ? {} : { vantage }),
     };
   } finally {
     linked.dispose();
     await resolved.dispose();
+  }
+}
+
+/**
+ * The vantage report this scan rests on: the caller's, a fresh check, or none (skipped, or no
+ * probe needs one). Rejects with the caller's reason when the caller aborts during the check;
+ * when the scan's own time limit ends it, there is no report and the probes end as timeouts.
+ */
+async function vantageFor(
+  checks: readonly AnyCheck[],
+  options: ScanOptions,
+  transports: Transports,
+  signal: AbortSignal,
+  now: () => Date,
+): Promise<VantageReport | undefined> {
+  const given = options.vantage;
+  if (given === 'skip') return undefined;
+  if (given !== undefined && isVantageReport(given)) return given;
+  const needs = needsOfChecks(checks);
+  if (needs.length === 0) return undefined;
+  try {
+    return await checkVantage(transports, { ...given, needs, signal, now });
+  } catch (error) {
+    options.signal?.throwIfAborted();
+    if (signal.aborted) return undefined;
+    throw error;
   }
 }
 
@@ -108,6 +146,14 @@ async function gatherFor(check: AnyCheck, session: ProbeSession): Promise<Gather
     return Object.fromEntries(entries);
   } catch (error) {
     return error instanceof Error ? error : new Error(String(error));
+  }
+}
+
+/** Checks the `vantage` option: `'skip'`, settings or a report. */
+export function validateVantageOption(vantage: unknown): void {
+  if (vantage === undefined || vantage === 'skip') return;
+  if (typeof vantage !== 'object' || vantage === null || Array.isArray(vantage)) {
+    throw new ScanInputError("options.vantage must be 'skip', vantage settings or a report from checkVantage");
   }
 }
 

@@ -1,13 +1,17 @@
 import type { Evidence, ProbeError } from '../model/evidence.js';
 import { ProbeFailure } from '../model/evidence.js';
 import type { PlanContext, ProbeContext, ProbeDefinition, ProbeScope, ProbeSettings, Transports } from '../model/probe.js';
+import { probeNeedsOf } from '../model/probe.js';
 import type { Subject } from '../model/subject.js';
 import { subjectKey, subjectLabel } from '../model/subject.js';
 import type { ScanTarget } from '../model/target.js';
+import type { VantageReport } from '../model/vantage.js';
 import { abortPromise, linkSignal } from '../util/abort.js';
+import { pausableDeadline } from '../util/pausable-deadline.js';
 import type { Semaphore } from '../util/semaphore.js';
 import type { ScanCaches } from './caches.js';
 import type { ScanEventListener } from './events.js';
+import { vantageFailureFor } from './vantage.js';
 
 /** Everything a probe session needs from the scan that owns it. */
 export interface ProbeSessionOptions {
@@ -20,6 +24,8 @@ export interface ProbeSessionOptions {
   readonly limiter: Semaphore;
   readonly emit: ScanEventListener;
   readonly now: () => Date;
+  /** The vantage check the scan rests on; probes whose needs it failed do not run. */
+  readonly vantage?: VantageReport;
 }
 
 type AnyProbe = ProbeDefinition<unknown, ProbeScope>;
@@ -69,8 +75,9 @@ export class ProbeSession {
     this.#register(probe, ancestors);
     let run = this.#targetRuns.get(probe.id);
     if (run === undefined) {
-      const subject: Subject = { name: this.#options.target.domain, role: 'domain' };
-      run = this.#runOne(probe, subject);
+      const subject = this.#domainSubject();
+      const blocked = this.#blocked(probe);
+      run = blocked === undefined ? this.#runOne(probe, subject) : Promise.resolve(this.#record(probe, subject, 0, blocked));
       this.#targetRuns.set(probe.id, run);
     }
     return run as Promise<Evidence<Data>>;
@@ -81,7 +88,11 @@ export class ProbeSession {
     this.#register(probe, ancestors);
     let runs = this.#eachRuns.get(probe.id);
     if (runs === undefined) {
-      runs = this.#planAndRun(probe, new Set([...ancestors, probe.id]));
+      const blocked = this.#blocked(probe);
+      runs =
+        blocked === undefined
+          ? this.#planAndRun(probe, new Set([...ancestors, probe.id]))
+          : Promise.resolve([this.#record(probe, this.#domainSubject(), 0, blocked)]);
       this.#eachRuns.set(probe.id, runs);
     }
     return runs as Promise<readonly Evidence<Data>[]>;
@@ -109,32 +120,68 @@ export class ProbeSession {
     }
   }
 
+  /** The `vantage` error when the scan's vantage check failed a need of this probe. */
+  #blocked(probe: AnyProbe): ProbeError | undefined {
+    return vantageFailureFor(this.#options.vantage, probeNeedsOf(probe));
+  }
+
+  #domainSubject(): Subject {
+    return { name: this.#options.target.domain, role: 'domain' };
+  }
+
+  /** Keeps and returns the failed evidence of a probe that did not get to run (or plan). */
+  #record(probe: AnyProbe, subject: Subject, durationMs: number, error: ProbeError, startedAt = this.#options.now()): Evidence<unknown> {
+    const failure: Evidence<unknown> = { probe: probe.id, subject, startedAt: startedAt.toISOString(), durationMs, ok: false, error };
+    this.#failures += 1;
+    this.#evidence.get(probe.id)?.push(failure);
+    return failure;
+  }
+
   async #planAndRun(probe: ProbeDefinition<unknown, 'each'>, ancestors: ReadonlySet<string>): Promise<readonly Evidence<unknown>[]> {
     const startedAt = this.#options.now();
     const started = performance.now();
+    const timeoutMs = probe.timeoutMs ?? this.#options.probeTimeoutMs;
+    // The plan's own time is limited like a run; waiting for other probes' evidence does not count.
+    const deadline = pausableDeadline(
+      this.#options.signal,
+      timeoutMs,
+      () => new ProbeFailure('timeout', `planning ${probe.id} took longer than ${timeoutMs} ms`),
+    );
+    const abort = abortPromise(deadline.signal);
+    // A plan that chose its subjects from evidence pastoe could not gather chose from nothing.
+    let vantage: ProbeError | undefined;
+    const waitFor = async <T extends Evidence<unknown> | readonly Evidence<unknown>[]>(dependency: Promise<T>): Promise<T> => {
+      const resume = deadline.pause();
+      try {
+        const evidence = await dependency;
+        for (const item of Array.isArray(evidence) ? evidence : [evidence]) {
+          if (!item.ok && item.error.code === 'vantage') vantage ??= item.error;
+        }
+        return evidence;
+      } finally {
+        resume();
+      }
+    };
     const context: PlanContext = {
       target: this.#options.target,
-      signal: this.#options.signal,
-      evidence: (dependency) => this.evidence(dependency, ancestors),
-      evidenceList: (dependency) => this.evidenceList(dependency, ancestors),
+      signal: deadline.signal,
+      evidence: (dependency) => waitFor(this.evidence(dependency, ancestors)),
+      evidenceList: (dependency) => waitFor(this.evidenceList(dependency, ancestors)),
     };
     let subjects: readonly Subject[];
     try {
       if (probe.plan === undefined) throw new ProbeFailure('internal', `each-scope probe ${probe.id} has no plan`);
-      subjects = dedupeSubjects(await probe.plan(context));
+      const plan = probe.plan.bind(probe);
+      // The race bounds a plan that never settles; the plan itself may run on but is ignored.
+      subjects = dedupeSubjects(await Promise.race([(async () => plan(context))(), abort.promise]));
     } catch (error) {
-      const failure: Evidence<unknown> = {
-        probe: probe.id,
-        subject: { name: this.#options.target.domain, role: 'domain' },
-        startedAt: startedAt.toISOString(),
-        durationMs: Math.round(performance.now() - started),
-        ok: false,
-        error: toProbeError(error, this.#options.signal, 'dependency', `planning ${probe.id} failed`),
-      };
-      this.#failures += 1;
-      this.#evidence.get(probe.id)?.push(failure);
-      return [failure];
+      const failure = vantage ?? toProbeError(error, this.#options.signal, 'dependency', `planning ${probe.id} failed`);
+      return [this.#record(probe, this.#domainSubject(), elapsed(started), failure, startedAt)];
+    } finally {
+      abort.dispose();
+      deadline.dispose();
     }
+    if (vantage !== undefined) return [this.#record(probe, this.#domainSubject(), elapsed(started), vantage, startedAt)];
     return Promise.all(subjects.map((subject) => this.#runOne(probe, subject)));
   }
 

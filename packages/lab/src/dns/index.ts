@@ -14,6 +14,8 @@ export { encodeRdata } from './rdata.js';
 export { createDnsResponder, labUdpPayloadSize } from './responder.js';
 export type { DnsResponder, RespondOptions, TimedResponse } from './responder.js';
 export { startDnsServer } from './server.js';
+export { startLyingResolver } from './lying-resolver.js';
+export type { LyingResolver, LyingResolverAnswer, LyingResolverOptions } from './lying-resolver.js';
 export type { DnsServerHandle, DnsServerLimits, DnsServerOptions } from './server.js';
 export {
   createLabDnsZones,

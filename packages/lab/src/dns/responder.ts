@@ -417,7 +417,12 @@ export interface DnsResponder {
   readonly origins: readonly string[];
 }
 
-function headerFlags(opcode: number, rd: boolean, cd: boolean, rcode: number, tc = false): number {
+/**
+ * The header flags of a response without QR: the query's opcode, RD and CD echoed, RA set.
+ *
+ * @internal Shared with the lying resolver; not part of the public API.
+ */
+export function headerFlags(opcode: number, rd: boolean, cd: boolean, rcode: number, tc = false): number {
   return (opcode << 11) | (tc ? 0x200 : 0) | (rd ? 0x100 : 0) | 0x80 | (cd ? 0x10 : 0) | (rcode & 0xf);
 }
 

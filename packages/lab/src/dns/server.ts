@@ -46,8 +46,13 @@ const maxTcpBacklog = 1 << 20;
 
 /** Options for {@link startDnsServer}. */
 export interface DnsServerOptions {
-  /** The zones to serve, all from one server. */
-  readonly zones: readonly Zone[];
+  /** The zones to serve, all from one server. Default none; ignored when `responder` is given. */
+  readonly zones?: readonly Zone[];
+  /**
+   * Answers with this responder instead of one built from `zones`: how a server that does not
+   * serve zones (the lying resolver) gets the same sockets, bounds and DoH.
+   */
+  readonly responder?: DnsResponder;
   /** The address to listen on; default `127.0.0.1`. */
   readonly host?: string;
   /**
@@ -304,7 +309,7 @@ export async function startDnsServer(options: DnsServerOptions): Promise<DnsServ
   options.signal?.throwIfAborted();
   const host = options.host ?? '127.0.0.1';
   const limits: DnsServerLimits = { ...defaultLimits, ...options.limits };
-  const responder = createDnsResponder(options.zones);
+  const responder = options.responder ?? createDnsResponder(options.zones ?? []);
   const scheduler = new Scheduler();
   const sockets = new Set<Socket>();
 

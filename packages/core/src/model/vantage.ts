@@ -1,0 +1,78 @@
+import type { Endpoint } from '../transport/network.js';
+
+/**
+ * What a probe needs from pastoe's own vantage point before its evidence can say anything about
+ * a domain: `dns`, a resolver that answers and a root key set that validates against the trust
+ * anchors; `tcp`, outgoing TCP connections.
+ */
+export type ProbeNeed = 'dns' | 'tcp';
+
+/** Every probe need, in the order the vantage check tests them. */
+export const probeNeeds: readonly ProbeNeed[] = Object.freeze(['dns', 'tcp']);
+
+/**
+ * One step of the vantage check:
+ * - `resolver`: the resolver answers the root priming query (`. NS`, RFC 8109) with data;
+ * - `trust-anchors`: the root DNSKEY set validates as `secure` against the trust anchors (a
+ *   resolver that lies, strips signatures, or a clock that is far off fails here);
+ * - `tcp`: a TCP connection to at least one well-known endpoint opens.
+ */
+export type VantageStep = 'resolver' | 'trust-anchors' | 'tcp';
+
+/** The need each vantage step serves. */
+export const vantageStepNeed: Readonly<Record<VantageStep, ProbeNeed>> = Object.freeze({
+  resolver: 'dns',
+  'trust-anchors': 'dns',
+  tcp: 'tcp',
+});
+
+/** The result of one vantage step. */
+export interface VantageStepResult {
+  /** Which step. */
+  readonly step: VantageStep;
+  /** Whether the step succeeded. */
+  readonly ok: boolean;
+  /**
+   * Why it failed, as a stable code: a DNS error code (`timeout`, `network`,
+   * `forbidden-address`, …), a response code seen for the root (`nxdomain`, `servfail`,
+   * `dns-refused`, `rcode`, `no-answer`), the validator's reason for a root key set that is not
+   * secure (`signature-expired`, `insecure-delegation`, …), a network error code for TCP
+   * (`refused`, `unreachable`, …), or `not-run` when an earlier step failed. Absent on success.
+   */
+  readonly code?: string;
+  /** Why it failed, in one English line naming what was asked of whom. Absent on success. */
+  readonly reason?: string;
+  /** How long the step took, in milliseconds. */
+  readonly durationMs: number;
+}
+
+/**
+ * Whether pastoe can judge domains from where it runs: the result of `checkVantage`. Plain
+ * JSON, so a service can return it from a health check and a report can carry it.
+ */
+export interface VantageReport {
+  /** True when every step that was run succeeded. */
+  readonly ok: boolean;
+  /** The resolver asked, as it describes itself (e.g. `udp://127.0.0.1:5353` or the DoH URLs). */
+  readonly resolver: string;
+  /** The needs that were checked. */
+  readonly needs: readonly ProbeNeed[];
+  /** When the check started (ISO 8601). */
+  readonly checkedAt: string;
+  /** How long the whole check took, in milliseconds. */
+  readonly durationMs: number;
+  /** Each step that belongs to a checked need, in order. */
+  readonly steps: readonly VantageStepResult[];
+}
+
+/** How the vantage check is done; every field has a default. */
+export interface VantageSettings {
+  /** Time limit for the whole check in milliseconds. Default 10 000. */
+  readonly timeoutMs?: number;
+  /**
+   * Where the `tcp` step connects; one open connection is enough. Default: the IPv4 addresses
+   * of the default DoH resolvers on port 443. A lab or a closed network passes endpoints its
+   * network can reach (the lab gives `lab.vantage`).
+   */
+  readonly tcpEndpoints?: readonly Endpoint[];
+}

@@ -1,0 +1,306 @@
+import { defaultBootstrap } from '../dns/resolver/create-resolver.js';
+import type { AnyCheck } from '../model/check.js';
+import type { ProbeError } from '../model/evidence.js';
+import { ProbeFailure } from '../model/evidence.js';
+import { probeNeedsOf, type Transports } from '../model/probe.js';
+import {
+  type ProbeNeed,
+  probeNeeds,
+  type VantageReport,
+  type VantageSettings,
+  type VantageStep,
+  type VantageStepResult,
+  vantageStepNeed,
+} from '../model/vantage.js';
+import type { Endpoint } from '../transport/network.js';
+import { abortPromise, linkSignal } from '../util/abort.js';
+import { boundedNumber, runnerDefaults } from './options.js';
+
+/** Options of {@link checkVantage}. */
+export interface CheckVantageOptions extends VantageSettings {
+  /** Aborts the check; it then rejects with the signal's reason. */
+  readonly signal?: AbortSignal;
+  /** The needs to check. Default `['dns']`. */
+  readonly needs?: readonly ProbeNeed[];
+  /** The clock for `checkedAt`. Default `() => new Date()`. */
+  readonly now?: () => Date;
+}
+
+/**
+ * Thrown by `scanMany` (as the generator's error) when pastoe's own vantage point fails, before
+ * any domain is scanned: judging a thousand domains from a broken vantage point would only mark
+ * them all. The report says which step failed.
+ */
+export class VantageError extends Error {
+  /** The vantage check that failed. */
+  readonly report: VantageReport;
+
+  /** @param report - the failed vantage check */
+  constructor(report: VantageReport) {
+    super(`pastoe cannot judge domains from here: ${describeVantageFailure(report)}`);
+    this.name = 'VantageError';
+    this.report = report;
+  }
+}
+
+/**
+ * Where the `tcp` step connects by default: the first IPv4 address of each default DoH resolver,
+ * on port 443. Well-known, anycast and meant to be reached from anywhere.
+ */
+export const defaultVantageTcpEndpoints: readonly Endpoint[] = Object.freeze(
+  Object.values(defaultBootstrap).flatMap((addresses) => {
+    const ipv4 = addresses.find((ip) => !ip.includes(':'));
+    return ipv4 === undefined ? [] : [Object.freeze({ ip: ipv4, port: 443 })];
+  }),
+);
+
+/** The most TCP endpoints one check tries; they are tried at once, so the list must stay short. */
+export const maxVantageTcpEndpoints = 16;
+
+/** The default time limit of a vantage check, in milliseconds. */
+export const defaultVantageTimeoutMs = 10_000;
+
+/**
+ * Checks pastoe's own vantage point before it judges anyone's domain: that the resolver answers
+ * (`. NS`), that the root DNSKEY set validates as `secure` against the trust anchors, and, when
+ * `tcp` is needed, that a TCP connection opens to a well-known endpoint. Never rejects for a
+ * failed step (the report says what failed and why); rejects with the signal's reason when
+ * `options.signal` aborts, and with a RangeError for a bad `timeoutMs`, an unknown need or more
+ * than {@link maxVantageTcpEndpoints} TCP endpoints.
+ *
+ * The report is plain JSON, so a service can run this as its health check.
+ *
+ * @example
+ * ```ts
+ * const report = await checkVantage(transports, { needs: ['dns', 'tcp'], signal });
+ * if (!report.ok) console.error(report.steps.filter((step) => !step.ok));
+ * ```
+ */
+export async function checkVantage(transports: Transports, options: CheckVantageOptions = {}): Promise<VantageReport> {
+  const timeoutMs = boundedNumber('vantage timeoutMs', options.timeoutMs, defaultVantageTimeoutMs, runnerDefaults.maxTimeoutMs);
+  const needs = orderedNeeds(options.needs ?? ['dns']);
+  const endpoints = options.tcpEndpoints ?? defaultVantageTcpEndpoints;
+  if (!Array.isArray(endpoints) || endpoints.length > maxVantageTcpEndpoints) {
+    throw new RangeError(`tcpEndpoints must be a list of at most ${maxVantageTcpEndpoints} endpoints`);
+  }
+  const now = options.now ?? (() => new Date());
+  options.signal?.throwIfAborted();
+  const checkedAt = now().toISOString();
+  const started = performance.now();
+  const linked = linkSignal(
+    options.signal,
+    timeoutMs,
+    () => new ProbeFailure('timeout', `the vantage check took longer than ${timeoutMs} ms`),
+  );
+  // The caller's abort wins over everything, even a transport that ignores its signal.
+  const callerAbort = options.signal === undefined ? undefined : abortPromise(options.signal);
+  try {
+    const deadline = performance.now() + timeoutMs;
+    const work: Promise<readonly VantageStepResult[]>[] = [];
+    if (needs.includes('dns')) work.push(dnsSteps(transports, linked.signal, deadline));
+    if (needs.includes('tcp')) {
+      work.push(tcpStep(transports, endpoints, linked.signal, deadline).then((step) => [step]));
+    }
+    const all = Promise.all(work);
+    const results = await (callerAbort === undefined ? all : Promise.race([all, callerAbort.promise]));
+    const steps = results.flat();
+    return {
+      ok: steps.every((step) => step.ok),
+      resolver: transports.resolver.description,
+      needs,
+      checkedAt,
+      durationMs: elapsed(started),
+      steps,
+    };
+  } finally {
+    callerAbort?.dispose();
+    linked.dispose();
+  }
+}
+
+/** The needs of every probe the checks declare, in check order. */
+export function needsOfChecks(checks: readonly AnyCheck[]): readonly ProbeNeed[] {
+  const needs = new Set<ProbeNeed>();
+  for (const check of checks) for (const probe of Object.values(check.probes)) for (const need of probeNeedsOf(probe)) needs.add(need);
+  return orderedNeeds([...needs]);
+}
+
+/** True when the value is a vantage report rather than settings for making one. */
+export function isVantageReport(value: VantageReport | VantageSettings): value is VantageReport {
+  return Array.isArray((value as Partial<VantageReport>).steps) && typeof (value as Partial<VantageReport>).ok === 'boolean';
+}
+
+/**
+ * The `vantage` probe error for a probe with these needs, or `undefined` when the report shows no
+ * failure for any of them. A need the report did not check counts as met: a precomputed report
+ * for `dns` says nothing about `tcp`.
+ */
+export function vantageFailureFor(report: VantageReport | undefined, needs: readonly ProbeNeed[]): ProbeError | undefined {
+  if (report === undefined || report.ok) return undefined;
+  const failed = report.steps.find((step) => !step.ok && needs.includes(vantageStepNeed[step.step]));
+  if (failed === undefined) return undefined;
+  return {
+    code: 'vantage',
+    message: `pastoe's own vantage point failed, so this was not probed: ${failed.reason ?? failed.code ?? failed.step}`,
+    detail: {
+      step: failed.step,
+      code: failed.code ?? 'unknown',
+      resolver: report.resolver,
+      reason: failed.reason ?? '',
+    },
+  };
+}
+
+/** One line on the first failed step of a report. */
+export function describeVantageFailure(report: VantageReport): string {
+  const failed = report.steps.find((step) => !step.ok);
+  return failed === undefined ? 'no step failed' : `${failed.step} step failed: ${failed.reason ?? failed.code ?? 'no reason given'}`;
+}
+
+async function dnsSteps(transports: Transports, signal: AbortSignal, deadline: number): Promise<readonly VantageStepResult[]> {
+  const resolver = await resolverStep(transports, signal, deadline);
+  if (!resolver.ok) {
+    return [resolver, notRun('trust-anchors', 'not run: the resolver did not answer the root priming query (. NS)')];
+  }
+  return [resolver, await trustAnchorStep(transports, signal, deadline)];
+}
+
+/** The priming query for the root name servers (`. NS`, RFC 8109): a resolver that cannot answer it can answer nothing. */
+async function resolverStep(transports: Transports, signal: AbortSignal, deadline: number): Promise<VantageStepResult> {
+  const started = performance.now();
+  const resolver = transports.resolver;
+  const who = `the resolver ${resolver.description}`;
+  const result = await guarded(
+    () => resolver.query({ name: '.', type: 'NS', dnssecOk: true, recursionDesired: true }, { signal, timeoutMs: remaining(deadline) }),
+    signal,
+  );
+  if (result instanceof Error) {
+    return failed('resolver', errorCode(result), `${who} failed on the root priming query (. NS): ${result.message}`, started);
+  }
+  if (!result.ok) {
+    return failed(
+      'resolver',
+      result.error.code,
+      `${who} gave no answer to the root priming query (. NS): ${result.error.message}`,
+      started,
+    );
+  }
+  const rcode = result.message.rcode;
+  if (rcode === 'NXDOMAIN') {
+    const why = 'the root cannot be absent, so the resolver lies or is broken';
+    return failed('resolver', 'nxdomain', `${who} answered the root priming query (. NS) with NXDOMAIN: ${why}`, started);
+  }
+  const code = rcode === 'SERVFAIL' ? 'servfail' : rcode === 'REFUSED' ? 'dns-refused' : 'rcode';
+  if (rcode !== 'NOERROR') return failed('resolver', code, `${who} answered the root priming query (. NS) with ${rcode}`, started);
+  if (!result.message.answers.some((record) => record.data.type === 'NS')) {
+    return failed('resolver', 'no-answer', `${who} answered the root priming query (. NS) without any NS record`, started);
+  }
+  return { step: 'resolver', ok: true, durationMs: elapsed(started) };
+}
+
+/** The root key set must validate: otherwise every DNSSEC verdict would be the resolver's or the clock's. */
+async function trustAnchorStep(transports: Transports, signal: AbortSignal, deadline: number): Promise<VantageStepResult> {
+  const started = performance.now();
+  const via = transports.resolver.description;
+  const result = await guarded(() => transports.validator.validate('.', 'DNSKEY', { signal, timeoutMs: remaining(deadline) }), signal);
+  if (result instanceof Error) {
+    return failed('trust-anchors', errorCode(result), `validating the root DNSKEY set via ${via} failed: ${result.message}`, started);
+  }
+  if (result.status !== 'secure') {
+    const detail = result.detail === undefined ? '' : `: ${result.detail}`;
+    return failed(
+      'trust-anchors',
+      result.reason,
+      `the root DNSKEY set from ${via} is ${result.status} against pastoe's trust anchors (${result.reason}${detail})`,
+      started,
+    );
+  }
+  return { step: 'trust-anchors', ok: true, durationMs: elapsed(started) };
+}
+
+/** One open TCP connection to any endpoint is enough; the others are then abandoned. */
+async function tcpStep(
+  transports: Transports,
+  endpoints: readonly Endpoint[],
+  signal: AbortSignal,
+  deadline: number,
+): Promise<VantageStepResult> {
+  const started = performance.now();
+  const shown = endpoints.map(formatEndpoint).join(', ');
+  if (endpoints.length === 0) return failed('tcp', 'no-endpoints', 'no endpoints were given to test TCP egress with', started);
+  // Aborted when one connection opened, when the check ends, or when the check's signal aborts.
+  const stop = new AbortController();
+  const onAbort = (): void => stop.abort(signal.reason);
+  if (signal.aborted) stop.abort(signal.reason);
+  else signal.addEventListener('abort', onAbort, { once: true });
+  const connectOne = async (endpoint: Endpoint): Promise<void> => {
+    const connection = await transports.network.connect({ ...endpoint, signal: stop.signal, timeoutMs: remaining(deadline) });
+    // Only whether it opens matters; a connection that opens after the race is over is closed too.
+    connection.close();
+  };
+  try {
+    const outcome = await guarded(() => Promise.any(endpoints.map(connectOne)), signal);
+    if (!(outcome instanceof Error)) return { step: 'tcp', ok: true, durationMs: elapsed(started) };
+    const first: unknown = outcome instanceof AggregateError ? outcome.errors[0] : outcome;
+    return failed(
+      'tcp',
+      errorCode(first),
+      `no TCP connection through pastoe's network to any of ${shown}: ${errorMessage(first)}`,
+      started,
+    );
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+    stop.abort();
+  }
+}
+
+/**
+ * Runs one step's transport call, bounded by the signal even when the transport ignores it, and
+ * returns what it threw as an Error instead of rejecting.
+ */
+async function guarded<T>(work: () => Promise<T>, signal: AbortSignal): Promise<T | Error> {
+  const abort = abortPromise(signal);
+  try {
+    return await Promise.race([work(), abort.promise]);
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  } finally {
+    abort.dispose();
+  }
+}
+
+/** The code of a thrown failure: a `ProbeFailure`'s own (`timeout`, `refused`, …), else `internal`. */
+function errorCode(error: unknown): string {
+  return error instanceof ProbeFailure ? error.code : 'internal';
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function failed(step: VantageStep, code: string, reason: string, started: number): VantageStepResult {
+  return { step, ok: false, code, reason, durationMs: elapsed(started) };
+}
+
+function notRun(step: VantageStep, reason: string): VantageStepResult {
+  return { step, ok: false, code: 'not-run', reason, durationMs: 0 };
+}
+
+function orderedNeeds(needs: readonly ProbeNeed[]): readonly ProbeNeed[] {
+  for (const need of needs) {
+    if (!probeNeeds.includes(need)) throw new RangeError(`unknown vantage need ${JSON.stringify(need)}; expected ${probeNeeds.join(', ')}`);
+  }
+  return probeNeeds.filter((need) => needs.includes(need));
+}
+
+function remaining(deadline: number): number {
+  return Math.max(1, Math.round(deadline - performance.now()));
+}
+
+function elapsed(started: number): number {
+  return Math.round(performance.now() - started);
+}
+
+function formatEndpoint(endpoint: Endpoint): string {
+  return endpoint.ip.includes(':') ? `[${endpoint.ip}]:${endpoint.port}` : `${endpoint.ip}:${endpoint.port}`;
+}

@@ -1,0 +1,70 @@
+/**
+ * The website checks from a broken vantage point: offline, behind the lying resolver, and from
+ * the healthy lab, where pastoe's own time limit is still its failure and not the domain's.
+ */
+import { webChecks } from '@pastoe/checks-web';
+import { createAddressPolicy, createNodeNetwork, createResolver, createValidator, scan } from '@pastoe/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type LyingResolver, startLyingResolver } from './dns/lying-resolver.js';
+import { type Lab, startLab } from './lab.js';
+
+let lab: Lab;
+let liar: LyingResolver;
+beforeAll(async () => {
+  [lab, liar] = await Promise.all([startLab({ services: false }), startLyingResolver()]);
+});
+afterAll(async () => {
+  await Promise.all([lab?.close(), liar?.close()]);
+});
+
+const verdictsOf = (report: Awaited<ReturnType<typeof scan>>): string[][] => report.verdicts.map((v) => [v.check, v.status, v.outcome]);
+
+describe('the website checks and pastoe’s vantage point', () => {
+  it('offline (a network that refuses everything): error/vantage naming the resolvers, within seconds', async () => {
+    const network = createNodeNetwork({ policy: createAddressPolicy({ allow: [] }) });
+    const started = performance.now();
+    const report = await scan('example.nl', { checks: webChecks, transports: { network } });
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(verdictsOf(report)).toEqual([
+      ['web-dnssec-exists', 'error', 'vantage'],
+      ['web-dnssec-valid', 'error', 'vantage'],
+    ]);
+    for (const verdict of report.verdicts) {
+      expect(verdict.findings[0]).toMatchObject({
+        id: 'vantage.resolver',
+        params: { code: 'forbidden-address', resolver: expect.stringContaining('https://dns.google/dns-query') },
+      });
+    }
+  });
+
+  it('behind a resolver that answers NXDOMAIN to everything: error/vantage, never pass or bogus', async () => {
+    const resolver = createResolver(liar.resolverUrl, { network: lab.network, retries: 0 });
+    try {
+      const validator = createValidator({ resolver, trustAnchors: lab.trustAnchors });
+      const report = await scan('secure-ecdsa.test', { checks: webChecks, transports: { network: lab.network, resolver, validator } });
+      expect(verdictsOf(report)).toEqual([
+        ['web-dnssec-exists', 'error', 'vantage'],
+        ['web-dnssec-valid', 'error', 'vantage'],
+      ]);
+      expect(report.verdicts[0]?.findings[0]?.params).toMatchObject({ code: 'nxdomain', resolver: liar.resolverUrl });
+    } finally {
+      await resolver.close();
+    }
+  });
+
+  it('from the healthy lab: the vantage holds; a zone that never answers is pastoe’s timeout, SERVFAIL is the domain’s', async () => {
+    const transports = lab.transports({ timeoutMs: 300 });
+    const silent = await scan('timeout.test', { checks: webChecks, transports });
+    expect(silent.vantage?.ok).toBe(true);
+    expect(verdictsOf(silent)).toEqual([
+      ['web-dnssec-exists', 'error', 'error'],
+      ['web-dnssec-valid', 'error', 'error'],
+    ]);
+    expect(silent.verdicts[0]?.error).toMatchObject({ source: 'check', code: 'timeout' });
+    const failing = await scan('servfail.test', { checks: webChecks, transports });
+    expect(verdictsOf(failing)).toEqual([
+      ['web-dnssec-exists', 'fail', 'resolver-error'],
+      ['web-dnssec-valid', 'not-tested', 'dnserror'],
+    ]);
+  });
+});
