@@ -11,7 +11,12 @@ export interface MatchedVerdicts {
 
 /**
  * Matches verdicts to policy test names: by Internet.nl name first, then by check id, so a user
- * policy may name pastoe-only checks (`mail-mta-sts`) next to Internet.nl tests.
+ * policy may name pastoe-only checks (`mail-mta-sts`) next to Internet.nl tests. A verdict that
+ * carries an `error` reason says pastoe could not judge (its network, resolver or clock failed,
+ * or a check broke), so it measures nothing: it stays unscored and its test counts as missing,
+ * which makes the score incomplete and a target-state answer `unknown` rather than a failure of
+ * the domain. An Internet.nl outcome with status `error` about the domain (an unreachable server,
+ * an RPKI validator error) carries no such reason and is scored as Internet.nl scores it.
  *
  * @internal
  */
@@ -22,13 +27,14 @@ export function matchVerdicts(verdicts: readonly Verdict[], testNames: ReadonlyS
     const internetnl = verdict.internetnl?.name;
     const key =
       internetnl !== undefined && testNames.has(internetnl) ? internetnl : testNames.has(verdict.check) ? verdict.check : undefined;
-    if (key === undefined || byTest.has(key)) {
+    const notMeasured = verdict.status === 'error' && verdict.error !== undefined;
+    if (key === undefined || byTest.has(key) || notMeasured) {
       unscored.push({
         check: verdict.check,
         ...(internetnl === undefined ? {} : { internetnl }),
         status: verdict.status,
         outcome: verdict.outcome,
-        reason: key === undefined ? 'not-in-policy' : 'duplicate',
+        reason: key === undefined ? 'not-in-policy' : notMeasured ? 'not-measured' : 'duplicate',
       });
     } else {
       byTest.set(key, verdict);

@@ -29,8 +29,12 @@ export interface UnscoredVerdict {
   readonly status: VerdictStatus;
   /** Its outcome code. */
   readonly outcome: string;
-  /** `not-in-policy`: the policy has no such test; `duplicate`: an earlier verdict matched the same test. */
-  readonly reason: 'not-in-policy' | 'duplicate';
+  /**
+   * `not-in-policy`: the policy has no such test; `duplicate`: an earlier verdict matched the
+   * same test; `not-measured`: the verdict is `error` with a reason (pastoe could not judge), so
+   * its test counts as missing.
+   */
+  readonly reason: 'not-in-policy' | 'duplicate' | 'not-measured';
 }
 
 /** One test as a points policy saw it. */

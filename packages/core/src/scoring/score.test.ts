@@ -941,3 +941,27 @@ describe('streefbeeld policy', () => {
     });
   });
 });
+
+describe("pastoe's own failures are not measurements", () => {
+  const ownFailure = (name: string): Verdict => ({
+    ...verdict(name, 'error', { raw: 'error' }),
+    status: 'error',
+    outcome: 'vantage',
+    error: { source: 'runner', code: 'vantage', message: 'the resolver udp://127.0.0.1:9 did not answer' },
+  });
+
+  it('an error verdict with a reason leaves its test missing in a points score', () => {
+    const result = score({ verdicts: [verdict('web_dnssec_exist'), ownFailure('web_dnssec_valid')] }, policies.internetnlWeb);
+    expect(result.complete).toBe(false);
+    expect(result.missing).toContain('web_dnssec_valid');
+    expect(result.unscored).toContainEqual(expect.objectContaining({ check: 'web-dnssec-valid', reason: 'not-measured' }));
+  });
+
+  it('makes the target-state answer unknown, never no', () => {
+    const verdicts = [ownFailure('web_dnssec_exist'), ownFailure('web_dnssec_valid')];
+    const result = score({ verdicts }, policies.streefbeeld);
+    const dnssec = result.suites.flatMap((suite) => suite.standards).find((s) => s.standard === 'dnssec');
+    expect(result.meets).not.toBe(false);
+    expect(dnssec?.meets ?? 'unknown').toBe('unknown');
+  });
+});
