@@ -71,7 +71,7 @@ export function hkdfExpand(hash: string, prk: Uint8Array, info: Uint8Array, leng
 }
 
 /** HKDF-Expand-Label (RFC 8446 §7.1). */
-export function expandLabel(hash: string, secret: Uint8Array, label: string, context: Uint8Array, length: number): Buffer {
+function expandLabel(hash: string, secret: Uint8Array, label: string, context: Uint8Array, length: number): Buffer {
   const info = build((w) =>
     w
       .uint(length, 2)
