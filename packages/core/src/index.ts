@@ -273,7 +273,7 @@ export type {
 export { defineTlsProbe, probeTls, scanTls } from './tls/scanner/index.js';
 /**
  * TLS wire numbers (RFC 5246, RFC 8446, RFC 5746 and the IANA TLS registries) for code that
- * reads or writes TLS records itself, such as \@pastoe/lab's scripted server: record content
+ * reads or writes TLS records itself, such as a test lab's scripted TLS server: record content
  * types, handshake message types, extension codes, alert names by number, and the
  * TLS_EMPTY_RENEGOTIATION_INFO_SCSV code.
  */

@@ -14,7 +14,8 @@ import { nameKey, normalizeName } from './dns/names.js';
 import { type DnsServerHandle, startDnsServer } from './dns/server.js';
 import type { ZoneRecord } from './dns/zone.js';
 import { type LabAddressMap, createLabAddressMap } from './net/address-map.js';
-import { type LabMailScenario, type LabServiceEndpoint, type LabWebScenario, startLabScenarios } from './net/scenarios.js';
+import { startLabScenarios } from './net/scenarios/start.js';
+import type { LabMailScenario, LabServiceEndpoint, LabWebScenario } from './net/scenarios/types.js';
 import { createLabCa, issueCertificate } from './pki/ca.js';
 import type { LabCa } from './pki/ca.js';
 

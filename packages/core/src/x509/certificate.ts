@@ -7,6 +7,7 @@ import {
   decodeString,
   decodeTime,
   derChildren,
+  expectUniversal,
   integerBits,
   integerHex,
   isContext,
@@ -123,12 +124,12 @@ export function parseCertificate(input: string | Uint8Array): ParsedCertificate 
   const [tbs, outerAlgorithm] = sequenceItems(readDerExact(der), 'Certificate');
   const tbsItems = sequenceItems(tbs, 'TBSCertificate');
   let index = isContext(tbsItems[0], 0) ? 1 : 0;
-  const serial = expectNode(tbsItems[index++], DerTag.integer, 'serialNumber');
+  const serial = expectUniversal(tbsItems[index++], DerTag.integer, 'serialNumber');
   index++; // the inner signature algorithm; the outer one is authoritative for pastoe
-  const issuer = expectNode(tbsItems[index++], DerTag.sequence, 'issuer');
+  const issuer = expectUniversal(tbsItems[index++], DerTag.sequence, 'issuer');
   const validity = sequenceItems(tbsItems[index++], 'validity');
-  const subject = expectNode(tbsItems[index++], DerTag.sequence, 'subject');
-  const spki = expectNode(tbsItems[index++], DerTag.sequence, 'subjectPublicKeyInfo');
+  const subject = expectUniversal(tbsItems[index++], DerTag.sequence, 'subject');
+  const spki = expectUniversal(tbsItems[index++], DerTag.sequence, 'subjectPublicKeyInfo');
   const extensions = tbsItems.slice(index).find((node) => isContext(node, 3));
 
   const x509 = loadX509(der);
@@ -194,11 +195,6 @@ function loadX509(der: Buffer): X509Certificate | undefined {
 
 function requireNode(node: DerNode | undefined, what: string): DerNode {
   if (node === undefined) throw new DerError(`missing ${what}`);
-  return node;
-}
-
-function expectNode(node: DerNode | undefined, tag: number, what: string): DerNode {
-  if (!isUniversal(node, tag)) throw new DerError(`expected ${what}`);
   return node;
 }
 
@@ -285,7 +281,7 @@ function readPublicKey(spki: DerNode, x509: X509Certificate | undefined): Certif
 
 function rsaModulusBits(key: DerNode): number {
   const [modulus] = sequenceItems(readDerExact(bitStringBytes(key)), 'RSAPublicKey');
-  return integerBits(expectNode(modulus, DerTag.integer, 'modulus'));
+  return integerBits(expectUniversal(modulus, DerTag.integer, 'modulus'));
 }
 
 /** Reads an AlgorithmIdentifier of a signature, with RSASSA-PSS parameters resolved. */

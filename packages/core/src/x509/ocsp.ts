@@ -8,9 +8,9 @@ import {
   DerTag,
   decodeTime,
   derChildren,
+  expectUniversal,
   integerHex,
   isContext,
-  isUniversal,
   readDerExact,
   readOid,
   sequenceItems,
@@ -72,18 +72,18 @@ export function checkOcspResponse(
 
 function check(response: Uint8Array, leaf: ParsedCertificate, issuer: ParsedCertificate | undefined, now: Date): OcspCheck {
   const [statusNode, bytesWrapper] = sequenceItems(readDerExact(response), 'OCSPResponse');
-  const responseStatus = statuses[smallInteger(expect(statusNode, DerTag.enumerated))] ?? 'unknown';
+  const responseStatus = statuses[smallInteger(expectUniversal(statusNode, DerTag.enumerated, 'responseStatus'))] ?? 'unknown';
   if (responseStatus !== 'successful') return { responseStatus, trusted: false, reason: 'unsuccessful' };
   if (!isContext(bytesWrapper, 0)) return { responseStatus, trusted: false, reason: 'malformed' };
   const [typeNode, octets] = sequenceItems(readDerExact(bytesWrapper.content), 'ResponseBytes');
   if (readOid(typeNode) !== basicResponseOid) return { responseStatus, trusted: false, reason: 'not-basic' };
   const [tbs, algorithm, signatureNode, certsWrapper] = sequenceItems(
-    readDerExact(expect(octets, DerTag.octetString).content),
+    readDerExact(expectUniversal(octets, DerTag.octetString, 'response').content),
     'BasicOCSPResponse',
   );
-  const tbsNode = expect(tbs, DerTag.sequence);
-  const signature = readSignatureAlgorithm(expect(algorithm, DerTag.sequence));
-  const signatureBytes = bitStringBytes(expect(signatureNode, DerTag.bitString));
+  const tbsNode = expectUniversal(tbs, DerTag.sequence, 'tbsResponseData');
+  const signature = readSignatureAlgorithm(expectUniversal(algorithm, DerTag.sequence, 'signatureAlgorithm'));
+  const signatureBytes = bitStringBytes(expectUniversal(signatureNode, DerTag.bitString, 'signature'));
   const embedded = isContext(certsWrapper, 0)
     ? sequenceItems(readDerExact(certsWrapper.content), 'certs').flatMap((node) => {
         const parsed = tryParseCertificate(node.raw);
@@ -118,11 +118,6 @@ function check(response: Uint8Array, leaf: ParsedCertificate, issuer: ParsedCert
   return { ...base, trusted: true, signer, ...single.facts };
 }
 
-function expect(node: DerNode | undefined, tag: number): DerNode {
-  if (!isUniversal(node, tag)) throw new DerError('unexpected OCSP structure');
-  return node;
-}
-
 interface SingleFacts {
   facts: { certStatus: 'good' | 'revoked' | 'unknown'; thisUpdate: string; nextUpdate?: string };
 }
@@ -135,7 +130,7 @@ function findSingleResponse(tbs: DerNode, leaf: ParsedCertificate, issuer: Parse
   const responses = sequenceItems(items[index], 'responses');
   const issuerKey = issuer === undefined ? undefined : issuerPublicKeyBits(issuer);
   for (const response of responses) {
-    const [certId, status, thisUpdate, ...rest] = derChildren(expect(response, DerTag.sequence));
+    const [certId, status, thisUpdate, ...rest] = derChildren(expectUniversal(response, DerTag.sequence, 'SingleResponse'));
     const [hashAlgorithm, , issuerKeyHash, serial] = sequenceItems(certId, 'CertID');
     if (serial === undefined || integerHex(serial) !== leaf.facts.serialHex) continue;
     if (issuerKey !== undefined && hashAlgorithm !== undefined && issuerKeyHash !== undefined) {
@@ -163,7 +158,7 @@ function findSingleResponse(tbs: DerNode, leaf: ParsedCertificate, issuer: Parse
 /** The subjectPublicKey BIT STRING contents of a certificate (what OCSP's issuerKeyHash hashes). */
 function issuerPublicKeyBits(issuer: ParsedCertificate): Uint8Array {
   const [, key] = sequenceItems(readDerExact(issuer.spki), 'SubjectPublicKeyInfo');
-  return bitStringBytes(expect(key, DerTag.bitString));
+  return bitStringBytes(expectUniversal(key, DerTag.bitString, 'subjectPublicKey'));
 }
 
 function verifySignature(signature: CertificateSignature, data: Uint8Array, bytes: Uint8Array, key: KeyObject): boolean {

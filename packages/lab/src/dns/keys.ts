@@ -55,7 +55,7 @@ function fromJwk(value: string | undefined, what: string): Buffer {
 }
 
 /** The DNSKEY public-key field for a node public key of the given algorithm. */
-export function dnskeyPublicKey(algorithm: number, publicKey: KeyObject): Buffer {
+function dnskeyPublicKey(algorithm: number, publicKey: KeyObject): Buffer {
   const jwk = publicKey.export({ format: 'jwk' });
   switch (algorithm) {
     case 5:

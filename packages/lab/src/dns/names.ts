@@ -14,7 +14,7 @@ const asciiUpper = /[A-Z]/g;
  * Lowercases A–Z only. DNS case folding is ASCII-only (RFC 4343), and String#toLowerCase would
  * also fold non-ASCII letters, which would change the bytes we hash and sign.
  */
-export function lowerAscii(text: string): string {
+function lowerAscii(text: string): string {
   return text.replace(asciiUpper, (c) => String.fromCharCode(c.charCodeAt(0) + 32));
 }
 

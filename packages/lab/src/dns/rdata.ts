@@ -159,7 +159,7 @@ export function recordRdata(record: ZoneRecord, canonical = false): Buffer {
 }
 
 /** Quotes a TXT or CAA string for a zone file: `"` and `\` escaped, other non-printables as `\DDD`. */
-export function quoteString(text: string): string {
+function quoteString(text: string): string {
   let out = '"';
   for (const byte of Buffer.from(text, 'utf8')) {
     if (byte === 0x22 || byte === 0x5c) out += `\\${String.fromCharCode(byte)}`;

@@ -6,7 +6,7 @@ export { canonicalIp, createLabAddressMap } from './address-map.js';
 export type { LabAddressMap, LabAddressMapOptions, LabRoute, LabRouteProtocol } from './address-map.js';
 export { listenTracked } from './listener.js';
 export type { LabListener } from './listener.js';
-export { startLabScenarios } from './scenarios.js';
+export { startLabScenarios } from './scenarios/start.js';
 export type {
   LabCertificateExpectation,
   LabMailScenario,
@@ -15,4 +15,4 @@ export type {
   LabTlsExpectation,
   LabWebScenario,
   StartLabScenariosOptions,
-} from './scenarios.js';
+} from './scenarios/types.js';

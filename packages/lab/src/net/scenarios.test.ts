@@ -8,7 +8,7 @@ import { type Lab, startLab } from '../lab.js';
 import { tlsaFor } from '../pki/tlsa.js';
 import { type LabTlsVersion, suiteHandshake } from '../tls/codes.js';
 import { type RawHelloOptions, type ServerFlight, flightComplete, parseServerFlight, rawClientHello } from '../tls/test-support.js';
-import type { LabServiceEndpoint } from './scenarios.js';
+import type { LabServiceEndpoint } from './scenarios/types.js';
 
 let lab: Lab;
 beforeAll(async () => {

@@ -234,7 +234,7 @@ export type ClientHelloRead =
   | { readonly kind: 'error'; readonly reason: string; readonly alert: number };
 
 /** The largest TLSPlaintext fragment (RFC 8446 §5.1). */
-export const maxFragment = 16_384;
+const maxFragment = 16_384;
 
 /**
  * Reads one ClientHello from the start of `bytes`: either an SSLv2-compatible hello or a

@@ -63,7 +63,7 @@ export function selectChains(evidence: TlsEvidence): ChainSelection {
  * fingerprint is on its root list; without such a list pastoe skips a self-signed certificate
  * after the leaf (a root the server sent along). A self-signed leaf is always judged.
  */
-export function isRoot(certificate: ParsedCertificate, index: number, context: TlsEvaluationContext): boolean {
+function isRoot(certificate: ParsedCertificate, index: number, context: TlsEvaluationContext): boolean {
   if (context.rootFingerprints !== undefined) return context.rootFingerprints.has(certificate.facts.sha1);
   return index > 0 && isSelfSigned(certificate);
 }
@@ -74,7 +74,7 @@ export function certificateLabel(certificate: ParsedCertificate): string {
 }
 
 /** Findings for chains with certificates pastoe could not parse. */
-export function unparsableFindings(selection: ChainSelection, context: TlsEvaluationContext): Finding[] {
+function unparsableFindings(selection: ChainSelection, context: TlsEvaluationContext): Finding[] {
   return [selection.primary, ...selection.others]
     .filter((chain): chain is ParsedChain => chain !== undefined && chain.unparsable > 0)
     .map((chain) => finding(context, 'unparsable-certificate', { count: chain.unparsable, source: chain.observation.source }, true));

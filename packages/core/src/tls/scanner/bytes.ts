@@ -100,7 +100,7 @@ export class ByteReader {
   }
 
   /** Reads an unsigned integer of `size` bytes. */
-  uint(size: 1 | 2 | 3): number {
+  uint(size: 1 | 2 | 3 | 4): number {
     const b = this.bytes(size);
     let value = 0;
     for (const byte of b) value = value * 256 + byte;

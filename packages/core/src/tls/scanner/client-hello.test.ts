@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildClientHello, buildSslv2ClientHello, type ClientHelloSpec, sniName } from './client-hello.js';
+import { bindPsk, buildClientHello, buildSslv2ClientHello, type ClientHelloSpec, helloMessage, sniName } from './client-hello.js';
 import {
   ExtensionType,
   RENEGOTIATION_SCSV,
@@ -59,7 +59,7 @@ describe('buildClientHello', () => {
         ...base,
         version: 'TLSv1.3',
         suites: tls13Suites,
-        keyShares: [{ group: 29, key }],
+        keyShares: [{ group: 29, publicKey: key }],
         deflate: true,
         sessionId: new Uint8Array(32),
       }),
@@ -71,6 +71,63 @@ describe('buildClientHello', () => {
     expect(hello.sessionId.length).toBe(32);
     expect(hello.extensions.has(ExtensionType.pskKeyExchangeModes)).toBe(true);
     expect(hello.extensions.has(ExtensionType.renegotiationInfo)).toBe(false);
+  });
+
+  it('resumes with a ticket: ALPN, early_data, and pre_shared_key last, after the padding', () => {
+    const identity = new Uint8Array(100).fill(7);
+    const record = buildClientHello({
+      ...base,
+      version: 'TLSv1.3',
+      suites: [0x1301],
+      keyShares: [{ group: 29, publicKey: new Uint8Array(32).fill(5) }],
+      alpn: ['http/1.1'],
+      psk: { identity, obfuscatedAge: 0x1_0000_0005, binderLength: 32 },
+      earlyData: true,
+    });
+    const hello = parseClientHelloRecord(record);
+    const types = [...hello.extensions.keys()];
+    expect(types.at(-1)).toBe(ExtensionType.preSharedKey);
+    expect(types.at(-2)).toBe(ExtensionType.padding);
+    expect(hello.messageLength).toBe(512);
+    expect(hello.extensions.get(ExtensionType.earlyData)).toEqual(new Uint8Array(0));
+    expect(Buffer.from(hello.extensions.get(ExtensionType.alpn) ?? []).toString('latin1')).toBe('\x00\x09\x08http/1.1');
+    // identities: one identity with its age (taken modulo 2^32); binders: one zero binder.
+    const psk = Buffer.from(hello.extensions.get(ExtensionType.preSharedKey) ?? []);
+    expect(psk.readUInt16BE(0)).toBe(2 + 100 + 4);
+    expect(psk.subarray(4, 104)).toEqual(Buffer.from(identity));
+    expect(psk.readUInt32BE(104)).toBe(5);
+    expect(psk.subarray(108).toString('hex')).toBe(`002120${'00'.repeat(32)}`);
+  });
+
+  it('fills in the PSK binder over the hello up to the binders list', () => {
+    const spec: ClientHelloSpec = {
+      ...base,
+      version: 'TLSv1.3',
+      suites: [0x1301],
+      keyShares: [],
+      psk: { identity: Uint8Array.from([1, 2, 3]), obfuscatedAge: 9, binderLength: 48 },
+    };
+    const record = buildClientHello(spec);
+    let covered: Uint8Array | undefined;
+    const bound = bindPsk(record, 48, (partial) => {
+      covered = Uint8Array.from(partial);
+      return new Uint8Array(48).fill(0xab);
+    });
+    const message = helloMessage(record);
+    expect(message[0]).toBe(1);
+    expect(covered).toEqual(message.subarray(0, message.length - 51));
+    expect(bound.subarray(0, bound.length - 48)).toEqual(record.subarray(0, record.length - 48));
+    expect(Buffer.from(bound.subarray(bound.length - 48)).toString('hex')).toBe('ab'.repeat(48));
+    expect(() => bindPsk(record, 48, () => new Uint8Array(32))).toThrow(RangeError);
+  });
+
+  it('sends neither early_data nor pre_shared_key below TLS 1.3 or without a ticket', () => {
+    const psk = { identity: Uint8Array.from([1]), obfuscatedAge: 0, binderLength: 32 };
+    const tls12 = parseClientHelloRecord(buildClientHello({ ...base, psk, earlyData: true }));
+    expect(tls12.extensions.has(ExtensionType.preSharedKey)).toBe(false);
+    expect(tls12.extensions.has(ExtensionType.earlyData)).toBe(false);
+    const noTicket = parseClientHelloRecord(buildClientHello({ ...base, version: 'TLSv1.3', suites: tls13Suites, earlyData: true }));
+    expect(noTicket.extensions.has(ExtensionType.earlyData)).toBe(false);
   });
 
   it('sends an empty key_share when asked to', () => {

@@ -21,7 +21,17 @@ export interface KeyShareEntry {
   /** The named group. */
   readonly group: number;
   /** The public key in the group's wire format. */
-  readonly key: Uint8Array;
+  readonly publicKey: Uint8Array;
+}
+
+/** A resumption offer (RFC 8446 §4.2.11): one ticket, its binder written as zeros until {@link bindPsk} fills it in. */
+export interface PskOffer {
+  /** The ticket, as the server sent it. */
+  readonly identity: Uint8Array;
+  /** The ticket's age in milliseconds plus the server's ticket_age_add, modulo 2^32. */
+  readonly obfuscatedAge: number;
+  /** The binder length: the hash length of the ticket's suite. */
+  readonly binderLength: number;
 }
 
 /** What a ClientHello offers. */
@@ -46,6 +56,12 @@ export interface ClientHelloSpec {
   readonly random: Uint8Array;
   /** The legacy session id (TLS 1.3 middlebox compatibility); empty when absent. */
   readonly sessionId?: Uint8Array;
+  /** ALPN protocol names to offer, in preference order. */
+  readonly alpn?: readonly string[];
+  /** TLS 1.3 only: resume with this ticket (pre_shared_key, always the last extension). */
+  readonly psk?: PskOffer;
+  /** TLS 1.3 only, with `psk`: announce early data (the early_data extension). */
+  readonly earlyData?: boolean;
 }
 
 /** Lengths whose hellos some servers choke on (testssl.sh's observation: ≡ 10 or 14 mod 256). */
@@ -58,12 +74,44 @@ function extension(type: number, body: Uint8Array): Uint8Array {
   return build((w) => w.uint(type, 2).vector(body, 2));
 }
 
+/** An extension whose body is one vector (a list with its length prefix). */
+function listExtension(type: number, list: Uint8Array, lengthSize: 1 | 2): Uint8Array {
+  return extension(
+    type,
+    build((w) => w.vector(list, lengthSize)),
+  );
+}
+
 function serverNameExtension(name: string): Uint8Array {
   const host = Buffer.from(name, 'ascii');
-  const entry = build((w) => w.uint(0, 1).vector(host, 2));
-  return extension(
+  return listExtension(
     ExtensionType.serverName,
-    build((w) => w.vector(entry, 2)),
+    build((w) => w.uint(0, 1).vector(host, 2)),
+    2,
+  );
+}
+
+function alpnExtension(protocols: readonly string[]): Uint8Array {
+  const names = build((w) => {
+    for (const protocol of protocols) w.vector(Buffer.from(protocol, 'ascii'), 1);
+  });
+  return listExtension(ExtensionType.alpn, names, 2);
+}
+
+function keyShareExtension(shares: readonly KeyShareEntry[]): Uint8Array {
+  const entries = build((w) => {
+    for (const share of shares) w.uint(share.group, 2).vector(share.publicKey, 2);
+  });
+  return listExtension(ExtensionType.keyShare, entries, 2);
+}
+
+/** pre_shared_key with one identity and a zero binder of the right length. */
+function pskExtension(psk: PskOffer): Uint8Array {
+  const identities = build((w) => w.vector(psk.identity, 2).uint(psk.obfuscatedAge >>> 0, 4));
+  const binders = build((w) => w.vector(new Uint8Array(psk.binderLength), 1));
+  return extension(
+    ExtensionType.preSharedKey,
+    build((w) => w.vector(identities, 2).vector(binders, 2)),
   );
 }
 
@@ -77,10 +125,41 @@ export function sniName(host: string | undefined): string | undefined {
   return name;
 }
 
+/** The extensions of a hello, in the order sent, without padding and pre_shared_key. */
+function helloExtensions(spec: ClientHelloSpec): Uint8Array[] {
+  const tls13 = spec.version === 'TLSv1.3';
+  const full = spec.profile === 'full';
+  const extensions: Uint8Array[] = [];
+  const name = sniName(spec.serverName);
+  if (name !== undefined) extensions.push(serverNameExtension(name));
+  extensions.push(listExtension(ExtensionType.ecPointFormats, Uint8Array.from([0]), 1));
+  extensions.push(listExtension(ExtensionType.supportedGroups, uint16List(spec.groups), 2));
+  if (full) extensions.push(extension(ExtensionType.sessionTicket, new Uint8Array(0)));
+  extensions.push(extension(ExtensionType.extendedMasterSecret, new Uint8Array(0)));
+  // RFC 5246 §7.4.1.4.1: not meaningful before TLS 1.2, and clients offering only older versions must not send it.
+  if (spec.version === 'TLSv1.2' || tls13) {
+    extensions.push(listExtension(ExtensionType.signatureAlgorithms, uint16List(spec.signatureSchemes), 2));
+  }
+  if (full) {
+    // status_request: OCSP, no responder ids, no request extensions.
+    extensions.push(extension(ExtensionType.statusRequest, Uint8Array.from([1, 0, 0, 0, 0])));
+    if (!tls13) extensions.push(extension(ExtensionType.renegotiationInfo, Uint8Array.from([0])));
+  }
+  if (spec.alpn !== undefined && spec.alpn.length > 0) extensions.push(alpnExtension(spec.alpn));
+  if (tls13) {
+    extensions.push(listExtension(ExtensionType.supportedVersions, uint16List([versionCode['TLSv1.3']]), 1));
+    extensions.push(listExtension(ExtensionType.pskKeyExchangeModes, Uint8Array.from([1]), 1));
+    extensions.push(keyShareExtension(spec.keyShares ?? []));
+    if (spec.psk !== undefined && spec.earlyData === true) extensions.push(extension(ExtensionType.earlyData, new Uint8Array(0)));
+  }
+  return extensions;
+}
+
 /**
  * Builds a ClientHello record. Hellos whose handshake message would be 256–511 bytes long are
  * padded to 512 (RFC 7685's F5 case), and lengths that some servers mishandle are nudged, in the
- * `full` profile. Never more than one record: the caller keeps suite lists short.
+ * `full` profile. Never more than one record: the caller keeps suite lists short. With a
+ * {@link PskOffer} the binder is zeros: {@link bindPsk} computes it.
  */
 export function buildClientHello(spec: ClientHelloSpec): Uint8Array {
   const tls13 = spec.version === 'TLSv1.3';
@@ -92,63 +171,9 @@ export function buildClientHello(spec: ClientHelloSpec): Uint8Array {
   // The SCSV stands in for the extension where extensions are not sent.
   if (!tls13 && (ssl3 || !full)) suites.push(RENEGOTIATION_SCSV);
   const compression = !tls13 && spec.deflate === true ? Uint8Array.from([1, 0]) : Uint8Array.from([0]);
-
-  const extensions: Uint8Array[] = [];
-  if (!ssl3) {
-    const name = sniName(spec.serverName);
-    if (name !== undefined) extensions.push(serverNameExtension(name));
-    extensions.push(
-      extension(
-        ExtensionType.ecPointFormats,
-        build((w) => w.vector(Uint8Array.from([0]), 1)),
-      ),
-    );
-    extensions.push(
-      extension(
-        ExtensionType.supportedGroups,
-        build((w) => w.vector(uint16List(spec.groups), 2)),
-      ),
-    );
-    if (full) extensions.push(extension(ExtensionType.sessionTicket, new Uint8Array(0)));
-    extensions.push(extension(ExtensionType.extendedMasterSecret, new Uint8Array(0)));
-    // RFC 5246 §7.4.1.4.1: not meaningful before TLS 1.2, and clients offering only older versions must not send it.
-    if (spec.version === 'TLSv1.2' || tls13) {
-      extensions.push(
-        extension(
-          ExtensionType.signatureAlgorithms,
-          build((w) => w.vector(uint16List(spec.signatureSchemes), 2)),
-        ),
-      );
-    }
-    if (full) {
-      // status_request: OCSP, no responder ids, no request extensions.
-      extensions.push(extension(ExtensionType.statusRequest, Uint8Array.from([1, 0, 0, 0, 0])));
-      if (!tls13) extensions.push(extension(ExtensionType.renegotiationInfo, Uint8Array.from([0])));
-    }
-    if (tls13) {
-      extensions.push(
-        extension(
-          ExtensionType.supportedVersions,
-          build((w) => w.vector(uint16List([versionCode['TLSv1.3']]), 1)),
-        ),
-      );
-      extensions.push(
-        extension(
-          ExtensionType.pskKeyExchangeModes,
-          build((w) => w.vector(Uint8Array.from([1]), 1)),
-        ),
-      );
-      const shares = build((w) => {
-        for (const share of spec.keyShares ?? []) w.uint(share.group, 2).vector(share.key, 2);
-      });
-      extensions.push(
-        extension(
-          ExtensionType.keyShare,
-          build((w) => w.vector(shares, 2)),
-        ),
-      );
-    }
-  }
+  const extensions = ssl3 ? [] : helloExtensions(spec);
+  // pre_shared_key must be the last extension (RFC 8446 §4.2.11), after any padding.
+  const psk = tls13 && spec.psk !== undefined ? pskExtension(spec.psk) : undefined;
 
   const sessionId = spec.sessionId ?? new Uint8Array(0);
   const body = (padding: Uint8Array | undefined): Uint8Array =>
@@ -158,6 +183,7 @@ export function buildClientHello(spec: ClientHelloSpec): Uint8Array {
         const all = new ByteWriter();
         for (const e of extensions) all.bytes(e);
         if (padding !== undefined) all.bytes(extension(ExtensionType.padding, padding));
+        if (psk !== undefined) all.bytes(psk);
         w.vector(all.finish(), 2);
       }
     });
@@ -173,6 +199,26 @@ export function buildClientHello(spec: ClientHelloSpec): Uint8Array {
   // Record version 0x0301 for TLS hellos: what browsers send, and what old servers expect.
   const recordVersion = ssl3 ? versionCode.SSLv3 : versionCode['TLSv1.0'];
   return build((w) => w.uint(ContentType.handshake, 1).uint(recordVersion, 2).vector(handshake, 2));
+}
+
+/** The handshake message inside a ClientHello record from {@link buildClientHello}: what enters the transcript. */
+export function helloMessage(record: Uint8Array): Uint8Array {
+  return record.subarray(5);
+}
+
+/**
+ * Fills in the PSK binder of a hello built with a {@link PskOffer}. The binder covers the
+ * handshake message up to the binders list (RFC 8446 §4.2.11.2); `binder` computes it from those
+ * bytes and must return `binderLength` bytes. Returns a new record.
+ */
+export function bindPsk(record: Uint8Array, binderLength: number, binder: (partialHello: Uint8Array) => Uint8Array): Uint8Array {
+  // The binders list, last in the hello: a 2-byte list length, a 1-byte binder length, the binder.
+  const partial = helloMessage(record).subarray(0, record.length - 5 - (2 + 1 + binderLength));
+  const value = binder(partial);
+  if (value.length !== binderLength) throw new RangeError(`a binder of ${value.length} bytes, not ${binderLength}`);
+  const out = Uint8Array.from(record);
+  out.set(value, out.length - binderLength);
+  return out;
 }
 
 /**

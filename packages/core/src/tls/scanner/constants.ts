@@ -216,7 +216,7 @@ export function isEllipticGroup(group: number): boolean {
 }
 
 /** Signature schemes (IANA "TLS SignatureScheme"), both TLS 1.3 names and TLS 1.2 hash/signature pairs. */
-export const SignatureScheme = Object.freeze({
+const SignatureScheme = Object.freeze({
   rsaPkcs1Sha1: 0x0201,
   dsaSha1: 0x0202,
   ecdsaSha1: 0x0203,
@@ -337,7 +337,7 @@ export const legacySuiteCandidates: readonly number[] = (() => {
  * CAMELLIA with SHA-1, SEED, PSK and SRP with SHA-1, the ECC suites with SHA-1, the GOST, EXPORT1024
  * and FIPS codes. Offering TLS 1.2-only suites at older versions would only cost hellos.
  */
-export const preTls12SuiteCandidates: readonly number[] = (() => {
+const preTls12SuiteCandidates: readonly number[] = (() => {
   const all = [
     // Without the Fortezza (0x001C-0x001D) and Kerberos (0x001E-0x002B) codes: no TLS library
     // has served them for a decade, and leaving them out keeps the list to two hellos of 64.

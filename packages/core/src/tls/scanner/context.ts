@@ -4,12 +4,13 @@
  * every ServerHello seen (the facts of secure renegotiation, EMS and compression are read from
  * them), and the problems met.
  */
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { TlsScanProblem, TlsVersion } from '../types.js';
 import { type HelloProfile, type KeyShareEntry, buildClientHello, buildSslv2ClientHello } from './client-hello.js';
-import { Group, defaultGroups, defaultSignatureSchemes } from './constants.js';
+import { defaultGroups, defaultSignatureSchemes } from './constants.js';
 import type { Dialer, HelloOutcome } from './dialer.js';
 import type { ServerFlight } from './records.js';
+import { x25519KeyShare } from './tls13.js';
 
 /** A ServerHello the scan received, with what had been offered. */
 export interface RecordedFlight {
@@ -47,13 +48,6 @@ export interface HelloLimits {
   readonly chunkSize: number;
 }
 
-/** An X25519 public key for TLS 1.3 hellos. The scanner never completes the exchange, so one key serves the scan. */
-function x25519Share(): KeyShareEntry {
-  const { publicKey } = generateKeyPairSync('x25519');
-  const jwk = publicKey.export({ format: 'jwk' });
-  return { group: Group.x25519, key: new Uint8Array(Buffer.from(jwk.x ?? '', 'base64url')) };
-}
-
 /** The state of one scan. */
 export class ScanContext {
   /** The dialer. */
@@ -68,7 +62,8 @@ export class ScanContext {
   readonly flights: RecordedFlight[] = [];
   /** Problems met. */
   readonly problems: TlsScanProblem[] = [];
-  readonly #keyShare: KeyShareEntry = x25519Share();
+  /** The X25519 share of every TLS 1.3 hello: the scanner never completes the exchange, so one key serves the scan. */
+  readonly #keyShare: KeyShareEntry = x25519KeyShare();
 
   /**
    * @param dialer - opens connections

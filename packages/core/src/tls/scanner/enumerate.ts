@@ -7,7 +7,7 @@
  * dialer allows (HTTPS) and one after another otherwise (mail).
  */
 import type { TlsVersion, VersionSupport } from '../types.js';
-import { ALERT_PROTOCOL_VERSION, alertName, suiteCandidates, versionCode, versionFromCode } from './constants.js';
+import { ALERT_PROTOCOL_VERSION, suiteCandidates, versionCode, versionFromCode } from './constants.js';
 import type { HelloProfile } from './client-hello.js';
 import { type ScanContext, describeOutcome } from './context.js';
 import type { HelloOutcome } from './dialer.js';
@@ -257,10 +257,4 @@ export function sslv2Decision(outcome: HelloOutcome): VersionSupport {
 /** Whether an outcome looks like hello intolerance (the connection dropped without a word). */
 export function droppedWithoutAnswer(outcome: HelloOutcome): boolean {
   return outcome.kind === 'failure' && (outcome.code === 'closed' || outcome.code === 'reset');
-}
-
-/** A description of an alert outcome, or of any other. */
-export function outcomeDetail(outcome: HelloOutcome): string {
-  if (outcome.kind === 'alert') return alertName(outcome.description);
-  return describeOutcome(outcome).message;
 }

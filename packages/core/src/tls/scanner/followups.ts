@@ -17,7 +17,7 @@ export type SuiteLevel = NcscLevel;
 export type SuiteLevelLookup = (suite: number) => SuiteLevel;
 
 /** The suites (of a TLS 1.2 enumeration) whose handshake had a signed ephemeral key exchange. */
-export function signedKeyExchangeSuites(enumeration: SuiteEnumerator): number[] {
+function signedKeyExchangeSuites(enumeration: SuiteEnumerator): number[] {
   return enumeration.accepted.filter((suite) => {
     const kex = enumeration.flight(suite)?.keyExchange;
     return kex?.signed === true && (kex.kind === 'ecdhe' || kex.kind === 'dhe');

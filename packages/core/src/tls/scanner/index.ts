@@ -7,15 +7,3 @@ export type { ScanTlsOptions, TlsScanScope } from './scan-tls.js';
 export { defineTlsProbe, probeTls } from './probe.js';
 export type { TlsProbeInput, TlsProbeOptions } from './probe.js';
 export type { SuiteLevel, SuiteLevelLookup } from './followups.js';
-export {
-  candidateGroups,
-  defaultGroups,
-  defaultSignatureSchemes,
-  legacySuiteCandidates,
-  preTls12SuiteCandidates,
-  signatureSchemeHash,
-  suiteCandidates,
-  tls13Suites,
-} from './constants.js';
-export { parseSessionFacts } from './session.js';
-export type { SessionFacts } from './session.js';

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { parseSessionFacts } from './session.js';
 
 function tlv(tag: number, content: Uint8Array): Uint8Array {
-  const length = content.length < 128 ? [content.length] : [0x82, content.length >> 8, content.length & 0xff];
+  // Minimal DER lengths: short form below 128, then one or two length bytes.
+  const length =
+    content.length < 128
+      ? [content.length]
+      : content.length < 256
+        ? [0x81, content.length]
+        : [0x82, content.length >> 8, content.length & 0xff];
   return Uint8Array.from([tag, ...length, ...content]);
 }
 const int = (n: number): Uint8Array => tlv(0x02, n < 128 ? Uint8Array.from([n]) : Uint8Array.from([0x00, ...[(n >> 8) & 0xff, n & 0xff]]));
@@ -18,6 +24,14 @@ describe('parseSessionFacts', () => {
       tlv(0xaf, int(16384)),
     );
     expect(parseSessionFacts(der)).toEqual({ ticket: true, maxEarlyData: 16384 });
+  });
+  it('reads a ticket longer than 255 bytes', () => {
+    expect(parseSessionFacts(seq(int(1), tlv(0xaa, tlv(0x04, new Uint8Array(1000).fill(2)))))).toEqual({ ticket: true, maxEarlyData: 0 });
+  });
+  it('refuses lengths DER forbids', () => {
+    // 0x82 0x00 0x05: a two-byte length for five bytes.
+    expect(parseSessionFacts(Uint8Array.from([0x30, 0x82, 0x00, 0x05, 0x02, 0x01, 0x01, 0x02, 0x00]))).toBeUndefined();
+    expect(parseSessionFacts(Uint8Array.from([0x30, 0x80, 0x00, 0x00]))).toBeUndefined();
   });
   it('reads 0 when [15] is absent', () => {
     expect(parseSessionFacts(seq(int(1), int(0x0304)))).toEqual({ ticket: false, maxEarlyData: 0 });

@@ -71,7 +71,7 @@ export function hkdfExpand(hash: string, prk: Uint8Array, info: Uint8Array, leng
 }
 
 /** HKDF-Expand-Label (RFC 8446 §7.1). */
-export function expandLabel(hash: string, secret: Uint8Array, label: string, context: Uint8Array, length: number): Buffer {
+function expandLabel(hash: string, secret: Uint8Array, label: string, context: Uint8Array, length: number): Buffer {
   const info = build((w) =>
     w
       .uint(length, 2)
@@ -89,6 +89,75 @@ export function deriveSecret(suite: Tls13Suite, secret: Uint8Array, label: strin
 /** The hash of no messages, for `Derive-Secret(., "derived", "")`. */
 export function emptyHash(suite: Tls13Suite): Buffer {
   return createHash(suite.hash).digest();
+}
+
+/** The Early Secret: HKDF-Extract over the PSK, or over zeros for a full handshake (RFC 8446 §7.1). */
+export function earlySecret(suite: Tls13Suite, psk: Uint8Array = new Uint8Array(suite.hashLength)): Buffer {
+  return hkdfExtract(suite.hash, new Uint8Array(suite.hashLength), psk);
+}
+
+/** The next stage's secret: HKDF-Extract with `Derive-Secret(previous, "derived", "")` as salt. */
+function nextStage(suite: Tls13Suite, previous: Uint8Array, ikm: Uint8Array): Buffer {
+  return hkdfExtract(suite.hash, deriveSecret(suite, previous, 'derived', emptyHash(suite)), ikm);
+}
+
+/** The Handshake Secret, from the Early Secret and the (EC)DHE shared secret. */
+export function handshakeSecret(suite: Tls13Suite, early: Uint8Array, shared: Uint8Array): Buffer {
+  return nextStage(suite, early, shared);
+}
+
+/** The Master Secret, from the Handshake Secret. */
+export function masterSecret(suite: Tls13Suite, handshake: Uint8Array): Buffer {
+  return nextStage(suite, handshake, new Uint8Array(suite.hashLength));
+}
+
+/** A client and a server traffic secret of one stage. */
+export interface TrafficSecrets {
+  /** What the client sends under. */
+  readonly client: Buffer;
+  /** What the server sends under. */
+  readonly server: Buffer;
+}
+
+/**
+ * The traffic secrets of a stage: `hs` from the Handshake Secret and the hash of ClientHello …
+ * ServerHello, `ap` from the Master Secret and the hash of ClientHello … server Finished.
+ */
+export function trafficSecrets(suite: Tls13Suite, secret: Uint8Array, stage: 'hs' | 'ap', transcriptHash: Uint8Array): TrafficSecrets {
+  return {
+    client: deriveSecret(suite, secret, `c ${stage} traffic`, transcriptHash),
+    server: deriveSecret(suite, secret, `s ${stage} traffic`, transcriptHash),
+  };
+}
+
+/** The client's early traffic secret (0-RTT data), from the Early Secret and the hash of the ClientHello. */
+export function clientEarlyTrafficSecret(suite: Tls13Suite, early: Uint8Array, helloHash: Uint8Array): Buffer {
+  return deriveSecret(suite, early, 'c e traffic', helloHash);
+}
+
+/**
+ * A Finished MAC: HMAC over a transcript hash with the `finished` key of `baseKey` (RFC 8446
+ * §4.4.4). Finished messages use a handshake traffic secret; a PSK binder uses the binder key
+ * ({@link resumptionBinderKey}) and the hash of the ClientHello up to its binders (§4.2.11.2).
+ */
+export function finishedMac(suite: Tls13Suite, baseKey: Uint8Array, transcriptHash: Uint8Array): Buffer {
+  const key = expandLabel(suite.hash, baseKey, 'finished', new Uint8Array(0), suite.hashLength);
+  return createHmac(suite.hash, key).update(transcriptHash).digest();
+}
+
+/** The binder key of a resumption PSK, from the Early Secret that PSK gives. */
+export function resumptionBinderKey(suite: Tls13Suite, early: Uint8Array): Buffer {
+  return deriveSecret(suite, early, 'res binder', emptyHash(suite));
+}
+
+/** The resumption master secret, from the Master Secret and the hash of ClientHello … client Finished. */
+export function resumptionMasterSecret(suite: Tls13Suite, master: Uint8Array, transcriptHash: Uint8Array): Buffer {
+  return deriveSecret(suite, master, 'res master', transcriptHash);
+}
+
+/** The PSK a NewSessionTicket stands for, from the resumption master secret and the ticket's nonce (RFC 8446 §4.6.1). */
+export function ticketPsk(suite: Tls13Suite, resumptionMaster: Uint8Array, nonce: Uint8Array): Buffer {
+  return expandLabel(suite.hash, resumptionMaster, 'resumption', nonce, suite.hashLength);
 }
 
 /** The running transcript hash of the handshake messages. */
@@ -122,6 +191,14 @@ function aeadDecipher(suite: Tls13Suite, key: Buffer, nonce: Buffer): DecipherGC
   return createDecipheriv(suite.cipher, key, nonce, { authTagLength: 16 });
 }
 
+/** The AEAD key and IV of a traffic secret (RFC 8446 §7.3). */
+export function trafficKeys(suite: Tls13Suite, secret: Uint8Array): { readonly key: Buffer; readonly iv: Buffer } {
+  return {
+    key: expandLabel(suite.hash, secret, 'key', new Uint8Array(0), suite.keyLength),
+    iv: expandLabel(suite.hash, secret, 'iv', new Uint8Array(0), 12),
+  };
+}
+
 /** Record protection with one traffic secret (RFC 8446 §5.2–5.3). */
 export class RecordProtection {
   readonly #suite: Tls13Suite;
@@ -135,8 +212,9 @@ export class RecordProtection {
    */
   constructor(suite: Tls13Suite, secret: Uint8Array) {
     this.#suite = suite;
-    this.#key = expandLabel(suite.hash, secret, 'key', new Uint8Array(0), suite.keyLength);
-    this.#iv = expandLabel(suite.hash, secret, 'iv', new Uint8Array(0), 12);
+    const keys = trafficKeys(suite, secret);
+    this.#key = keys.key;
+    this.#iv = keys.iv;
   }
 
   #nonce(): Buffer {
@@ -192,7 +270,8 @@ export interface ClientKeyShare {
   secret(serverShare: Uint8Array): Buffer | undefined;
 }
 
-function x25519Share(): ClientKeyShare {
+/** A fresh X25519 key share. */
+export function x25519KeyShare(): ClientKeyShare {
   const { publicKey, privateKey } = generateKeyPairSync('x25519');
   const x = publicKey.export({ format: 'jwk' }).x ?? '';
   return {
@@ -231,5 +310,5 @@ function ecdhShare(group: number, curve: string): ClientKeyShare {
 
 /** Fresh key shares for X25519, P-256 and P-384: with all three a HelloRetryRequest is rare. */
 export function clientKeyShares(): ClientKeyShare[] {
-  return [x25519Share(), ecdhShare(Group.secp256r1, 'prime256v1'), ecdhShare(Group.secp384r1, 'secp384r1')];
+  return [x25519KeyShare(), ecdhShare(Group.secp256r1, 'prime256v1'), ecdhShare(Group.secp384r1, 'secp384r1')];
 }

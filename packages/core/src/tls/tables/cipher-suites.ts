@@ -410,7 +410,7 @@ const kexPrefixes: Readonly<Record<string, readonly [SuiteKeyExchange, SuiteAuth
 const forwardSecret = new Set<SuiteKeyExchange>(['DHE', 'ECDHE', 'DHE_PSK', 'ECDHE_PSK', 'any']);
 
 /** Derives a suite's components from its IANA name. Exported for the table tests. */
-export function describeSuite(code: number, iana: string, openssl: string | null): CipherSuiteInfo {
+function describeSuite(code: number, iana: string, openssl: string | null): CipherSuiteInfo {
   const level: NcscLevel = goodSet.has(iana)
     ? 'good'
     : sufficientSet.has(iana)

@@ -1,8 +1,8 @@
 /**
  * TLS and TCP servers on loopback for the scanner's tests: node:tls servers of any configuration,
- * `openssl s_server` for what node cannot serve, and a scripted TCP server that answers a
- * ClientHello with bytes the test crafts (garbage, truncation, alerts, resets, silence, HRR).
- * Test code only; nothing in the library imports this.
+ * `openssl s_server` for what node cannot serve, and a plain TCP server (SMTP). Servers that
+ * must answer with bytes no TLS library sends are the lab's scripted TLS server, used from the
+ * integration tests (packages/integration). Test code only; nothing in the library imports this.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -61,19 +61,6 @@ export async function startNodeTlsServer(options: tls.TlsOptions, setup?: (serve
   });
   server.on('tlsClientError', () => undefined);
   setup?.(server);
-  const tracked = track(server);
-  const port = await listen(server);
-  return { port, connections: tracked.count, close: () => stop(server, tracked.sockets) };
-}
-
-/** What the scripted server does with one connection, given the first bytes the client sent. */
-export type Script = (socket: Socket, firstBytes: Buffer) => void;
-
-/** Starts a TCP server that waits for the client's first bytes (a ClientHello) and runs `script`. */
-export async function startScriptedServer(script: Script): Promise<TestServer> {
-  const server = createServer((socket) => {
-    socket.once('data', (data: Buffer) => script(socket, data));
-  });
   const tracked = track(server);
   const port = await listen(server);
   return { port, connections: tracked.count, close: () => stop(server, tracked.sockets) };

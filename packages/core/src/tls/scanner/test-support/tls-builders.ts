@@ -1,7 +1,7 @@
 /**
- * Test-side TLS bytes: a ClientHello parser (to check what the scanner sends, and for scripted
- * servers to answer it) and builders for server messages (ServerHello, Certificate,
- * ServerKeyExchange, CertificateStatus, ServerHelloDone, alerts, records). Test code only.
+ * Test-side TLS bytes: a ClientHello parser (to check what the scanner sends) and builders for
+ * server messages (ServerHello, Certificate, ServerKeyExchange, CertificateStatus,
+ * ServerHelloDone, alerts, records) that the parser tests feed the scanner. Test code only.
  */
 import { ByteReader, build, uint16List } from '../bytes.js';
 import { ExtensionType, helloRetryRandom } from '../constants.js';

@@ -4,9 +4,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DnsServerHandle, encodeRdata, generateDnssecKey, parseZoneFile, signZone, startDnsServer, type Zone } from '@pastoe/lab';
-import type { RecordData } from '../types.js';
-import { loopbackNetwork } from '../test-support/servers.js';
-import { type ClosableResolver, createResolver } from './create-resolver.js';
+import type { RecordData } from '../../../core/src/dns/types.js';
+import { loopbackNetwork } from '../../../core/src/dns/test-support/servers.js';
+import { type ClosableResolver, createResolver } from '../../../core/src/dns/resolver/create-resolver.js';
 
 const zoneText = `
 $ORIGIN example.test.

@@ -4,19 +4,13 @@
  * validator's) and served over UDP/TCP on loopback through pastoe's resolver.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createLabDnsZones,
-  type DnsServerHandle,
-  type LabDnsZones,
-  labRootTrustAnchor,
-  startDnsServer,
-} from '../../../lab/src/dns/index.js';
-import { type ClosableResolver, createResolver } from '../dns/resolver/create-resolver.js';
-import type { RecordType } from '../dns/types.js';
-import { createAddressPolicy } from '../transport/address-policy.js';
-import { createNodeNetwork } from '../transport/node-network.js';
-import type { ValidationReason, ValidationStatus } from './reasons.js';
-import { type AnswerKind, createValidator, type Validator } from './validator.js';
+import { createLabDnsZones, type DnsServerHandle, type LabDnsZones, labRootTrustAnchor, startDnsServer } from '@pastoe/lab';
+import { type ClosableResolver, createResolver } from '../../../core/src/dns/resolver/create-resolver.js';
+import type { RecordType } from '../../../core/src/dns/types.js';
+import { createAddressPolicy } from '../../../core/src/transport/address-policy.js';
+import { createNodeNetwork } from '../../../core/src/transport/node-network.js';
+import type { ValidationReason, ValidationStatus } from '../../../core/src/dnssec/reasons.js';
+import { type AnswerKind, createValidator, type Validator } from '../../../core/src/dnssec/validator.js';
 
 const network = createNodeNetwork({ policy: createAddressPolicy({ allow: ['loopback'] }) });
 let lab: LabDnsZones;

@@ -15,9 +15,9 @@ import {
   startTlsServer,
 } from '@pastoe/lab';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { TlsEvidence } from '../types.js';
-import { type ScanTlsOptions, scanTls } from './scan-tls.js';
-import { loopbackNetwork } from './test-support/servers.js';
+import type { TlsEvidence } from '../../../core/src/tls/types.js';
+import { type ScanTlsOptions, scanTls } from '../../../core/src/tls/scanner/scan-tls.js';
+import { loopbackNetwork } from '../../../core/src/tls/scanner/test-support/servers.js';
 
 const network = loopbackNetwork();
 let ca: LabCa;

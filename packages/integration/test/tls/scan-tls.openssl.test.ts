@@ -7,9 +7,9 @@
 import { execFileSync } from 'node:child_process';
 import { createLabCa, issueCertificate, type LabCa, type LabCertificate } from '@pastoe/lab';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { TlsEvidence } from '../types.js';
-import { scanTls, type ScanTlsOptions } from './scan-tls.js';
-import { loopbackNetwork, startOpenSslServer, type TestServer } from './test-support/servers.js';
+import type { TlsEvidence } from '../../../core/src/tls/types.js';
+import { scanTls, type ScanTlsOptions } from '../../../core/src/tls/scanner/scan-tls.js';
+import { loopbackNetwork, startOpenSslServer, type TestServer } from '../../../core/src/tls/scanner/test-support/servers.js';
 
 function opensslAvailable(): boolean {
   try {

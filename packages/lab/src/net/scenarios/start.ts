@@ -1,0 +1,276 @@
+/**
+ * Starts the scenario world: for each web and mail scenario of the catalogue its servers on
+ * loopback (HTTPS on 443 and HTTP on 80, or SMTP with STARTTLS on 25), the routes from its
+ * documentation addresses to them, and its signed DNS zone.
+ */
+import type { Endpoint } from '@pastoe/core';
+import type { LabZoneSpec } from '../../dns/catalogue.js';
+import { type LabHttpSite, startHttpServer } from '../../http/server.js';
+import { issueCertificate, type LabCa } from '../../pki/ca.js';
+import { fixedLabKey } from '../../pki/fixed-keys.js';
+import { type LabTlsaData, tlsaText } from '../../pki/tlsa.js';
+import { startSmtpServer } from '../../smtp/server.js';
+import { startScriptedTlsServer } from '../../tls/scripted.js';
+import type { LabAddressMap } from '../address-map.js';
+import type { LabListener } from '../listener.js';
+import {
+  certificateExpectation,
+  daneStatus,
+  type Issuers,
+  ipv4For,
+  ipv6For,
+  makeCertificate,
+  nodeSetup,
+  type ServerExpectation,
+  scriptedSetup,
+  securityTxt,
+  tlsaRecords,
+} from './builders.js';
+import { mailCatalogue, webCatalogue } from './catalogue.js';
+import type {
+  LabMailScenario,
+  LabScenarioWorld,
+  LabServiceEndpoint,
+  LabWebScenario,
+  MailSpec,
+  StartLabScenariosOptions,
+  TlsSpec,
+  WebSpec,
+} from './types.js';
+
+/** What starting one scenario needs: the issuers, where to listen, and where to note listeners and routes. */
+interface StartContext {
+  readonly ca: LabCa;
+  readonly issuers: Issuers;
+  readonly host: string;
+  readonly addressMap: LabAddressMap;
+  /** Every listener started so far, closed together. */
+  readonly listeners: LabListener[];
+}
+
+/** The documentation addresses a scenario's names resolve to. */
+interface Addresses {
+  readonly ipv4: string;
+  readonly ipv6: string;
+}
+
+/** Routes both addresses of a service to its loopback listener; returns the listener's endpoint. */
+function route(context: StartContext, addresses: Addresses, port: number, local: LabListener): Endpoint {
+  const endpoint = { ip: local.host, port: local.port };
+  context.addressMap.route({ ip: addresses.ipv4, port }, endpoint);
+  context.addressMap.route({ ip: addresses.ipv6, port }, endpoint);
+  return endpoint;
+}
+
+/** The intermediates below the lab root that scenario certificates may come from. */
+async function startIssuers(ca: LabCa): Promise<Issuers> {
+  const [intermediate, rsaIntermediate] = await Promise.all([
+    issueCertificate(ca, { isCa: true, commonName: 'pastoe lab intermediate', keyType: 'ecdsa-p384' }),
+    issueCertificate(ca, { isCa: true, commonName: 'pastoe lab RSA intermediate', privateKey: fixedLabKey('rsa2048b') }),
+  ]);
+  return { root: ca, intermediate, rsaIntermediate };
+}
+
+/** Starts the HTTPS server of a web scenario (node:tls or scripted) and describes its endpoint. */
+async function startHttps(
+  spec: WebSpec,
+  tlsSpec: TlsSpec,
+  addresses: Addresses,
+  context: StartContext,
+): Promise<{ readonly endpoint: LabServiceEndpoint; readonly tlsa: LabTlsaData[] }> {
+  const names = [spec.domain, `www.${spec.domain}`];
+  const built = await Promise.all(tlsSpec.certificates.map((c) => makeCertificate(c, spec.domain, names, context.issuers)));
+  const tlsa = tlsaRecords(spec.tlsa, built);
+  let listener: LabListener;
+  let expected: ServerExpectation;
+  if (tlsSpec.engine === 'node') {
+    const site: LabHttpSite = {
+      hosts: names,
+      ...(spec.hsts === undefined ? {} : { headers: { 'Strict-Transport-Security': spec.hsts } }),
+      ...(spec.securityTxt === true ? { securityTxt: securityTxt(spec.domain) } : {}),
+    };
+    const node = nodeSetup(tlsSpec, built, context.ca);
+    expected = node.expected;
+    listener = await startHttpServer({ sites: [site], tls: node.setup, host: context.host });
+  } else {
+    const scripted = scriptedSetup(tlsSpec, built);
+    expected = scripted.expected;
+    listener = await startScriptedTlsServer({ ...scripted.behaviour, host: context.host });
+  }
+  context.listeners.push(listener);
+  const endpoint: LabServiceEndpoint = {
+    scenario: spec.domain,
+    host: spec.domain,
+    service: 'https',
+    ...addresses,
+    port: 443,
+    local: route(context, addresses, 443, listener),
+    tls: { ...expected, certificate: certificateExpectation(built, spec.domain), dane: daneStatus(spec.tlsa, true), tlsa },
+  };
+  return { endpoint, tlsa };
+}
+
+/** The signed zone of a web scenario: its addresses and its `www`'s, CAA, and TLSA for both names. */
+function webZone(spec: WebSpec, addresses: Addresses, tlsa: readonly LabTlsaData[]): LabZoneSpec {
+  const tlsaLines = tlsa.flatMap((data) => [`_443._tcp 300 IN TLSA ${tlsaText(data)}`, `_443._tcp.www 300 IN TLSA ${tlsaText(data)}`]);
+  return {
+    origin: spec.domain,
+    content: [
+      `@ 300 IN A ${addresses.ipv4}`,
+      `@ 300 IN AAAA ${addresses.ipv6}`,
+      `www 300 IN A ${addresses.ipv4}`,
+      `www 300 IN AAAA ${addresses.ipv6}`,
+      ...(spec.caa === true ? ['@ 300 IN CAA 0 issue "lab.test"', '@ 300 IN CAA 0 iodef "mailto:security@lab.test"'] : []),
+      ...tlsaLines,
+    ].join('\n'),
+    dnssec: { algorithm: 13 },
+  };
+}
+
+/** A web scenario started: the scenario (HTTP endpoint still to come), its zone, and the site plain HTTP serves for it. */
+interface StartedWeb {
+  readonly scenario: LabWebScenario;
+  readonly zone: LabZoneSpec;
+  readonly httpSite?: LabHttpSite;
+}
+
+/** Starts a web scenario's HTTPS server, if it has one, and describes its DNS and plain HTTP. */
+async function startWebScenario(spec: WebSpec, index: number, context: StartContext): Promise<StartedWeb> {
+  const addresses = { ipv4: ipv4For('web', index), ipv6: ipv6For('web', index) };
+  const https = spec.https === undefined ? undefined : await startHttps(spec, spec.https, addresses, context);
+  const httpSite: LabHttpSite | undefined =
+    spec.http === 'none'
+      ? undefined
+      : {
+          hosts: [spec.domain, `www.${spec.domain}`, addresses.ipv4, addresses.ipv6],
+          ...(spec.http === 'redirect' ? { fallback: { redirect: `https://${spec.domain}{path}` } } : {}),
+        };
+  const scenario: LabWebScenario = {
+    domain: spec.domain,
+    description: spec.description,
+    ...addresses,
+    ...(https === undefined ? {} : { https: https.endpoint }),
+    httpBehaviour: spec.http === 'none' ? null : spec.http,
+    hsts: spec.hsts ?? null,
+    securityTxt: spec.securityTxt === true,
+    caa: spec.caa === true,
+  };
+  return { scenario, zone: webZone(spec, addresses, https?.tlsa ?? []), ...(httpSite === undefined ? {} : { httpSite }) };
+}
+
+/** Starts the one plain HTTP server every web scenario shares and gives each scenario with HTTP its endpoint. */
+async function addHttp(started: readonly StartedWeb[], context: StartContext): Promise<LabWebScenario[]> {
+  const sites = started.flatMap((s) => (s.httpSite === undefined ? [] : [s.httpSite]));
+  const listener = await startHttpServer({ sites, host: context.host });
+  context.listeners.push(listener);
+  return started.map(({ scenario }) => {
+    if (scenario.httpBehaviour === null) return scenario;
+    const http: LabServiceEndpoint = {
+      scenario: scenario.domain,
+      host: scenario.domain,
+      service: 'http',
+      ipv4: scenario.ipv4,
+      ipv6: scenario.ipv6,
+      port: 80,
+      local: route(context, scenario, 80, listener),
+    };
+    return { ...scenario, http };
+  });
+}
+
+/** Starts the SMTP server of a mail scenario's MX and describes its endpoint and DNS records. */
+async function startSmtp(
+  spec: MailSpec,
+  smtpSpec: NonNullable<MailSpec['smtp']>,
+  addresses: Addresses,
+  signed: boolean,
+  context: StartContext,
+): Promise<{ readonly endpoint: LabServiceEndpoint; readonly records: string[] }> {
+  const mx = `mx.${spec.domain}`;
+  const tlsSpec = smtpSpec.tls;
+  const built =
+    tlsSpec === undefined ? [] : await Promise.all(tlsSpec.certificates.map((c) => makeCertificate(c, mx, [mx], context.issuers)));
+  const node = tlsSpec === undefined ? undefined : nodeSetup(tlsSpec, built, context.ca);
+  const tlsa = tlsaRecords(spec.tlsa, built);
+  const starttls = smtpSpec.starttls ?? (node === undefined ? 'not-offered' : 'offered');
+  const listener = await startSmtpServer({
+    hostname: mx,
+    host: context.host,
+    starttls,
+    ...(node === undefined ? {} : { tls: node.setup }),
+    ...(smtpSpec.bannerDelayMs === undefined ? {} : { bannerDelayMs: smtpSpec.bannerDelayMs }),
+  });
+  context.listeners.push(listener);
+  const endpoint: LabServiceEndpoint = {
+    scenario: spec.domain,
+    host: mx,
+    service: 'smtp',
+    ...addresses,
+    port: 25,
+    local: route(context, addresses, 25, listener),
+    ...(node === undefined || starttls !== 'offered'
+      ? {}
+      : { tls: { ...node.expected, certificate: certificateExpectation(built, mx), dane: daneStatus(spec.tlsa, signed), tlsa } }),
+  };
+  const records = [
+    '@ 300 IN MX 10 mx',
+    `mx 300 IN A ${addresses.ipv4}`,
+    `mx 300 IN AAAA ${addresses.ipv6}`,
+    '@ 300 IN TXT "v=spf1 mx -all"',
+    `_dmarc 300 IN TXT "v=DMARC1; p=reject; rua=mailto:dmarc@${spec.domain}"`,
+    '@ 300 IN CAA 0 issue "lab.test"',
+    ...tlsa.map((data) => `_25._tcp.mx 300 IN TLSA ${tlsaText(data)}`),
+  ];
+  return { endpoint, records };
+}
+
+/** Starts a mail scenario's MX, if it has one, and describes its DNS. */
+async function startMailScenario(
+  spec: MailSpec,
+  index: number,
+  context: StartContext,
+): Promise<{ readonly scenario: LabMailScenario; readonly zone: LabZoneSpec }> {
+  const addresses = { ipv4: ipv4For('mail', index), ipv6: ipv6For('mail', index) };
+  const signed = spec.signed ?? true;
+  // Without an SMTP server the domain has a null MX (RFC 7505).
+  const smtp = spec.smtp === undefined ? undefined : await startSmtp(spec, spec.smtp, addresses, signed, context);
+  const records = smtp?.records ?? ['@ 300 IN MX 0 .', '@ 300 IN TXT "v=spf1 -all"'];
+  const scenario: LabMailScenario = {
+    domain: spec.domain,
+    description: spec.description,
+    mx: spec.smtp === undefined ? null : `mx.${spec.domain}`,
+    ...(smtp === undefined ? {} : { smtp: smtp.endpoint }),
+    starttls: spec.smtp === undefined ? null : (spec.smtp.starttls ?? (spec.smtp.tls === undefined ? 'not-offered' : 'offered')),
+    bannerDelayMs: spec.smtp?.bannerDelayMs ?? 0,
+  };
+  return { scenario, zone: { origin: spec.domain, content: records.join('\n'), ...(signed ? { dnssec: { algorithm: 13 } } : {}) } };
+}
+
+/**
+ * Starts the web and mail scenario servers on loopback, routes their documentation addresses to
+ * them in the address map, and returns the DNS zones that describe them. Certificates and
+ * servers are made in parallel; RSA keys are the lab's fixed ones.
+ */
+export async function startLabScenarios(options: StartLabScenariosOptions): Promise<LabScenarioWorld> {
+  const { ca, addressMap, host } = options;
+  const listeners: LabListener[] = [];
+  const close = async (): Promise<void> => {
+    await Promise.all(listeners.map((l) => l.close()));
+  };
+  try {
+    const context: StartContext = { ca, issuers: await startIssuers(ca), host, addressMap, listeners };
+    const startedWeb = await Promise.all(webCatalogue.map((spec, index) => startWebScenario(spec, index, context)));
+    const web = await addHttp(startedWeb, context);
+    const startedMail = await Promise.all(mailCatalogue.map((spec, index) => startMailScenario(spec, index, context)));
+    const mail = startedMail.map((m) => m.scenario);
+    const endpoints: LabServiceEndpoint[] = [
+      ...web.flatMap((s) => [s.https, s.http].filter((e): e is LabServiceEndpoint => e !== undefined)),
+      ...mail.flatMap((s) => (s.smtp === undefined ? [] : [s.smtp])),
+    ];
+    const zones = [...startedWeb.map((s) => s.zone), ...startedMail.map((m) => m.zone)];
+    return { zones, web, mail, endpoints, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}

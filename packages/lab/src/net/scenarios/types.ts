@@ -1,0 +1,269 @@
+/**
+ * The types of the lab's scenario world: what a scan of each scenario endpoint should find (the
+ * public expectation types), and the shapes in which the catalogue writes the scenarios.
+ */
+import type { Endpoint } from '@pastoe/core';
+import type { LabZoneSpec } from '../../dns/catalogue.js';
+import type { LabCa, LabKeyType, LabSignatureAlgorithm } from '../../pki/ca.js';
+import type { FixedLabKey } from '../../pki/fixed-keys.js';
+import type { LabTlsaData } from '../../pki/tlsa.js';
+import type { LabStarttlsMode } from '../../smtp/server.js';
+import type { LabTlsVersion } from '../../tls/codes.js';
+import type { FfdheName } from '../../tls/ffdhe.js';
+import type { ScriptedTlsBehaviour } from '../../tls/scripted.js';
+import type { LabRenegotiation } from '../../tls/server.js';
+import type { LabAddressMap } from '../address-map.js';
+
+/** What a scan of the certificate(s) a server presents should find. */
+export interface LabCertificateExpectation {
+  /** The leaf key type of each chain served, in the order configured. */
+  readonly keyTypes: readonly LabKeyType[];
+  /** How the (first) leaf is signed. */
+  readonly signature: LabSignatureAlgorithm | 'ed25519';
+  /** Whether the chain verifies against the lab CA ({@link Lab.caPem}) for a default node:tls client. */
+  readonly chainTrusted: boolean;
+  /**
+   * The verification code node:tls reports when it does not (e.g. `CERT_HAS_EXPIRED`). Node
+   * reports some OpenSSL reasons as `UNSPECIFIED`: a SHA-1-signed leaf (OpenSSL's
+   * `CA_MD_TOO_WEAK`, refused at security level 1) is one.
+   */
+  readonly chainError?: string;
+  /** Whether the leaf names the host. */
+  readonly nameMatches: boolean;
+  /** How many certificates the server sends (leaf and intermediates). */
+  readonly chainLength: number;
+  /** Whether the leaf carries an OCSP responder URL (authorityInfoAccess). */
+  readonly ocspUrl: boolean;
+}
+
+/** What a TLS scan of a lab endpoint should find. */
+export interface LabTlsExpectation {
+  /**
+   * `node` servers are node:tls (OpenSSL): every handshake completes. `scripted` servers answer
+   * with genuine records up to ServerHelloDone / ServerHello and never finish a handshake.
+   */
+  readonly engine: 'node' | 'scripted';
+  /** The versions it accepts. */
+  readonly versions: readonly LabTlsVersion[];
+  /**
+   * The suites it accepts per version (IANA codes): in its order of preference when
+   * `serverPreference` is true, as configured otherwise.
+   */
+  readonly suites: Readonly<Partial<Record<LabTlsVersion, readonly number[]>>>;
+  /** Whether it enforces its own suite order at TLS ≤ 1.2; `null` when it speaks only TLS 1.3. */
+  readonly serverPreference: boolean | null;
+  /**
+   * The named groups it accepts (IANA codes), in its order of preference. At TLS ≤ 1.2 a node
+   * server with an ECDSA certificate also needs the certificate's curve among the client's groups
+   * (RFC 4492 §5.1): a hello without it fails even when another accepted group is offered.
+   */
+  readonly groups: readonly number[];
+  /** Its DHE group, when it has DHE suites: an RFC 7919 name or `custom-<bits>`. */
+  readonly dh?: FfdheName | `custom-${number}`;
+  /** Whether a TLS 1.2 client that offers only SHA-1 signature schemes gets a SHA-1-signed key exchange. */
+  readonly sha1KeyExchange: boolean;
+  /** Whether it accepts DEFLATE compression. */
+  readonly compression: boolean;
+  /** Whether it answers renegotiation_info at TLS ≤ 1.2; `null` when it speaks only TLS 1.3. */
+  readonly secureRenegotiation: boolean | null;
+  /** Whether it uses extended_master_secret at TLS ≤ 1.2; `null` when it speaks only TLS 1.3. */
+  readonly extendedMasterSecret: boolean | null;
+  /** Client-initiated renegotiation at TLS ≤ 1.2; `null` when it cannot be tested (TLS 1.3 only, scripted). */
+  readonly clientRenegotiation: LabRenegotiation | null;
+  /** The OCSP staple it sends when asked, if any. */
+  readonly ocspStaple: 'good' | 'bad-signature' | null;
+  /** The certificates. */
+  readonly certificate: LabCertificateExpectation;
+  /**
+   * DANE for this endpoint: `valid` (a secure TLSA RRset matches), `invalid` (secure, matches
+   * nothing), `insecure` (TLSA in an unsigned zone), `none` (no TLSA).
+   */
+  readonly dane: 'valid' | 'invalid' | 'insecure' | 'none';
+  /** The TLSA records published for it. */
+  readonly tlsa: readonly LabTlsaData[];
+}
+
+/** One service of a scenario, at its public-looking addresses, and the loopback listener behind them. */
+export interface LabServiceEndpoint {
+  /** The scenario domain it belongs to. */
+  readonly scenario: string;
+  /** The host name clients use: SNI, Host, or the MX target. */
+  readonly host: string;
+  /** `https` (443), `http` (80) or `smtp` (25, STARTTLS where offered). */
+  readonly service: 'https' | 'http' | 'smtp';
+  /** The IPv4 documentation address in DNS. */
+  readonly ipv4: string;
+  /** The IPv6 documentation address in DNS. */
+  readonly ipv6: string;
+  /** The real port (443, 80, 25). */
+  readonly port: number;
+  /** The loopback listener the address map sends both addresses to. */
+  readonly local: Endpoint;
+  /** For TLS services: what a scan should find. */
+  readonly tls?: LabTlsExpectation;
+}
+
+/** A web scenario. */
+export interface LabWebScenario {
+  /** The domain, e.g. `modern.test`; `www.<domain>` is served alike. */
+  readonly domain: string;
+  /** What it shows, in one line. */
+  readonly description: string;
+  /** The IPv4 and IPv6 documentation addresses of the domain and its `www`. */
+  readonly ipv4: string;
+  /** See `ipv4`. */
+  readonly ipv6: string;
+  /** The HTTPS endpoint; absent when nothing listens on 443 (connections are refused). */
+  readonly https?: LabServiceEndpoint;
+  /** The HTTP endpoint; absent when nothing listens on 80. */
+  readonly http?: LabServiceEndpoint;
+  /** What plain HTTP does: redirect to HTTPS (`https://<domain>/…`, 301) or serve a page. `null`: no HTTP. */
+  readonly httpBehaviour: 'redirect' | 'page' | null;
+  /** The Strict-Transport-Security header HTTPS sends, if any. */
+  readonly hsts: string | null;
+  /** Whether `/.well-known/security.txt` is served over HTTPS. */
+  readonly securityTxt: boolean;
+  /** Whether the domain has a CAA record. */
+  readonly caa: boolean;
+}
+
+/** A mail scenario. */
+export interface LabMailScenario {
+  /** The mail domain, e.g. `mail-modern.test`. */
+  readonly domain: string;
+  /** What it shows, in one line. */
+  readonly description: string;
+  /** Its MX host (`mx.<domain>`), or `null` for a null MX (RFC 7505). */
+  readonly mx: string | null;
+  /** The SMTP endpoint of the MX; absent for a null MX. */
+  readonly smtp?: LabServiceEndpoint;
+  /** How the MX treats STARTTLS. */
+  readonly starttls: LabStarttlsMode | null;
+  /** The banner delay in milliseconds (a tarpit), 0 for none. */
+  readonly bannerDelayMs: number;
+}
+
+/** Everything the scenario world adds to a lab. */
+export interface LabScenarioWorld {
+  /** Zones to add to the lab's DNS (signed where the scenario needs it). */
+  readonly zones: readonly LabZoneSpec[];
+  /** The web scenarios. */
+  readonly web: readonly LabWebScenario[];
+  /** The mail scenarios. */
+  readonly mail: readonly LabMailScenario[];
+  /** Every service endpoint, web and mail. */
+  readonly endpoints: readonly LabServiceEndpoint[];
+  /** Closes every server. */
+  close(): Promise<void>;
+}
+
+/** Options for {@link startLabScenarios}. */
+export interface StartLabScenariosOptions {
+  /** The lab CA, which issues every scenario certificate. */
+  readonly ca: LabCa;
+  /** The address map to add the routes to. */
+  readonly addressMap: LabAddressMap;
+  /** The loopback address to listen on. */
+  readonly host: string;
+}
+
+// ---- the catalogue's own shapes (not exported from the package) ----
+
+/** How a scenario certificate is made. */
+export interface CertSpec {
+  /** The key: a generated EC or Ed25519 key, or one of the lab's fixed RSA keys. */
+  readonly key: 'ecdsa-p256' | 'ecdsa-p384' | 'ed25519' | FixedLabKey;
+  /** Who signs it; default the lab root. */
+  readonly issuer?: 'root' | 'intermediate' | 'rsa-intermediate' | 'self';
+  /** How it is signed; default the issuer's usual algorithm. */
+  readonly signature?: LabSignatureAlgorithm;
+  /** Whether it is valid now; default valid. */
+  readonly validity?: 'valid' | 'expired' | 'not-yet-valid';
+  /** Names instead of the host's own. */
+  readonly names?: readonly string[];
+  /** Send the leaf only, without its intermediate. */
+  readonly leafOnly?: boolean;
+}
+
+/** A node:tls (OpenSSL) server of a scenario. */
+export interface NodeTlsSpec {
+  /** Served by node:tls. */
+  readonly engine: 'node';
+  /** The chains it serves, one per key type. */
+  readonly certificates: readonly CertSpec[];
+  /** The lowest and highest version. */
+  readonly versions: readonly [LabTlsVersion, LabTlsVersion];
+  /** The suites (IANA codes) in its order of preference. */
+  readonly suites: readonly number[];
+  /** The groups, by OpenSSL name, in its order of preference. */
+  readonly groups: readonly string[];
+  /** Its DHE group, when it has DHE suites. */
+  readonly dh?: FfdheName;
+  /** Whether it enforces its own suite order; default true. */
+  readonly serverPreference?: boolean;
+  /** Client-initiated renegotiation; default refused. */
+  readonly renegotiation?: LabRenegotiation;
+  /** The OCSP response it staples, if any. */
+  readonly ocsp?: 'good' | 'bad-signature';
+  /** The OpenSSL security level; default 0 for servers that speak TLS 1.0 or 1.1, else 1. */
+  readonly securityLevel?: 0 | 1;
+  /** The OpenSSL signature algorithm list, when not the default. */
+  readonly sigalgs?: string;
+}
+
+/** A scripted TLS server of a scenario. */
+export interface ScriptedSpec {
+  /** Served by the lab's scripted TLS server. */
+  readonly engine: 'scripted';
+  /** The chains it serves. */
+  readonly certificates: readonly CertSpec[];
+  /** How it negotiates; `dh: 'modp2'` stands for RFC 2409's 1024-bit group, which the builder writes out. */
+  readonly behaviour: Omit<ScriptedTlsBehaviour, 'certificates' | 'dh'> & { readonly dh?: FfdheName | 'modp2' };
+}
+
+/** The TLS server of a scenario. */
+export type TlsSpec = NodeTlsSpec | ScriptedSpec;
+
+/** The TLSA records a scenario publishes: for the leaf key (DANE-EE), the issuer (DANE-TA), a wrong digest, or none. */
+export type TlsaSpec = 'dane-ee' | 'dane-ta' | 'wrong' | 'none';
+
+/** A web scenario as the catalogue writes it. */
+export interface WebSpec {
+  /** The domain; `www.<domain>` is served alike. */
+  readonly domain: string;
+  /** What it shows, in one line. */
+  readonly description: string;
+  /** The HTTPS server; absent when nothing listens on 443. */
+  readonly https?: TlsSpec;
+  /** What plain HTTP does. */
+  readonly http: 'redirect' | 'page' | 'none';
+  /** The Strict-Transport-Security header HTTPS sends, if any. */
+  readonly hsts?: string;
+  /** Whether `/.well-known/security.txt` is served over HTTPS. */
+  readonly securityTxt?: boolean;
+  /** The TLSA records for HTTPS. */
+  readonly tlsa?: TlsaSpec;
+  /** Whether the domain has CAA records. */
+  readonly caa?: boolean;
+}
+
+/** A mail scenario as the catalogue writes it. */
+export interface MailSpec {
+  /** The mail domain; its MX is `mx.<domain>`. */
+  readonly domain: string;
+  /** What it shows, in one line. */
+  readonly description: string;
+  /** The MX's SMTP server; absent for a null MX. */
+  readonly smtp?: {
+    /** Its STARTTLS server; without one STARTTLS is not offered. */
+    readonly tls?: NodeTlsSpec;
+    /** How it treats STARTTLS, when not as `tls` implies. */
+    readonly starttls?: LabStarttlsMode;
+    /** The banner delay in milliseconds (a tarpit). */
+    readonly bannerDelayMs?: number;
+  };
+  /** The TLSA records for the MX. */
+  readonly tlsa?: TlsaSpec;
+  /** Whether the zone is signed; default true. */
+  readonly signed?: boolean;
+}
