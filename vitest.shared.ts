@@ -10,3 +10,6 @@ export const sourceAliases: Record<string, string> = {
   '@pastoe/checks-mail': at('./packages/checks-mail/src/index.ts'),
   '@pastoe/reporting': at('./packages/reporting/src/index.ts'),
 };
+
+/** Every test project loads this guard first: tests contact loopback only, never another address. */
+export const testSetupFiles: string[] = [at('./scripts/test-setup/loopback-only.ts')];

@@ -1,9 +1,10 @@
 import { defineProject } from 'vitest/config';
-import { sourceAliases } from '../../vitest.shared.js';
+import { sourceAliases, testSetupFiles } from '../../vitest.shared.js';
 
 export default defineProject({
   resolve: { alias: sourceAliases },
   test: {
+    setupFiles: testSetupFiles,
     name: 'core',
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 20_000,

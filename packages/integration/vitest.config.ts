@@ -1,5 +1,5 @@
 import { defineProject } from 'vitest/config';
-import { sourceAliases } from '../../vitest.shared.js';
+import { sourceAliases, testSetupFiles } from '../../vitest.shared.js';
 
 /**
  * Integration tests: pastoe's engines against the lab's servers and real TLS servers on loopback.
@@ -9,6 +9,7 @@ import { sourceAliases } from '../../vitest.shared.js';
 export default defineProject({
   resolve: { alias: sourceAliases },
   test: {
+    setupFiles: testSetupFiles,
     name: 'integration',
     include: ['test/**/*.test.ts'],
     testTimeout: 20_000,
