@@ -1,7 +1,8 @@
 /**
  * pastoe's own vantage point, against real servers on loopback: the lab's DNS (healthy), the
- * lab's lying resolver, a closed port, and a network whose policy refuses everything (offline).
- * No test here lets a packet leave loopback: the offline network refuses before it opens a socket.
+ * lab's lying resolver, a closed port, and a machine without a network (offline). No test here
+ * lets a packet leave loopback: the offline network sends every connection, to a configured
+ * resolver too, to a closed loopback port.
  */
 import { createServer } from 'node:net';
 import {
@@ -13,7 +14,6 @@ import {
   type VantageReport,
   VantageError,
   checkVantage,
-  createAddressPolicy,
   createNodeNetwork,
   createResolver,
   createValidator,
@@ -30,18 +30,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 let lab: Lab;
 let liar: LyingResolver;
+let closedPort: number;
 const closers: (() => Promise<void>)[] = [];
 
 beforeAll(async () => {
-  [lab, liar] = await Promise.all([startLab({ services: false }), startLyingResolver()]);
+  [lab, liar, closedPort] = await Promise.all([startLab({ services: false }), startLyingResolver(), closedLoopbackPort()]);
 });
 afterAll(async () => {
   await Promise.all(closers.map((close) => close()));
   await Promise.all([lab?.close(), liar?.close()]);
 });
 
-/** A network that refuses every address, as a machine without any network does. */
-const offlineNetwork = (): Network => createNodeNetwork({ policy: createAddressPolicy({ allow: [] }) });
+/**
+ * A machine without a network: every connection, to the configured resolvers and to any public
+ * address, is refused (it goes to a closed loopback port).
+ */
+const offlineNetwork = (): Network => createNodeNetwork({ map: () => ({ ip: '127.0.0.1', port: closedPort }) });
 
 /** Transports over the given resolver spec, reaching loopback through the lab's network. */
 function transportsVia(spec: string | readonly string[] | undefined, network: Network = lab.network): Transports {
@@ -166,9 +170,9 @@ describe('checkVantage', () => {
   it('names the failure of each broken vantage point: offline, closed port, lying resolver', async () => {
     const offline = await checkVantage(transportsVia(undefined, offlineNetwork()), { needs: ['dns', 'tcp'] });
     expect(offline.steps.map((s) => [s.step, s.code])).toEqual([
-      ['resolver', 'forbidden-address'],
+      ['resolver', 'network'],
       ['trust-anchors', 'not-run'],
-      ['tcp', 'forbidden-address'],
+      ['tcp', 'refused'],
     ]);
     expect(offline.resolver).toContain('https://dns.quad9.net/dns-query');
     expect(offline.steps[2]?.reason).toContain('9.9.9.9:443');
@@ -225,7 +229,7 @@ describe('scan from a broken vantage point', () => {
         id: 'vantage.resolver',
         params: expect.objectContaining({
           step: 'resolver',
-          code: 'forbidden-address',
+          code: 'network',
           resolver: expect.stringContaining('dns.quad9.net'),
         }),
       },
