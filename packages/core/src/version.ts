@@ -1,2 +1,2 @@
 /** The version of pastoe that produced a report (kept equal to the package version by a test). */
-export const pastoeVersion = '0.1.0';
+export const pastoeVersion = '0.2.0';
