@@ -288,4 +288,4 @@ export type { ScanTlsOptions, SuiteLevel, SuiteLevelLookup, TlsProbeInput, TlsPr
 export { isValidEhloName, negotiateStarttls } from './smtp/index.js';
 export type { ReplyBounds, ReplyFailure, SmtpReply, StarttlsFailureCode, StarttlsOptions, StarttlsResult } from './smtp/index.js';
 export { defaultReplyBounds } from './smtp/index.js';
-export type { ReadFailureCode } from './tls/scanner/stream-reader.js';
+export type { ReadFailureCode } from './transport/stream-reader.js';

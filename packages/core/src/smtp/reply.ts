@@ -2,7 +2,7 @@
  * SMTP replies (RFC 5321 §4.2): one or more lines `NNN-text` ending with `NNN text`, read with
  * bounded line length, line count and time, so that a tarpit or a flood ends as a typed failure.
  */
-import type { ReadFailureCode, ReadLimits, StreamReader } from '../tls/scanner/stream-reader.js';
+import type { ReadFailureCode, ReadLimits, StreamReader } from '../transport/stream-reader.js';
 
 /** One SMTP reply. */
 export interface SmtpReply {

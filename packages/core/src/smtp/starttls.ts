@@ -7,7 +7,7 @@
  */
 import type { Duplex } from 'node:stream';
 import type { StarttlsObservation } from '../tls/types.js';
-import { StreamReader } from '../tls/scanner/stream-reader.js';
+import { StreamReader } from '../transport/stream-reader.js';
 import { type ReplyBounds, type SmtpReply, defaultReplyBounds, readReply } from './reply.js';
 
 /** Time limits and bounds for the dialogue. */

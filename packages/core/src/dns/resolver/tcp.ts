@@ -1,5 +1,6 @@
 import type { Duplex } from 'node:stream';
 import type { Network } from '../../transport/network.js';
+import { type ReadFailure, StreamReader } from '../../transport/stream-reader.js';
 import { maxMessageBytes } from '../wire/constants.js';
 import { DnsWireError } from '../wire/errors.js';
 import { checkResponse, decodeMessage, encodeQuery, type NormalizedQuestion } from '../wire/message.js';
@@ -22,57 +23,38 @@ export interface TcpTransportOptions {
 /**
  * Reads one length-prefixed DNS message (RFC 1035 §4.2.2) from a stream. The prefix is checked
  * against the limit before the body is buffered, so a hostile server cannot make pastoe hold
- * more than `maxBytes`.
+ * more than `maxBytes`; the wait is bounded by `timeoutMs` and the signal.
  */
-export function readFramedMessage(socket: Duplex, maxBytes: number): Promise<Uint8Array> {
-  return new Promise<Uint8Array>((resolve, reject) => {
-    const chunks: Uint8Array[] = [];
-    let received = 0;
-    let expected = -1;
-    const finish = (outcome: { bytes: Uint8Array } | { error: unknown }): void => {
-      socket.off('data', onData);
-      socket.off('end', onEnd);
-      socket.off('close', onEnd);
-      socket.off('error', onError);
-      if ('bytes' in outcome) resolve(outcome.bytes);
-      else reject(outcome.error);
-    };
-    const joined = (): Uint8Array => {
-      const out = new Uint8Array(received);
-      let offset = 0;
-      for (const chunk of chunks) {
-        out.set(chunk, offset);
-        offset += chunk.length;
-      }
-      return out;
-    };
-    const onData = (chunk: Uint8Array): void => {
-      chunks.push(chunk);
-      received += chunk.length;
-      if (expected < 0 && received >= 2) {
-        const head = joined();
-        expected = ((head[0] ?? 0) << 8) | (head[1] ?? 0);
-        if (expected > maxBytes) {
-          finish({ error: new DnsWireError('too-large', `TCP response of ${expected} octets exceeds the limit of ${maxBytes}`) });
-          return;
-        }
-      }
-      if (expected >= 0 && received >= expected + 2) finish({ bytes: joined().slice(2, expected + 2) });
-    };
-    const onEnd = (): void => {
-      finish({
-        error:
-          received === 0
-            ? new DnsWireError('network', 'the server closed the TCP connection without answering')
-            : new DnsWireError('malformed', `the server closed the TCP connection after ${received} octets of an incomplete response`),
-      });
-    };
-    const onError = (error: unknown): void => finish({ error });
-    socket.on('data', onData);
-    socket.once('end', onEnd);
-    socket.once('close', onEnd);
-    socket.once('error', onError);
-  });
+export async function readFramedMessage(socket: Duplex, maxBytes: number, timeoutMs: number, signal: AbortSignal): Promise<Uint8Array> {
+  const reader = new StreamReader(socket, maxBytes + 2);
+  const limits = { idleMs: timeoutMs, deadline: Date.now() + timeoutMs, signal };
+  try {
+    const prefixFailure = await reader.fill(2, limits);
+    if (prefixFailure !== undefined) throw framingError(prefixFailure, reader.received);
+    const prefix = reader.take(2);
+    const expected = ((prefix[0] ?? 0) << 8) | (prefix[1] ?? 0);
+    if (expected > maxBytes) throw new DnsWireError('too-large', `TCP response of ${expected} octets exceeds the limit of ${maxBytes}`);
+    const bodyFailure = await reader.fill(expected, limits);
+    if (bodyFailure !== undefined) throw framingError(bodyFailure, reader.received);
+    return new Uint8Array(reader.take(expected));
+  } finally {
+    reader.detach();
+  }
+}
+
+function framingError(failure: ReadFailure, received: number): DnsWireError {
+  switch (failure.code) {
+    case 'closed':
+      return received === 0
+        ? new DnsWireError('network', 'the server closed the TCP connection without answering')
+        : new DnsWireError('malformed', `the server closed the TCP connection after ${received} octets of an incomplete response`);
+    case 'timeout':
+    case 'aborted':
+    case 'too-large':
+      return new DnsWireError(failure.code, failure.message);
+    case 'reset':
+      return new DnsWireError('network', failure.message);
+  }
 }
 
 /** Prefixes a message with its 16-bit length, for DNS over TCP. */
@@ -107,7 +89,7 @@ export function createTcpTransport(options: TcpTransportOptions): Transport {
           timeoutMs: context.timeoutMs,
         });
         try {
-          const reading = readFramedMessage(connection.socket, maxBytes);
+          const reading = readFramedMessage(connection.socket, maxBytes, context.timeoutMs, signal);
           // If the write fails, the read sees the error or the close; no separate path needed.
           context.onSend();
           connection.socket.write(frameMessage(query.bytes));

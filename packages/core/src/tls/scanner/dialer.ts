@@ -10,7 +10,7 @@ import type { Connection, Network } from '../../transport/network.js';
 import type { Semaphore } from '../../util/semaphore.js';
 import type { StarttlsObservation } from '../types.js';
 import { type FlightBounds, type FlightOutcome, defaultFlightBounds, readServerFlight } from './records.js';
-import { StreamReader } from './stream-reader.js';
+import { StreamReader } from '../../transport/stream-reader.js';
 
 /** SMTP dialogue settings. */
 export interface SmtpSettings {

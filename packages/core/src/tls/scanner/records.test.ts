@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { build } from './bytes.js';
 import { type FlightOutcome, readServerFlight } from './records.js';
-import { StreamReader } from './stream-reader.js';
+import { StreamReader } from '../../transport/stream-reader.js';
 import {
   alertRecord,
   certificateMessage,

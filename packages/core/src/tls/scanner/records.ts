@@ -17,7 +17,7 @@ import {
   parseServerKeyExchange,
   parseSslv2ServerHello,
 } from './server-messages.js';
-import type { ReadFailureCode, ReadLimits, StreamReader } from './stream-reader.js';
+import type { ReadFailureCode, ReadLimits, StreamReader } from '../../transport/stream-reader.js';
 
 /** Size limits for reading a flight. */
 export interface FlightBounds {

@@ -9,7 +9,7 @@ import type { Duplex } from 'node:stream';
 import { ByteReader, build } from './bytes.js';
 import { ContentType, HandshakeType, alertName, versionCode } from './constants.js';
 import { type ServerHello, parseServerHello } from './server-messages.js';
-import { type ReadLimits, StreamReader } from './stream-reader.js';
+import { type ReadLimits, StreamReader } from '../../transport/stream-reader.js';
 import {
   type ClientKeyShare,
   RecordProtection,

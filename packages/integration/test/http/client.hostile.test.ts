@@ -4,12 +4,19 @@
  */
 import { createLabCa, issueCertificate, type LabCertificate } from '@pastoe/lab';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { resourceCounts, settle } from '../tls/scanner/test-support/leaks.js';
-import { loopbackNetwork } from '../tls/scanner/test-support/servers.js';
-import { createTrustStore, type TrustStore } from '../trust/store.js';
-import { createHttpClient, type HttpClient } from './client.js';
-import { hostile, okResponse, type RawHandler, type RawServer, type RawServerOptions, startRawServer } from './test-support/hostile.js';
-import type { HttpRequest, HttpResult } from './types.js';
+import { resourceCounts, settle } from '../../../core/src/tls/scanner/test-support/leaks.js';
+import { loopbackNetwork } from '../../../core/src/tls/scanner/test-support/servers.js';
+import { createTrustStore, type TrustStore } from '../../../core/src/trust/store.js';
+import { createHttpClient, type HttpClient } from '../../../core/src/http/client.js';
+import {
+  hostile,
+  okResponse,
+  type RawHandler,
+  type RawServer,
+  type RawServerOptions,
+  startRawServer,
+} from '../../../core/src/http/test-support/hostile.js';
+import type { HttpRequest, HttpResult } from '../../../core/src/http/types.js';
 
 const network = loopbackNetwork();
 const timeoutMs = 1_500;

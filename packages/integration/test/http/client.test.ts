@@ -14,14 +14,14 @@ import {
   startLab,
 } from '@pastoe/lab';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { resourceCounts, settle } from '../tls/scanner/test-support/leaks.js';
-import { loopbackNetwork } from '../tls/scanner/test-support/servers.js';
-import { createNodeNetwork } from '../transport/node-network.js';
-import { createTrustStore } from '../trust/store.js';
-import { createHttpClient, type HttpClient } from './client.js';
-import { headerValues } from './headers.js';
-import { resolveRedirect } from './redirect.js';
-import type { HttpResult } from './types.js';
+import { resourceCounts, settle } from '../../../core/src/tls/scanner/test-support/leaks.js';
+import { loopbackNetwork } from '../../../core/src/tls/scanner/test-support/servers.js';
+import { createNodeNetwork } from '../../../core/src/transport/node-network.js';
+import { createTrustStore } from '../../../core/src/trust/store.js';
+import { createHttpClient, type HttpClient } from '../../../core/src/http/client.js';
+import { headerValues } from '../../../core/src/http/headers.js';
+import { resolveRedirect } from '../../../core/src/http/redirect.js';
+import type { HttpResult } from '../../../core/src/http/types.js';
 
 const network = loopbackNetwork();
 let ca: LabCa;

@@ -2,7 +2,7 @@
  * A bounded reader over a byte stream: it buffers what arrives, up to a total byte budget, and
  * waits for more with a time limit per wait and a deadline per step, so that a silent or
  * trickling peer (a tarpit) cannot hold a scan. Shared by the TLS record reader and the SMTP
- * dialogue.
+ * dialogue, and by DNS over TCP.
  */
 import type { Duplex } from 'node:stream';
 

@@ -1,7 +1,7 @@
 import tls from 'node:tls';
 import { createLabCa, createSelfSignedCertificate, issueCertificate, type LabCa, type LabCertificate } from '@pastoe/lab';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTrustStore } from './store.js';
+import { createTrustStore } from '../../../core/src/trust/store.js';
 
 let ca: LabCa;
 let intermediate: LabCertificate;

@@ -1,0 +1,97 @@
+/**
+ * pastoe's pipeline rules (docs/architecture.md): probes do I/O, checks are pure, reporting reads
+ * the result schema only. `npm run depcruise` checks them on every import, type-only ones
+ * included.
+ *
+ * KNOWN VIOLATIONS: `.dependency-cruiser-known-violations.json` is the baseline of violations the
+ * code has today, ignored by `npm run depcruise` (`--ignore-known`). They all come from the
+ * declaration split still in progress: checks import the core barrel and probe implementations,
+ * and model/probe.ts imports the runner's caches. The baseline only ever shrinks: after a merge
+ * that removes some, regenerate it with `npm run depcruise:baseline` and check that it lost
+ * lines, never gained them. New code must not add to it.
+ */
+
+/** Node's network modules: a check that reaches one could do I/O. */
+const nodeNetwork = '^(node:)?(net|dgram|tls|http|https|http2|dns)$';
+/** Core's I/O: transports, resolvers, scanners, clients and the probe implementations. */
+const coreIo =
+  '^packages/core/src/(transport/|dns/resolver/|dnssec/|tls/scanner/|smtp/|http/(client|connection|byte-queue)|trust/store|probes/|runner/)';
+/** A checks package's own probe implementations (they move to core's declarations). */
+const checksProbes = '^packages/checks-[^/]+/src/probes/';
+/** Files that may use the lab: its own code, tests, the integration project, bench, the CLI demo. */
+const labUsers = [
+  '^packages/lab/',
+  '^packages/integration/',
+  '^bench/',
+  '\\.test\\.ts$',
+  '/test-support/',
+  '^packages/cli/src/commands/demo[^/]*\\.ts$',
+];
+/**
+ * What model may import besides itself and util/: the service interfaces the probe context names
+ * (network, resolver, validator, HTTP, trust), type-only.
+ */
+const modelAllowed = [
+  '^packages/core/src/(model|util)/',
+  '^packages/core/src/transport/network\\.ts$',
+  '^packages/core/src/dns/types\\.ts$',
+  '^packages/core/src/dnssec/validator\\.ts$',
+  '^packages/core/src/http/types\\.ts$',
+  '^packages/core/src/trust/types\\.ts$',
+];
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'core-imports-no-package',
+      comment: 'core is the bottom of the stack: it imports no other pastoe package (its tests neither; they go to packages/integration).',
+      severity: 'error',
+      from: { path: '^packages/core/' },
+      to: { path: '^packages/(lab|checks-[^/]+|reporting|cli|integration)/' },
+    },
+    {
+      name: 'lab-only-in-tests-bench-demo',
+      comment: 'the lab (hostile servers, test CAs) is for tests, bench and the CLI demo, never for shipped code.',
+      severity: 'error',
+      from: { pathNot: labUsers },
+      to: { path: '^packages/lab/' },
+    },
+    {
+      name: 'reporting-no-check-code',
+      comment: 'reporting depends on the result schema only, never on check code.',
+      severity: 'error',
+      from: { path: '^packages/reporting/src/', pathNot: '\\.test\\.ts$' },
+      to: { path: '^packages/checks-[^/]+/' },
+    },
+    {
+      name: 'model-imports-nothing-above',
+      comment: 'model is the vocabulary: it imports only model/, util/ and the service interfaces.',
+      severity: 'error',
+      from: { path: '^packages/core/src/model/', pathNot: '\\.test\\.ts$' },
+      to: { path: '^packages/', pathNot: modelAllowed },
+    },
+    {
+      name: 'checks-no-io-direct',
+      comment: 'a check is pure: it imports no transport, resolver, scanner, probe implementation or node network module.',
+      severity: 'error',
+      from: { path: '^packages/checks-[^/]+/src/checks/', pathNot: '\\.test\\.ts$' },
+      to: { path: [nodeNetwork, coreIo, checksProbes] },
+    },
+    {
+      name: 'checks-no-io-reachable',
+      comment:
+        'nor through anything it imports (the core barrel, a probe): a check re-judges saved evidence in a browser. Passes once checks name probe declarations.',
+      severity: 'error',
+      from: { path: '^packages/checks-[^/]+/src/checks/', pathNot: '\\.test\\.ts$' },
+      to: { path: [nodeNetwork, coreIo, checksProbes], reachable: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^|/)(dist|node_modules|coverage)/' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { extensions: ['.ts', '.js', '.mjs', '.cjs', '.json'] },
+  },
+};
