@@ -103,7 +103,7 @@ export {
   maxVantageTcpEndpoints,
   VantageError,
 } from './runner/vantage.js';
-export type { CheckVantageOptions } from './runner/vantage.js';
+export type { CheckVantageOptions, VantageTransports } from './runner/vantage.js';
 export { probeNeeds, vantageStepNeed } from './model/vantage.js';
 export type { ProbeNeed, VantageReport, VantageSettings, VantageStep, VantageStepResult } from './model/vantage.js';
 export { probeNeedsOf } from './model/probe.js';
