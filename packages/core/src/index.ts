@@ -56,6 +56,7 @@ export { reportSchema } from './model/report.js';
 export type { EvidenceBundle, ScanReport, ScanStats } from './model/report.js';
 export { createScanCaches } from './runner/caches.js';
 export type { ScanCaches, ScanCachesOptions } from './runner/caches.js';
+export { KeyedLock } from './util/keyed-lock.js';
 export { TtlCache } from './util/ttl-cache.js';
 export type { TtlCacheOptions } from './util/ttl-cache.js';
 export type {
@@ -103,7 +104,7 @@ export {
   maxVantageTcpEndpoints,
   VantageError,
 } from './runner/vantage.js';
-export type { CheckVantageOptions } from './runner/vantage.js';
+export type { CheckVantageOptions, VantageTransports } from './runner/vantage.js';
 export { probeNeeds, vantageStepNeed } from './model/vantage.js';
 export type { ProbeNeed, VantageReport, VantageSettings, VantageStep, VantageStepResult } from './model/vantage.js';
 export { probeNeedsOf } from './model/probe.js';
@@ -193,6 +194,9 @@ export type {
 } from './scoring/result.js';
 export { dnssecProbe, probeDnssec } from './probes/dnssec.probe.js';
 export type { DnssecEvidence } from './probes/dnssec.probe.js';
+export { probeAddresses, webAddressesProbe } from './probes/addresses.probe.js';
+export type { AddressEvidence } from './probes/addresses.probe.js';
+export { webTlsProbe } from './probes/tls-web.probe.js';
 export { dnssecState } from './dnssec/state.js';
 export type { DnssecState } from './dnssec/state.js';
 export { dnssecFacts, judgeDnssecExists, judgeDnssecValid } from './dnssec/results.js';
@@ -270,7 +274,7 @@ export type {
   VersionSupport,
   ZeroRttObservation,
 } from './tls/types.js';
-export { defineTlsProbe, probeTls, scanTls } from './tls/scanner/index.js';
+export { defineTlsEndpointProbe, defineTlsProbe, probeTls, scanTls, tlsCacheTtlMs } from './tls/scanner/index.js';
 /**
  * TLS wire numbers (RFC 5246, RFC 8446, RFC 5746 and the IANA TLS registries) for code that
  * reads or writes TLS records itself, such as a test lab's scripted TLS server: record content
@@ -284,7 +288,15 @@ export {
   RENEGOTIATION_SCSV as tlsRenegotiationScsv,
   alertNames as tlsAlertNames,
 } from './tls/scanner/constants.js';
-export type { ScanTlsOptions, SuiteLevel, SuiteLevelLookup, TlsProbeInput, TlsProbeOptions, TlsScanScope } from './tls/scanner/index.js';
+export type {
+  ScanTlsOptions,
+  SuiteLevel,
+  SuiteLevelLookup,
+  TlsEndpointProbeInput,
+  TlsProbeInput,
+  TlsProbeOptions,
+  TlsScanScope,
+} from './tls/scanner/index.js';
 export { isValidEhloName, negotiateStarttls } from './smtp/index.js';
 export type { ReplyBounds, ReplyFailure, SmtpReply, StarttlsFailureCode, StarttlsOptions, StarttlsResult } from './smtp/index.js';
 export { defaultReplyBounds } from './smtp/index.js';

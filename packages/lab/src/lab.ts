@@ -1,11 +1,15 @@
 import {
   type ClosableResolver,
   createAddressPolicy,
+  createHttpClient,
   createNodeNetwork,
   createResolver,
+  createTrustStore,
   createValidator,
+  type HttpClient,
   type Network,
   type Transports,
+  type TrustStore,
   type VantageSettings,
 } from '@pastoe/core';
 import { isIPv4 } from 'node:net';
@@ -74,6 +78,11 @@ export interface Lab {
   readonly ca: LabCa;
   /** The lab CA's certificate, PEM: the one trust anchor for every lab TLS server (HTTPS, SMTP, DoH). */
   readonly caPem: string;
+  /**
+   * A trust store holding the lab CA only (`kind: 'custom'`): the lab has no internet, so
+   * Mozilla's roots could vouch for nothing here, and a chain they would accept must not pass.
+   */
+  readonly trust: TrustStore;
   /** The web scenarios (`modern.test`, `legacy.test`, …) with their endpoints and expected TLS properties; empty with `services: false`. */
   readonly web: readonly LabWebScenario[];
   /** The mail scenarios (`mail-modern.test`, …) with their MX endpoints; empty with `services: false`. */
@@ -99,10 +108,12 @@ export interface Lab {
   readonly vantage: VantageSettings;
   /**
    * Transports for pastoe that reach the lab: its network, a resolver pointed at the lab's DNS,
-   * and a validator from the lab's trust anchor. Each call makes a fresh resolver (own cache).
+   * a validator from the lab's trust anchor, {@link Lab.trust} (the lab CA only) and an HTTP
+   * client over the network that trusts it. Each call makes a fresh resolver (own cache) and HTTP
+   * client (own pool); the lab closes them when it closes.
    */
-  transports(options?: LabTransportOptions): Transports & { readonly resolver: ClosableResolver };
-  /** Stops every server and closes the resolvers `transports()` made. */
+  transports(options?: LabTransportOptions): Transports & { readonly resolver: ClosableResolver; readonly http: HttpClient };
+  /** Stops every server and closes the resolvers and HTTP clients `transports()` made. */
   close(): Promise<void>;
 }
 
@@ -161,6 +172,8 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
   const resolverUrl = `udp://${authority}:${server.udp.port}`;
   const tcpUrl = `tcp://${authority}:${server.tcp.port}`;
   const resolvers = new Set<ClosableResolver>();
+  const httpClients = new Set<HttpClient>();
+  const trust = createTrustStore({ ca: ca.certificatePem, mozilla: false });
   let closed = false;
 
   const lab: Lab = {
@@ -171,6 +184,7 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
     network,
     ca,
     caPem: ca.certificatePem,
+    trust,
     web: world?.web ?? [],
     mail: world?.mail ?? [],
     endpoints: world?.endpoints ?? [],
@@ -188,16 +202,18 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
         network,
         timeoutMs: transportOptions.timeoutMs ?? 2_000,
         retries: 1,
-        tls: { ca: ca.certificatePem },
+        trust,
       });
       resolvers.add(resolver);
       const validator = createValidator({ resolver, trustAnchors: zones.trustAnchor.ds });
-      return { network, resolver, validator };
+      const http = createHttpClient({ network, trust });
+      httpClients.add(http);
+      return { network, resolver, validator, trust, http };
     },
     async close() {
       if (closed) return;
       closed = true;
-      await Promise.all([...resolvers].map((resolver) => resolver.close()));
+      await Promise.all([...[...resolvers].map((resolver) => resolver.close()), ...[...httpClients].map((http) => http.close())]);
       await Promise.all([server.close(), world?.close()]);
     },
   };

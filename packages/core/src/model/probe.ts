@@ -1,6 +1,8 @@
 import type { Resolver } from '../dns/types.js';
 import type { Validator } from '../dnssec/validator.js';
+import type { HttpClient } from '../http/client.js';
 import type { Network } from '../transport/network.js';
+import type { TrustStore } from '../trust/store.js';
 import type { ScanCaches } from '../runner/caches.js';
 import type { Evidence } from './evidence.js';
 import type { Subject } from './subject.js';
@@ -15,6 +17,10 @@ export interface Transports {
   readonly resolver: Resolver;
   /** DNSSEC validation over the resolver, from the trust anchors down. */
   readonly validator: Validator;
+  /** The roots every TLS client of the scan validates certificates against (TLS scanner, HTTP, DoH). */
+  readonly trust: TrustStore;
+  /** HTTP/1.1 over the network, validating against `trust`, with the scan's User-Agent; one keep-alive pool per scan run. */
+  readonly http: HttpClient;
 }
 
 /** Settings that shape how probes behave on the wire. */

@@ -1,5 +1,6 @@
 import type { CachedAnswer } from '../dns/resolver/cache.js';
 import type { JsonValue } from '../model/json.js';
+import { KeyedLock } from '../util/keyed-lock.js';
 import { TtlCache } from '../util/ttl-cache.js';
 
 /**
@@ -10,8 +11,10 @@ import { TtlCache } from '../util/ttl-cache.js';
 export interface ScanCaches {
   /** DNS answers: the default resolver of every scan given these caches stores its answers here. */
   readonly dns: TtlCache<string, CachedAnswer>;
-  /** TLS scan results per endpoint. */
+  /** TLS scan results per endpoint (`host|ip|port|starttls`): the TLS evidence, for ten minutes. */
   readonly tls: TtlCache<string, JsonValue>;
+  /** Serialises work on one key across scans, so that two scans of one endpoint run it once and share the cached result. */
+  readonly locks: KeyedLock;
   /** Anything else a probe wants to share across scans (RPKI data, HTTP fetches). */
   readonly shared: TtlCache<string, JsonValue>;
 }
@@ -31,5 +34,6 @@ export function createScanCaches(options: ScanCachesOptions = {}): ScanCaches {
     dns: new TtlCache<string, CachedAnswer>(cacheOptions),
     tls: new TtlCache<string, JsonValue>(cacheOptions),
     shared: new TtlCache<string, JsonValue>(cacheOptions),
+    locks: new KeyedLock(),
   };
 }

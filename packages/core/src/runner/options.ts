@@ -1,3 +1,4 @@
+import { defaultUserAgent } from '../http/client.js';
 import type { AnyCheck } from '../model/check.js';
 import type { ProbeSettings, Transports } from '../model/probe.js';
 import type { VantageReport, VantageSettings } from '../model/vantage.js';
@@ -8,7 +9,11 @@ import type { ScanEventListener } from './events.js';
 export interface ScanOptions {
   /** The checks to run (e.g. `webPreset.checks`). */
   readonly checks: readonly AnyCheck[];
-  /** Transports; each one missing is created with its default (DoH resolver, Node network). */
+  /**
+   * Transports; each one missing is built from those given, or its default: the Node network, a DoH
+   * resolver, a validator over the resolver, Mozilla's roots as `trust`, and an HTTP client over
+   * the network and `trust` with `settings.userAgent`. What the scan built, it closes at the end.
+   */
   readonly transports?: Partial<Transports>;
   /**
    * Stops the scan: `scan` then rejects with the signal's reason (for `AbortSignal.timeout`, a
@@ -42,7 +47,7 @@ export interface ScanOptions {
 /** The default wire settings. */
 export const defaultProbeSettings: ProbeSettings = Object.freeze({
   ehloName: 'pastoe.invalid',
-  userAgent: 'Mozilla/5.0 (compatible; pastoe; +https://www.npmjs.com/package/pastoe)',
+  userAgent: defaultUserAgent,
 });
 
 /** Bounds and defaults of the runner. */

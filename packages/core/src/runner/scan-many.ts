@@ -4,7 +4,7 @@ import type { ScanReport } from '../model/report.js';
 import { listenerBudget } from '../util/abort.js';
 import { type ScanCaches, createScanCaches } from './caches.js';
 import { resolveTransports } from './default-transports.js';
-import { boundedNumber, runnerDefaults, type ScanOptions } from './options.js';
+import { boundedNumber, defaultProbeSettings, runnerDefaults, type ScanOptions } from './options.js';
 import { scan, ScanInputError, validateChecks, validateVantageOption } from './scan.js';
 import { checkVantage, isVantageReport, needsOfChecks, VantageError } from './vantage.js';
 import type { VantageReport } from '../model/vantage.js';
@@ -56,7 +56,7 @@ export async function* scanMany(
   const width = boundedNumber('domainConcurrency', options.domainConcurrency, 4, runnerDefaults.maxConcurrency);
   const caches = options.caches ?? createScanCaches();
   // One set of transports for the whole run, so that DNS and DNSSEC caches serve every domain.
-  const resolved = resolveTransports(options.transports, caches);
+  const resolved = resolveTransports(options.transports, caches, { ...defaultProbeSettings, ...options.settings });
   const stop = new AbortController();
   setMaxListeners(listenerBudget, stop.signal);
   const onOuterAbort = (): void => stop.abort(options.signal?.reason);

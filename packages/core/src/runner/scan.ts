@@ -58,7 +58,8 @@ export async function scan(domain: string, options: ScanOptions): Promise<ScanRe
   const started = performance.now();
   const caches = options.caches ?? createScanCaches();
   options.signal?.throwIfAborted();
-  const resolved = resolveTransports(options.transports, caches);
+  const settings = { ...defaultProbeSettings, ...options.settings };
+  const resolved = resolveTransports(options.transports, caches, settings);
   const linked = linkSignal(options.signal, timeoutMs, () => new ProbeFailure('timeout', `the scan took longer than ${timeoutMs} ms`));
   try {
     const vantage = await vantageFor(checks, options, resolved.transports, linked.signal, now);
@@ -66,7 +67,7 @@ export async function scan(domain: string, options: ScanOptions): Promise<ScanRe
       target,
       transports: resolved.transports,
       caches,
-      settings: { ...defaultProbeSettings, ...options.settings },
+      settings,
       signal: linked.signal,
       probeTimeoutMs,
       limiter: new Semaphore(concurrency),

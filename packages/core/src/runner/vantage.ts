@@ -3,6 +3,9 @@ import type { AnyCheck } from '../model/check.js';
 import type { ProbeError } from '../model/evidence.js';
 import { ProbeFailure } from '../model/evidence.js';
 import { probeNeedsOf, type Transports } from '../model/probe.js';
+
+/** The transports the vantage check uses: it makes no HTTP request and validates no certificate. */
+export type VantageTransports = Pick<Transports, 'network' | 'resolver' | 'validator'>;
 import {
   type ProbeNeed,
   probeNeeds,
@@ -76,7 +79,7 @@ export const defaultVantageTimeoutMs = 10_000;
  * if (!report.ok) console.error(report.steps.filter((step) => !step.ok));
  * ```
  */
-export async function checkVantage(transports: Transports, options: CheckVantageOptions = {}): Promise<VantageReport> {
+export async function checkVantage(transports: VantageTransports, options: CheckVantageOptions = {}): Promise<VantageReport> {
   const timeoutMs = boundedNumber('vantage timeoutMs', options.timeoutMs, defaultVantageTimeoutMs, runnerDefaults.maxTimeoutMs);
   const needs = orderedNeeds(options.needs ?? ['dns']);
   const endpoints = options.tcpEndpoints ?? defaultVantageTcpEndpoints;
@@ -157,7 +160,7 @@ export function describeVantageFailure(report: VantageReport): string {
   return failed === undefined ? 'no step failed' : `${failed.step} step failed: ${failed.reason ?? failed.code ?? 'no reason given'}`;
 }
 
-async function dnsSteps(transports: Transports, signal: AbortSignal, deadline: number): Promise<readonly VantageStepResult[]> {
+async function dnsSteps(transports: VantageTransports, signal: AbortSignal, deadline: number): Promise<readonly VantageStepResult[]> {
   const resolver = await resolverStep(transports, signal, deadline);
   if (!resolver.ok) {
     return [resolver, notRun('trust-anchors', 'not run: the resolver did not answer the root priming query (. NS)')];
@@ -166,7 +169,7 @@ async function dnsSteps(transports: Transports, signal: AbortSignal, deadline: n
 }
 
 /** The priming query for the root name servers (`. NS`, RFC 8109): a resolver that cannot answer it can answer nothing. */
-async function resolverStep(transports: Transports, signal: AbortSignal, deadline: number): Promise<VantageStepResult> {
+async function resolverStep(transports: VantageTransports, signal: AbortSignal, deadline: number): Promise<VantageStepResult> {
   const started = performance.now();
   const resolver = transports.resolver;
   const who = `the resolver ${resolver.description}`;
@@ -199,7 +202,7 @@ async function resolverStep(transports: Transports, signal: AbortSignal, deadlin
 }
 
 /** The root key set must validate: otherwise every DNSSEC verdict would be the resolver's or the clock's. */
-async function trustAnchorStep(transports: Transports, signal: AbortSignal, deadline: number): Promise<VantageStepResult> {
+async function trustAnchorStep(transports: VantageTransports, signal: AbortSignal, deadline: number): Promise<VantageStepResult> {
   const started = performance.now();
   const via = transports.resolver.description;
   const result = await guarded(() => transports.validator.validate('.', 'DNSKEY', { signal, timeoutMs: remaining(deadline) }), signal);
@@ -220,7 +223,7 @@ async function trustAnchorStep(transports: Transports, signal: AbortSignal, dead
 
 /** One open TCP connection to any endpoint is enough; the others are then abandoned. */
 async function tcpStep(
-  transports: Transports,
+  transports: VantageTransports,
   endpoints: readonly Endpoint[],
   signal: AbortSignal,
   deadline: number,

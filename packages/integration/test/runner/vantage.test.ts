@@ -10,7 +10,7 @@ import {
   type Network,
   type Resolver,
   type ScanManyResult,
-  type Transports,
+  type VantageTransports,
   type VantageReport,
   VantageError,
   checkVantage,
@@ -48,14 +48,14 @@ afterAll(async () => {
 const offlineNetwork = (): Network => createNodeNetwork({ map: () => ({ ip: '127.0.0.1', port: closedPort }) });
 
 /** Transports over the given resolver spec, reaching loopback through the lab's network. */
-function transportsVia(spec: string | readonly string[] | undefined, network: Network = lab.network): Transports {
+function transportsVia(spec: string | readonly string[] | undefined, network: Network = lab.network): VantageTransports {
   const resolver = createResolver(spec, { network, timeoutMs: 1_000, retries: 0 });
   closers.push(() => resolver.close());
   return { network, resolver, validator: createValidator({ resolver, trustAnchors: lab.trustAnchors }) };
 }
 
 /** Wraps a resolver to count the root priming queries (`. NS`) the vantage check sends. */
-function countPriming(transports: Transports): { transports: Transports; priming: () => number } {
+function countPriming(transports: VantageTransports): { transports: VantageTransports; priming: () => number } {
   let priming = 0;
   const inner = transports.resolver;
   const resolver: Resolver = {

@@ -12,6 +12,7 @@ import type { Network } from '../../../core/src/transport/network.js';
 import { createTrustStore, type TrustStore } from '../../../core/src/trust/store.js';
 import { createNodeNetwork } from '../../../core/src/transport/node-network.js';
 import type { TlsEvidence } from '../../../core/src/tls/types.js';
+import { createScanCaches } from '../../../core/src/runner/caches.js';
 import { defineTlsProbe, probeTls } from '../../../core/src/tls/scanner/probe.js';
 import { type ScanTlsOptions, scanTls } from '../../../core/src/tls/scanner/scan-tls.js';
 import { resourceCounts, settle } from '../../../core/src/tls/scanner/test-support/leaks.js';
@@ -399,7 +400,8 @@ describe('scanTls failures and arguments', () => {
     const evidence = await scanTls({ host: 'localhost', ip: '127.0.0.1', port: 443, network: strict });
     expect(evidence.problems[0]).toMatchObject({ step: 'connect', code: 'forbidden-address' });
     const context = {
-      transports: { network: strict },
+      transports: { network: strict, trust: createTrustStore() },
+      caches: createScanCaches(),
       signal: new AbortController().signal,
       settings: { ehloName: 'pastoe.invalid', userAgent: 'x' },
     } as unknown as Parameters<typeof probeTls>[1];

@@ -2,6 +2,7 @@ import { setMaxListeners } from 'node:events';
 import { listenerBudget } from '../../util/abort.js';
 import type { Network } from '../../transport/network.js';
 import { createNodeNetwork } from '../../transport/node-network.js';
+import { assertTrustStore, type TrustStore } from '../../trust/store.js';
 import { TtlCache } from '../../util/ttl-cache.js';
 import type { DnsError, DnsQuestion, DnsResult, QueryOptions, Resolver, ResolverStats } from '../types.js';
 import { isIpLiteral, parseIPv4, parseIPv6 } from '../wire/ip.js';
@@ -135,7 +136,12 @@ export interface CreateResolverOptions {
   readonly retries?: number;
   /** The first backoff between rounds, in milliseconds; it doubles each round, with jitter. Default 100. */
   readonly retryDelayMs?: number;
-  /** TLS for DoH: `ca` replaces Node's bundled roots (the lab passes its CA). */
+  /**
+   * The roots DoH servers' certificates are validated against: the scan's trust store. Preferred
+   * over `tls.ca`; default Node's bundled roots (Mozilla's).
+   */
+  readonly trust?: TrustStore;
+  /** TLS for DoH: `ca` replaces Node's bundled roots. Kept for older callers; `trust` wins when both are given. */
   readonly tls?: { readonly ca?: string | readonly string[] };
   /** Addresses for DoH host names, by lowercase name. Default {@link defaultBootstrap}. */
   readonly bootstrap?: Readonly<Record<string, readonly string[]>>;
@@ -209,6 +215,8 @@ export function createResolver(
   options: CreateResolverOptions = {},
 ): ClosableResolver {
   const endpoints = parseResolverSpec(spec, options.bootstrap ?? defaultBootstrap);
+  if (options.trust !== undefined) assertTrustStore(options.trust, 'trust');
+  const dohCa = options.trust?.ca ?? options.tls?.ca;
   const now = options.now ?? Date.now;
   const random = options.random ?? Math.random;
   const attemptTimeoutMs = positive(options.timeoutMs, 5000, 'timeoutMs');
@@ -257,7 +265,7 @@ export function createResolver(
           ip: endpoint.ip,
           network: needNetwork(),
           configured: true,
-          ...(options.tls?.ca === undefined ? {} : { ca: options.tls.ca }),
+          ...(dohCa === undefined ? {} : { ca: dohCa }),
           ...(options.doh?.method === undefined ? {} : { method: options.doh.method }),
           ...(options.doh?.idleTimeoutMs === undefined ? {} : { idleTimeoutMs: options.doh.idleTimeoutMs }),
           ...(options.maxResponseBytes === undefined ? {} : { maxResponseBytes: options.maxResponseBytes }),

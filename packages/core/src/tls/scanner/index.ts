@@ -4,6 +4,6 @@
  */
 export { scanTls } from './scan-tls.js';
 export type { ScanTlsOptions, TlsScanScope } from './scan-tls.js';
-export { defineTlsProbe, probeTls } from './probe.js';
-export type { TlsProbeInput, TlsProbeOptions } from './probe.js';
+export { defineTlsEndpointProbe, defineTlsProbe, probeTls, tlsCacheTtlMs } from './probe.js';
+export type { TlsEndpointProbeInput, TlsProbeInput, TlsProbeOptions } from './probe.js';
 export type { SuiteLevel, SuiteLevelLookup } from './followups.js';

@@ -1,16 +1,29 @@
 /**
  * The TLS scanner as a probe: {@link probeTls} runs {@link scanTls} for one planned subject
- * (a web server or mail server address) with the probe context's network, signal and EHLO name,
- * and {@link defineTlsProbe} wraps that in a probe definition whose subjects the caller plans.
+ * (a web server or mail server address) with the probe context's network, trust store, signal and
+ * EHLO name, memoised per endpoint in the scan caches; {@link defineTlsProbe} wraps that in a probe
+ * definition whose subjects the caller plans, and {@link defineTlsEndpointProbe} plans them from
+ * address evidence.
  */
 import { ProbeFailure } from '../../model/evidence.js';
+import type { JsonValue } from '../../model/json.js';
 import { type PlanContext, type ProbeContext, type ProbeDefinition, defineProbe } from '../../model/probe.js';
-import type { Subject } from '../../model/subject.js';
+import type { Subject, SubjectRole } from '../../model/subject.js';
+import type { AddressEvidence } from '../../probes/addresses.probe.js';
 import type { TlsEvidence } from '../types.js';
 import { type ScanTlsOptions, scanTls } from './scan-tls.js';
 
-/** Scanner options a probe may set; the endpoint, network and signal come from the subject and context. */
+/**
+ * Scanner options a probe may set; the endpoint, network, signal and (unless given here) trust
+ * store come from the subject and context.
+ */
 export type TlsProbeOptions = Omit<ScanTlsOptions, 'host' | 'ip' | 'port' | 'network' | 'signal'>;
+
+/** How long a TLS scan of one endpoint serves other scans that share the caches. */
+export const tlsCacheTtlMs = 10 * 60_000;
+
+/** Problems that make evidence partial (pastoe gave up or was stopped): such evidence is not shared. */
+const partialCodes: ReadonlySet<string> = new Set(['aborted']);
 
 /** How much earlier than the probe's time limit the scan stops on its own, so that its partial evidence is kept. */
 const SAFETY_MARGIN_MS = 2_000;
@@ -25,23 +38,40 @@ export async function probeTls(subject: Subject, context: ProbeContext, options:
   if (subject.ip === undefined || subject.port === undefined) {
     throw new ProbeFailure('dependency', `the TLS probe needs an address and a port for ${subject.name}`);
   }
+  const { ip, port } = subject;
   const starttls = options.starttls ?? (subject.role === 'mx' ? 'smtp' : undefined);
-  let evidence: TlsEvidence;
-  try {
-    evidence = await scanTls({
-      ...options,
-      host: subject.name,
-      ip: subject.ip,
-      port: subject.port,
-      ...(starttls === undefined ? {} : { starttls }),
-      network: context.transports.network,
-      signal: context.signal,
-      ehloName: options.ehloName ?? context.settings.ehloName,
-    });
-  } catch (error) {
-    if (error instanceof TypeError || error instanceof RangeError) throw new ProbeFailure('malformed', error.message);
-    throw error;
-  }
+  const usesOwnTrust = options.trust !== undefined || options.ca !== undefined || options.trustMozilla !== undefined;
+  const key = [subject.name, ip, port, starttls ?? ''].join('|');
+  const scanOnce = async (): Promise<TlsEvidence> => {
+    try {
+      return await scanTls({
+        ...options,
+        ...(usesOwnTrust ? {} : { trust: context.transports.trust }),
+        host: subject.name,
+        ip,
+        port,
+        ...(starttls === undefined ? {} : { starttls }),
+        network: context.transports.network,
+        signal: context.signal,
+        ehloName: options.ehloName ?? context.settings.ehloName,
+      });
+    } catch (error) {
+      if (error instanceof TypeError || error instanceof RangeError) throw new ProbeFailure('malformed', error.message);
+      throw error;
+    }
+  };
+  const scanShared = async (): Promise<TlsEvidence> => {
+    const cached = context.caches.tls.get(key);
+    if (cached !== undefined) return cached as unknown as TlsEvidence;
+    const scanned = await scanOnce();
+    if (!scanned.problems.some((problem) => partialCodes.has(problem.code) || problem.step === 'scan')) {
+      context.caches.tls.set(key, scanned as unknown as JsonValue, tlsCacheTtlMs);
+    }
+    return scanned;
+  };
+  // Serialised per endpoint across the scans sharing these caches: a second scan waits, then reads the first's result.
+  // A probe with its own roots judges trust differently from the scan's: it neither reads nor fills the shared entry.
+  const evidence = usesOwnTrust ? await scanOnce() : await context.caches.locks.run(`tls|${key}`, scanShared, context.signal);
   // The policy's refusal is the caller's setting, not the server's behaviour: an error, not evidence.
   const forbidden = evidence.problems.find((problem) => problem.code === 'forbidden-address');
   if (!evidence.reachable && forbidden !== undefined) throw new ProbeFailure('forbidden-address', forbidden.message);
@@ -74,6 +104,48 @@ export function defineTlsProbe(input: TlsProbeInput): ProbeDefinition<TlsEvidenc
     run: (subject, context) => {
       const options = typeof input.options === 'function' ? input.options(subject) : (input.options ?? {});
       return probeTls(subject, context, { timeoutMs: Math.max(1_000, timeoutMs - SAFETY_MARGIN_MS), ...options });
+    },
+  });
+}
+
+/** Input of {@link defineTlsEndpointProbe}. */
+export interface TlsEndpointProbeInput {
+  /** The probe id, kebab-case (e.g. `tls-web`). */
+  readonly id: string;
+  /** One line on what it observes. */
+  readonly description: string;
+  /** The probe whose evidence lists the addresses to scan (e.g. `webAddressesProbe`). */
+  readonly addresses: ProbeDefinition<AddressEvidence, 'target'>;
+  /** The port on every address. */
+  readonly port: number;
+  /** The subjects' role: `web`, or `mx` for SMTP STARTTLS. */
+  readonly role: SubjectRole;
+  /** The probe's time limit in milliseconds. Default 150 000. */
+  readonly timeoutMs?: number;
+  /** Scanner options, fixed or per subject. */
+  readonly options?: TlsProbeOptions | ((subject: Subject) => TlsProbeOptions);
+}
+
+/**
+ * Defines a TLS probe with one subject per address in the address evidence (IPv6 first, as
+ * Internet.nl lists them), all on one port: one endpoint is host, address, port and STARTTLS.
+ * Each endpoint is scanned once across the scans that share caches (see {@link probeTls}). When
+ * the address lookup failed, the plan fails as `dependency`; a name without addresses plans none.
+ */
+export function defineTlsEndpointProbe(input: TlsEndpointProbeInput): ProbeDefinition<TlsEvidence, 'each'> {
+  if (!Number.isInteger(input.port) || input.port < 1 || input.port > 65_535) {
+    throw new RangeError(`probe ${input.id}: port must be an integer from 1 to 65535`);
+  }
+  return defineTlsProbe({
+    id: input.id,
+    description: input.description,
+    ...(input.timeoutMs === undefined ? {} : { timeoutMs: input.timeoutMs }),
+    ...(input.options === undefined ? {} : { options: input.options }),
+    plan: async (context) => {
+      const evidence = await context.evidence(input.addresses);
+      if (!evidence.ok) throw new ProbeFailure('dependency', `no addresses to scan: ${evidence.error.message}`);
+      const { name, ipv4, ipv6 } = evidence.data;
+      return [...ipv6, ...ipv4].map((ip): Subject => ({ name, role: input.role, ip, port: input.port }));
     },
   });
 }
