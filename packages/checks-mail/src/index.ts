@@ -5,22 +5,32 @@
  * (Internet.nl's `mail_dnssec_*`); IPv6, DMARC, DKIM, SPF, STARTTLS with TLS and certificates,
  * DANE, MTA-STS, TLS-RPT and RPKI are planned. docs/status.md in the repository lists every
  * subtest and its check.
+ *
+ * The checks name the probes they need by declaration (`mxDeclaration`, `mxDnssecDeclaration`,
+ * core's `dnssecDeclaration`); {@link mailPreset} binds them to implementations.
  */
-import { type AnyCheck, type Preset, definePreset } from '@pastoe/core';
+import { type AnyCheck, type AnyProbe, definePreset, dnssecProbe, type Preset } from '@pastoe/core';
 import { mailDnssecExists } from './checks/mail-dnssec-exists/mail-dnssec-exists.check.js';
 import { mailDnssecMxExists } from './checks/mail-dnssec-mx-exists/mail-dnssec-mx-exists.check.js';
 import { mailDnssecMxValid } from './checks/mail-dnssec-mx-valid/mail-dnssec-mx-valid.check.js';
 import { mailDnssecValid } from './checks/mail-dnssec-valid/mail-dnssec-valid.check.js';
 
 export { mailDnssecExists, mailDnssecMxExists, mailDnssecMxValid, mailDnssecValid };
-export { mxDnssecProbe } from './probes/mx-dnssec.probe.js';
-export { mxProbe } from './probes/mx.probe.js';
-export type { MxEvidence, MxRecord } from './probes/mx.probe.js';
+import { mxDnssecProbe } from './probes/mx-dnssec.probe.js';
+import { mxProbe } from './probes/mx.probe.js';
+
+export { mxDnssecProbe, mxProbe };
+export { mxDnssecDeclaration } from './probes/mx-dnssec.declaration.js';
+export { mxDeclaration } from './probes/mx.declaration.js';
+export type { MxEvidence, MxRecord } from './probes/mx.declaration.js';
 export { mailServers, maxMailServers } from './parsers/mail-servers.js';
 export type { MailServerSituation, MailServers } from './parsers/mail-servers.js';
 
 /** Every mail check, in Internet.nl's report order. It grows as the checks land. */
 export const mailChecks: readonly AnyCheck[] = Object.freeze([mailDnssecExists, mailDnssecValid, mailDnssecMxExists, mailDnssecMxValid]);
 
-/** The mail test as a preset. */
-export const mailPreset: Preset = definePreset({ id: 'mail', title: 'preset.mail.title', checks: mailChecks });
+/** The implementations {@link mailPreset} binds to the declarations its checks and plans name. */
+export const mailProbes: readonly AnyProbe[] = Object.freeze([dnssecProbe, mxProbe, mxDnssecProbe]);
+
+/** The mail test as a preset: its checks and the probe implementations bound to them. */
+export const mailPreset: Preset = definePreset({ id: 'mail', title: 'preset.mail.title', checks: mailChecks, probes: mailProbes });

@@ -29,18 +29,21 @@ export type {
 export type { Finding, MessageParams, Reference, StandardId } from './model/finding.js';
 export type { ScanTarget } from './model/target.js';
 export type { CheckResult, InternetNlRef, SubjectResult, Verdict, VerdictError } from './model/verdict.js';
-export { defineProbe } from './model/probe.js';
+export { defineProbe, implementProbe } from './model/probe.js';
 export type {
+  AnyProbe,
+  EachProbeImplementation,
   EachProbeInput,
   PlanContext,
   ProbeContext,
-  ProbeData,
   ProbeDefinition,
-  ProbeScope,
   ProbeSettings,
+  TargetProbeImplementation,
   TargetProbeInput,
   Transports,
 } from './model/probe.js';
+export { declareProbe, probeNeedsOf } from './model/probe-declaration.js';
+export type { AnyProbeDeclaration, ProbeData, ProbeDeclaration, ProbeDeclarationInput, ProbeScope } from './model/probe-declaration.js';
 export { defineCheck } from './model/check.js';
 export type {
   AnyCheck,
@@ -50,6 +53,8 @@ export type {
   CheckInput,
   CheckMeta,
   EvaluateContext,
+  InternetNlCheckInput,
+  OwnCheckInput,
   ProbeMap,
 } from './model/check.js';
 export { reportSchema } from './model/report.js';
@@ -90,7 +95,9 @@ export type {
 } from './dns/types.js';
 export { normalizeDomain } from './input/domain.js';
 export type { DomainParseResult } from './input/domain.js';
-export { scan, ScanInputError } from './runner/scan.js';
+export { scan } from './runner/scan.js';
+export { ScanInputError } from './runner/input.js';
+export type { ScanSelection } from './runner/input.js';
 export { evaluate } from './runner/evaluate.js';
 export { scanMany } from './runner/scan-many.js';
 export type { ScanManyOptions, ScanManyResult } from './runner/scan-many.js';
@@ -107,7 +114,6 @@ export {
 export type { CheckVantageOptions, VantageTransports } from './runner/vantage.js';
 export { probeNeeds, vantageStepNeed } from './model/vantage.js';
 export type { ProbeNeed, VantageReport, VantageSettings, VantageStep, VantageStepResult } from './model/vantage.js';
-export { probeNeedsOf } from './model/probe.js';
 export type { CheckError } from './model/verdict.js';
 export { dnssecOwnFailure, ownFailureReasons } from './dnssec/state.js';
 export { pastoeVersion } from './version.js';
@@ -158,7 +164,12 @@ export { derivePointsPolicy } from './scoring/derive.js';
 export type { PointsPolicyChanges, PointsTestChange } from './scoring/derive.js';
 export { toInternetNlStatus } from './scoring/internetnl-status.js';
 export type { InternetNlStatus } from './scoring/internetnl-status.js';
-export { findInternetNlSubtest, internetnlCatalogue, internetnlVerdict } from './scoring/internetnl-catalogue.js';
+export {
+  findInternetNlCategory,
+  findInternetNlSubtest,
+  internetnlCatalogue,
+  internetnlVerdict,
+} from './scoring/internetnl-catalogue.js';
 export type { InternetNlCategory, InternetNlOutcome, InternetNlSubtest, LevelRaise } from './scoring/internetnl-catalogue.js';
 export type {
   CategoryGate,
@@ -193,10 +204,11 @@ export type {
   UnscoredVerdict,
 } from './scoring/result.js';
 export { dnssecProbe, probeDnssec } from './probes/dnssec.probe.js';
-export type { DnssecEvidence } from './probes/dnssec.probe.js';
 export { probeAddresses, webAddressesProbe } from './probes/addresses.probe.js';
 export type { AddressEvidence } from './probes/addresses.probe.js';
 export { webTlsProbe } from './probes/tls-web.probe.js';
+export { dnssecDeclaration } from './probes/dnssec.declaration.js';
+export type { DnssecEvidence } from './probes/dnssec.declaration.js';
 export { dnssecState } from './dnssec/state.js';
 export type { DnssecState } from './dnssec/state.js';
 export { dnssecFacts, judgeDnssecExists, judgeDnssecValid } from './dnssec/results.js';

@@ -1,7 +1,7 @@
 import { type DnssecEvidence, type Evidence, type EvidenceBundle, evaluate, policies, score } from '@pastoe/core';
 import { describe, expect, it } from 'vitest';
 import { mailChecks } from '../index.js';
-import type { MxEvidence } from '../probes/mx.probe.js';
+import type { MxEvidence } from '../probes/mx.declaration.js';
 
 const at = '2026-11-23T12:00:00.000Z';
 

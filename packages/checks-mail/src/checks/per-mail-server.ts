@@ -5,9 +5,9 @@ import {
   type EvidenceSuccess,
   type SubjectResult,
   worstStatus,
-} from '@pastoe/core';
+} from '@pastoe/core/model';
 import { type MailServerSituation, mailServers } from '../parsers/mail-servers.js';
-import type { MxEvidence } from '../probes/mx.probe.js';
+import type { MxEvidence } from '../probes/mx.declaration.js';
 
 /**
  * The result of a subtest judged per mail server when the domain has no mail servers to judge:

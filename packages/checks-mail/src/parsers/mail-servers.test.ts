@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MxEvidence } from '../probes/mx.probe.js';
+import type { MxEvidence } from '../probes/mx.declaration.js';
 import { mailServers } from './mail-servers.js';
 
 const mx = (records: Array<[number, string]>, extra: Partial<MxEvidence> = {}): MxEvidence => ({

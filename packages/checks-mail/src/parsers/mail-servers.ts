@@ -1,4 +1,4 @@
-import type { MxEvidence } from '../probes/mx.probe.js';
+import type { MxEvidence } from '../probes/mx.declaration.js';
 
 /**
  * How the mail domain receives mail, in Internet.nl's terms (`checks/models.MxStatus`):

@@ -1,14 +1,12 @@
-import { type DnssecEvidence, defineProbe, type ProbeDefinition, probeDnssec } from '@pastoe/core';
+import { type DnssecEvidence, implementProbe, type ProbeDefinition, probeDnssec } from '@pastoe/core';
 import { mailServers } from '../parsers/mail-servers.js';
-import { mxProbe } from './mx.probe.js';
+import { mxDnssecDeclaration } from './mx-dnssec.declaration.js';
+import { mxDeclaration } from './mx.declaration.js';
 
-/** The DNSSEC of each mail server's name (SOA lookup), one run per MX host. */
-export const mxDnssecProbe: ProbeDefinition<DnssecEvidence, 'each'> = defineProbe({
-  id: 'mail-mx-dnssec',
-  description: 'Validates the DNSSEC chain of every MX host name (SOA lookup)',
-  scope: 'each',
+/** Implements {@link mxDnssecDeclaration}: plans the hosts from the MX evidence, validates each with the scan's validator. */
+export const mxDnssecProbe: ProbeDefinition<DnssecEvidence, 'each'> = implementProbe(mxDnssecDeclaration, {
   async plan(context) {
-    const mx = await context.evidence(mxProbe);
+    const mx = await context.evidence(mxDeclaration);
     if (!mx.ok) return [];
     return mailServers(mx.data).hosts.map((name) => ({ name, role: 'mx' as const }));
   },

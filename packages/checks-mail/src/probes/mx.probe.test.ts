@@ -1,7 +1,7 @@
 import { scan } from '@pastoe/core';
 import { type Lab, startLab } from '@pastoe/lab';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mailChecks } from '../index.js';
+import { mailPreset } from '../index.js';
 
 let lab: Lab;
 beforeAll(async () => {
@@ -11,7 +11,7 @@ afterAll(() => lab?.close());
 
 describe('MX and per-MX DNSSEC probes against the lab', () => {
   it('finds the MX of a secure lab domain and validates each mail server name', async () => {
-    const report = await scan('secure-ecdsa.test', { checks: mailChecks, transports: lab.transports() });
+    const report = await scan('secure-ecdsa.test', { preset: mailPreset, transports: lab.transports() });
     const mx = report.evidence.find((e) => e.probe === 'mail-mx');
     expect(mx?.ok).toBe(true);
     if (mx?.ok) expect((mx.data as { records: unknown[] }).records.length).toBeGreaterThan(0);
@@ -26,12 +26,12 @@ describe('MX and per-MX DNSSEC probes against the lab', () => {
   });
 
   it('reports a bogus mail domain as a DNSSEC failure', async () => {
-    const report = await scan('expired.test', { checks: mailChecks, transports: lab.transports() });
+    const report = await scan('expired.test', { preset: mailPreset, transports: lab.transports() });
     expect(report.verdicts.find((v) => v.check === 'mail-dnssec-valid')).toMatchObject({ status: 'fail', outcome: 'bogus' });
   });
 
   it('finds no mail servers for a name without MX', async () => {
-    const report = await scan('nothing.secure-ecdsa.test', { checks: mailChecks, transports: lab.transports() });
+    const report = await scan('nothing.secure-ecdsa.test', { preset: mailPreset, transports: lab.transports() });
     expect(report.verdicts.find((v) => v.check === 'mail-dnssec-mx-exists')).toMatchObject({
       status: 'not-tested',
       outcome: 'no-mailservers',

@@ -1,24 +1,5 @@
-import { defineProbe, type DnsResult, followCnames, type ProbeContext, type ProbeDefinition } from '@pastoe/core';
-
-/** One MX record. */
-export interface MxRecord {
-  /** The preference (lower is preferred). */
-  readonly preference: number;
-  /** The mail server's name, lowercase, no trailing dot; `''` is the root (Null MX). */
-  readonly exchange: string;
-}
-
-/** What the MX lookup of the mail domain found, with the domain's own addresses (for Null MX advice). */
-export interface MxEvidence {
-  /** The response code of the MX query, or the error code when there was no response. */
-  readonly rcode: string;
-  /** The MX records (after following any CNAME at the domain). */
-  readonly records: readonly MxRecord[];
-  /** Whether the domain itself has an A or AAAA record. */
-  readonly domainHasAddress: boolean;
-  /** Why the lookup failed, when it did. */
-  readonly error?: string;
-}
+import { type DnsResult, followCnames, implementProbe, type ProbeContext, type ProbeDefinition } from '@pastoe/core';
+import { type MxEvidence, mxDeclaration } from './mx.declaration.js';
 
 async function addressExists(name: string, type: 'A' | 'AAAA', context: ProbeContext): Promise<boolean> {
   const result = await context.transports.resolver.query({ name, type }, { signal: context.signal });
@@ -29,10 +10,8 @@ function describeFailure(result: Extract<DnsResult, { ok: false }>): string {
   return `${result.error.code}: ${result.error.message}`;
 }
 
-/** Looks up the mail domain's MX records and whether the domain has addresses. */
-export const mxProbe: ProbeDefinition<MxEvidence, 'target'> = defineProbe({
-  id: 'mail-mx',
-  description: 'Looks up the MX records of the mail domain, and its A/AAAA records for the Null MX rules',
+/** Implements {@link mxDeclaration} with the scan's resolver. */
+export const mxProbe: ProbeDefinition<MxEvidence, 'target'> = implementProbe(mxDeclaration, {
   async run(subject, context) {
     const [mx, a, aaaa] = await Promise.all([
       context.transports.resolver.query({ name: subject.name, type: 'MX' }, { signal: context.signal }),

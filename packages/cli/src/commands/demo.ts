@@ -1,5 +1,5 @@
-import { mailChecks } from '@pastoe/checks-mail';
-import { webChecks } from '@pastoe/checks-web';
+import { mailPreset } from '@pastoe/checks-mail';
+import { webPreset } from '@pastoe/checks-web';
 import { type Meets, type ScanReport, policies, scanMany, score } from '@pastoe/core';
 import { startLab } from '@pastoe/lab';
 import type { CliIo } from '../run.js';
@@ -69,12 +69,13 @@ export async function runDemo(io: CliIo, signal?: AbortSignal): Promise<number> 
   try {
     const labMs = Math.round(performance.now() - started);
     io.out(`pastoe demo: the lab runs on loopback (started in ${labMs} ms); scanning ${lab.domains.length} demo domains\n\n`);
-    const checks = [...webChecks, ...mailChecks];
+    const checks = [...webPreset.checks, ...mailPreset.checks];
+    const probes = [...webPreset.probes, ...mailPreset.probes];
     const reports = new Map<string, ScanReport>();
     const failures: string[] = [];
     for await (const result of scanMany(
       lab.domains.map((d) => d.name),
-      { checks, transports: lab.transports(), domainConcurrency: 4, ...(signal === undefined ? {} : { signal }) },
+      { checks, probes, transports: lab.transports(), domainConcurrency: 4, ...(signal === undefined ? {} : { signal }) },
     )) {
       if (result.ok) reports.set(result.input, result.report);
       else failures.push(`${result.input}: ${result.error.message}`);

@@ -1,12 +1,16 @@
 import type { Evidence, EvidenceSuccess } from './evidence.js';
 import type { Reference, StandardId } from './finding.js';
-import type { ProbeDefinition, ProbeScope } from './probe.js';
+import { findInternetNlCategory, findInternetNlSubtest } from '../scoring/internetnl-catalogue.js';
+import type { AnyProbeDeclaration, ProbeDeclaration } from './probe-declaration.js';
 import type { CheckLevel } from './status.js';
 import type { ScanTarget } from './target.js';
 import type { CheckResult, InternetNlRef } from './verdict.js';
 
-/** The probes a check declares, by the name under which it receives their evidence. */
-export type ProbeMap = { readonly [name: string]: ProbeDefinition<unknown, ProbeScope> };
+/**
+ * The probes a check takes its evidence from, by the name under which it receives it: their
+ * declarations (from `declareProbe`), never the code that gathers the evidence.
+ */
+export type ProbeMap = { readonly [name: string]: AnyProbeDeclaration };
 
 /** One piece of evidence as a check receives it: successful only, unless the check accepts probe errors. */
 export type CheckEvidenceItem<Data, AcceptsErrors extends boolean> = AcceptsErrors extends true ? Evidence<Data> : EvidenceSuccess<Data>;
@@ -16,9 +20,9 @@ export type CheckEvidenceItem<Data, AcceptsErrors extends boolean> = AcceptsErro
  * one per planned subject (each scope).
  */
 export type CheckEvidence<P extends ProbeMap, AcceptsErrors extends boolean> = {
-  readonly [K in keyof P]: P[K] extends ProbeDefinition<infer Data, 'target'>
+  readonly [K in keyof P]: P[K] extends ProbeDeclaration<infer Data, 'target'>
     ? CheckEvidenceItem<Data, AcceptsErrors>
-    : P[K] extends ProbeDefinition<infer Data, 'each'>
+    : P[K] extends ProbeDeclaration<infer Data, 'each'>
       ? readonly CheckEvidenceItem<Data, AcceptsErrors>[]
       : never;
 };
@@ -43,7 +47,7 @@ export interface CheckMeta {
   readonly level: CheckLevel;
   /** The standard it belongs to. */
   readonly standard: StandardId;
-  /** The Internet.nl batch test it reproduces, if any. */
+  /** The Internet.nl batch test it reproduces, if any, with its category from the catalogue. */
   readonly internetnl?: InternetNlRef;
   /** Where the requirement comes from. */
   readonly references: readonly Reference[];
@@ -54,7 +58,7 @@ export interface CheckMeta {
  * Define one with {@link defineCheck}.
  */
 export interface CheckDefinition<P extends ProbeMap = ProbeMap, AcceptsErrors extends boolean = boolean> extends CheckMeta {
-  /** The probes whose evidence it needs. */
+  /** The declarations of the probes whose evidence it needs. */
   readonly probes: P;
   /**
    * When false (the default), a failed probe makes the verdict `error` without calling
@@ -65,23 +69,19 @@ export interface CheckDefinition<P extends ProbeMap = ProbeMap, AcceptsErrors ex
   evaluate(evidence: CheckEvidence<P, AcceptsErrors>, context: EvaluateContext): CheckResult;
 }
 
-/** The input of {@link defineCheck}. Title message ids default to `<id>.title` and `<id>.failure-title`. */
-export interface CheckInput<P extends ProbeMap, AcceptsErrors extends boolean> {
+/** What every {@link defineCheck} input holds. */
+interface CheckInputBase<P extends ProbeMap, AcceptsErrors extends boolean> {
   /** Unique id, kebab-case with an area prefix. */
   readonly id: string;
   /** Message id of the passing title; defaults to `<id>.title`. */
   readonly title?: string;
   /** Message id of the failing title; defaults to `<id>.failure-title`. */
   readonly failureTitle?: string;
-  /** Default level. */
-  readonly level: CheckLevel;
   /** The standard it belongs to. */
   readonly standard: StandardId;
-  /** The Internet.nl batch test it reproduces. */
-  readonly internetnl?: InternetNlRef;
   /** Where the requirement comes from. */
   readonly references?: readonly Reference[];
-  /** The probes whose evidence it needs. */
+  /** The declarations of the probes whose evidence it needs. */
   readonly probes: P;
   /** Whether `evaluate` handles failed evidence itself. Default false. */
   readonly acceptsProbeErrors?: AcceptsErrors;
@@ -89,26 +89,74 @@ export interface CheckInput<P extends ProbeMap, AcceptsErrors extends boolean> {
   evaluate(evidence: CheckEvidence<P, AcceptsErrors>, context: EvaluateContext): CheckResult;
 }
 
-/** Defines a check. The evidence `evaluate` receives is typed from the declared probes. */
+/**
+ * The input of {@link defineCheck} for a check that reproduces an Internet.nl subtest: it names
+ * the subtest's batch name (`web_dnssec_exist`), and its category and level come from pastoe's
+ * Internet.nl catalogue.
+ */
+export interface InternetNlCheckInput<P extends ProbeMap, AcceptsErrors extends boolean> extends CheckInputBase<P, AcceptsErrors> {
+  /** The Internet.nl batch test it reproduces, e.g. `web_dnssec_exist`. */
+  readonly internetnl: string;
+  /** Taken from the catalogue. */
+  readonly level?: never;
+}
+
+/** The input of {@link defineCheck} for a check that Internet.nl lacks: it declares its level. */
+export interface OwnCheckInput<P extends ProbeMap, AcceptsErrors extends boolean> extends CheckInputBase<P, AcceptsErrors> {
+  /** None: the check is pastoe's own. */
+  readonly internetnl?: undefined;
+  /** Default level. */
+  readonly level: CheckLevel;
+}
+
+/** The input of {@link defineCheck}. Title message ids default to `<id>.title` and `<id>.failure-title`. */
+export type CheckInput<P extends ProbeMap, AcceptsErrors extends boolean> =
+  | InternetNlCheckInput<P, AcceptsErrors>
+  | OwnCheckInput<P, AcceptsErrors>;
+
+/**
+ * Defines a check. The evidence `evaluate` receives is typed from the declared probes. A check
+ * that names an Internet.nl subtest takes its category and level from the catalogue; an unknown
+ * name throws a TypeError.
+ */
 export function defineCheck<P extends ProbeMap, AcceptsErrors extends boolean = false>(
   input: CheckInput<P, AcceptsErrors>,
 ): CheckDefinition<P, AcceptsErrors> {
   if (!/^[a-z][a-z0-9]*(-[a-z0-9]+)+$/.test(input.id)) {
     throw new TypeError(`check id must be kebab-case with an area prefix: ${JSON.stringify(input.id)}`);
   }
+  const { internetnl, level } = catalogueMeta(input);
   const evaluate = input.evaluate;
   return Object.freeze({
     id: input.id,
     title: input.title ?? `${input.id}.title`,
     failureTitle: input.failureTitle ?? `${input.id}.failure-title`,
-    level: input.level,
+    level,
     standard: input.standard,
-    ...(input.internetnl === undefined ? {} : { internetnl: input.internetnl }),
+    ...(internetnl === undefined ? {} : { internetnl }),
     references: input.references ?? [],
     probes: input.probes,
     acceptsProbeErrors: (input.acceptsProbeErrors ?? false) as AcceptsErrors,
     evaluate,
   });
+}
+
+/** The Internet.nl reference and level of a check input, from the catalogue when it names a subtest. */
+function catalogueMeta(input: CheckInput<ProbeMap, boolean>): { internetnl?: InternetNlRef; level: CheckLevel } {
+  const id = input.id;
+  if (input.internetnl === undefined) {
+    if (input.level === undefined) throw new TypeError(`check ${id}: a check without an Internet.nl subtest declares its level`);
+    return { level: input.level };
+  }
+  const subtest = findInternetNlSubtest(input.internetnl);
+  const category = findInternetNlCategory(input.internetnl);
+  if (subtest === undefined || category === undefined) {
+    throw new TypeError(`check ${input.id}: ${JSON.stringify(input.internetnl)} is not an Internet.nl subtest in pastoe's catalogue`);
+  }
+  if (input.level !== undefined) {
+    throw new TypeError(`check ${id}: the level of ${subtest.name} comes from the catalogue (${subtest.level}); declare none`);
+  }
+  return { internetnl: Object.freeze({ name: subtest.name, category: category.id }), level: subtest.level };
 }
 
 /** A check of any probe map, as collections of checks hold them. */

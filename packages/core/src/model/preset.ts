@@ -1,6 +1,10 @@
 import type { AnyCheck } from './check.js';
+import type { AnyProbe } from './probe.js';
 
-/** A named set of checks that together make a test, such as Internet.nl's website test. */
+/**
+ * A named set of checks that together make a test, such as Internet.nl's website test, with the
+ * probe implementations bound to the declarations its checks (and their probes' plans) name.
+ */
 export interface Preset {
   /** Unique id, e.g. `web`. */
   readonly id: string;
@@ -8,14 +12,37 @@ export interface Preset {
   readonly title: string;
   /** The checks, in report order. */
   readonly checks: readonly AnyCheck[];
+  /**
+   * The probe implementations, one per declared id. `scan`'s own `probes` option replaces any
+   * of them by id, as a user swaps one gatherer for another.
+   */
+  readonly probes: readonly AnyProbe[];
 }
 
-/** Defines a preset; check ids must be unique within it. */
+/**
+ * Defines a preset. Throws a TypeError when a check id is listed twice, two implementations share
+ * an id, or a check names a probe that no implementation binds.
+ */
 export function definePreset(preset: Preset): Preset {
   const ids = new Set<string>();
   for (const check of preset.checks) {
     if (ids.has(check.id)) throw new TypeError(`preset ${preset.id} lists ${check.id} twice`);
     ids.add(check.id);
   }
-  return Object.freeze({ ...preset, checks: Object.freeze([...preset.checks]) });
+  const bound = new Map<string, AnyProbe>();
+  for (const probe of preset.probes) {
+    if (bound.has(probe.id)) throw new TypeError(`preset ${preset.id} binds probe ${probe.id} twice`);
+    bound.set(probe.id, probe);
+  }
+  const unbound = unboundProbeIds(preset.checks, bound);
+  if (unbound.length > 0) throw new TypeError(`preset ${preset.id} binds no implementation for probe ${unbound.join(', ')}`);
+  return Object.freeze({ ...preset, checks: Object.freeze([...preset.checks]), probes: Object.freeze([...preset.probes]) });
+}
+
+/** The ids of the probes the checks declare that have no implementation among `bound`, sorted. */
+export function unboundProbeIds(checks: readonly AnyCheck[], bound: ReadonlyMap<string, unknown>): readonly string[] {
+  const missing = new Set<string>();
+  for (const check of checks)
+    for (const declaration of Object.values(check.probes)) if (!bound.has(declaration.id)) missing.add(declaration.id);
+  return [...missing].sort();
 }

@@ -7,7 +7,10 @@ import type { ScanCaches } from '../runner/caches.js';
 import type { Evidence } from './evidence.js';
 import type { Subject } from './subject.js';
 import type { ScanTarget } from './target.js';
-import { type ProbeNeed, probeNeeds } from './vantage.js';
+import { type ProbeDeclaration, type ProbeScope, validateDeclaration } from './probe-declaration.js';
+import type { ProbeNeed } from './vantage.js';
+
+export type { ProbeScope } from './probe-declaration.js';
 
 /** The transports a probe reaches the world through. */
 export interface Transports {
@@ -31,22 +34,19 @@ export interface ProbeSettings {
   readonly userAgent: string;
 }
 
-/**
- * `target`: the probe runs once per scan, on the domain itself.
- * `each`: the probe plans its subjects (servers, addresses) and runs once per subject.
- */
-export type ProbeScope = 'target' | 'each';
-
 /** What a probe's `plan` may use to choose its subjects. */
 export interface PlanContext {
   /** The scan target. */
   readonly target: ScanTarget;
   /** Aborts when the scan is aborted. */
   readonly signal: AbortSignal;
-  /** The evidence of a target-scope probe (run once per scan, shared with every other user). */
-  evidence<Data>(probe: ProbeDefinition<Data, 'target'>): Promise<Evidence<Data>>;
+  /**
+   * The evidence of a target-scope probe (run once per scan, shared with every other user), by
+   * its declaration: the scan's binding chooses the implementation.
+   */
+  evidence<Data>(probe: ProbeDeclaration<Data, 'target'>): Promise<Evidence<Data>>;
   /** The evidence of an each-scope probe, one entry per planned subject. */
-  evidenceList<Data>(probe: ProbeDefinition<Data, 'each'>): Promise<readonly Evidence<Data>[]>;
+  evidenceList<Data>(probe: ProbeDeclaration<Data, 'each'>): Promise<readonly Evidence<Data>[]>;
 }
 
 /** What a probe's `run` gets. */
@@ -66,24 +66,14 @@ export interface ProbeContext {
 }
 
 /**
- * A probe: network I/O that produces typed, serialisable evidence about one subject. Define one
- * with {@link defineProbe}.
+ * A probe implementation: its declaration plus the network I/O that produces the declared
+ * evidence. Define one with {@link implementProbe} (from a declaration) or {@link defineProbe}
+ * (declaration and implementation at once). Presets and `scan`'s `probes` option bind
+ * implementations to the declarations checks name, by id.
  */
-export interface ProbeDefinition<Data, Scope extends ProbeScope = ProbeScope> {
-  /** Unique id, kebab-case, e.g. `dns-soa`. */
-  readonly id: string;
-  /** One line on what it observes. */
-  readonly description: string;
-  /** Whether it runs on the target or on planned subjects. */
-  readonly scope: Scope;
+export interface ProbeDefinition<Data, Scope extends ProbeScope = ProbeScope> extends ProbeDeclaration<Data, Scope> {
   /** Time limit per run in milliseconds; the runner's default when absent. */
   readonly timeoutMs?: number;
-  /**
-   * What the probe needs from pastoe's vantage point; `['dns']` when absent, `[]` for a probe
-   * that does no I/O. When the vantage check finds a need unmet, the probe does not run and its
-   * evidence is a `vantage` failure.
-   */
-  readonly needs?: readonly ProbeNeed[];
   /**
    * For each-scope probes: the subjects to run on. Throwing here fails the probe as `dependency`.
    * Bounded like `run`: by the probe's time limit (not counting waits for other probes'
@@ -94,15 +84,53 @@ export interface ProbeDefinition<Data, Scope extends ProbeScope = ProbeScope> {
   run(subject: Subject, context: ProbeContext): Promise<Data>;
 }
 
-/** What a probe needs from the vantage point: its declaration, or `['dns']`. */
-export function probeNeedsOf(probe: Pick<ProbeDefinition<unknown>, 'needs'>): readonly ProbeNeed[] {
-  return probe.needs ?? defaultProbeNeeds;
+/** A probe implementation of any evidence type, as presets and the runner hold them. */
+export type AnyProbe = ProbeDefinition<unknown, ProbeScope>;
+
+/** How a target-scope declaration is implemented. */
+export interface TargetProbeImplementation<Data> {
+  /** Time limit per run in milliseconds. */
+  readonly timeoutMs?: number;
+  /** Does the I/O on the target's subject (`{ name: domain, role: 'domain' }`). */
+  run(subject: Subject, context: ProbeContext): Promise<Data>;
 }
 
-const defaultProbeNeeds: readonly ProbeNeed[] = Object.freeze(['dns']);
+/** How an each-scope declaration is implemented. */
+export interface EachProbeImplementation<Data> {
+  /** Time limit per run in milliseconds. */
+  readonly timeoutMs?: number;
+  /** Chooses the subjects, possibly from other probes' evidence (asked for by declaration). */
+  plan(context: PlanContext): Promise<readonly Subject[]> | readonly Subject[];
+  /** Does the I/O on one subject. */
+  run(subject: Subject, context: ProbeContext): Promise<Data>;
+}
 
-/** The data type a probe produces. */
-export type ProbeData<P> = P extends ProbeDefinition<infer Data, ProbeScope> ? Data : never;
+/** Implements a target-scope declaration: the result binds to it by id. */
+export function implementProbe<Data>(
+  declaration: ProbeDeclaration<Data, 'target'>,
+  implementation: TargetProbeImplementation<Data>,
+): ProbeDefinition<Data, 'target'>;
+/** Implements an each-scope declaration: the result binds to it by id. */
+export function implementProbe<Data>(
+  declaration: ProbeDeclaration<Data, 'each'>,
+  implementation: EachProbeImplementation<Data>,
+): ProbeDefinition<Data, 'each'>;
+export function implementProbe<Data>(
+  declaration: ProbeDeclaration<Data, ProbeScope>,
+  implementation: TargetProbeImplementation<Data> | EachProbeImplementation<Data>,
+): ProbeDefinition<Data, ProbeScope> {
+  validateDeclaration(declaration);
+  if (declaration.scope === 'each' && typeof (implementation as Partial<EachProbeImplementation<Data>>).plan !== 'function') {
+    throw new TypeError(`probe ${declaration.id}: an each-scope probe needs a plan`);
+  }
+  return Object.freeze({
+    id: declaration.id,
+    description: declaration.description,
+    scope: declaration.scope,
+    ...(declaration.needs === undefined ? {} : { needs: declaration.needs }),
+    ...implementation,
+  });
+}
 
 /** The input of {@link defineProbe} for a probe that runs once on the target. */
 export interface TargetProbeInput<Data> {
@@ -138,19 +166,18 @@ export interface EachProbeInput<Data> {
   run(subject: Subject, context: ProbeContext): Promise<Data>;
 }
 
-/** Defines a probe that runs once per scan, on the target domain. */
+/**
+ * Defines a probe that runs once per scan, on the target domain: its declaration and its
+ * implementation in one object, for probes that only one implementation will ever serve (tests,
+ * a user's own checks). Shared probes are declared with `declareProbe` and implemented apart.
+ */
 export function defineProbe<Data>(input: TargetProbeInput<Data>): ProbeDefinition<Data, 'target'>;
 /** Defines a probe that plans its subjects and runs once on each. */
 export function defineProbe<Data>(input: EachProbeInput<Data>): ProbeDefinition<Data, 'each'>;
 export function defineProbe<Data>(
   input: TargetProbeInput<Data> | EachProbeInput<Data>,
 ): ProbeDefinition<Data, 'target'> | ProbeDefinition<Data, 'each'> {
-  if (!/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(input.id)) {
-    throw new TypeError(`probe id must be kebab-case: ${JSON.stringify(input.id)}`);
-  }
-  if (input.needs !== undefined && !(Array.isArray(input.needs) && input.needs.every((need) => probeNeeds.includes(need)))) {
-    throw new TypeError(`probe ${input.id}: needs must list only ${probeNeeds.join(', ')}`);
-  }
+  validateDeclaration(input);
   if (input.scope === 'each') return Object.freeze({ ...input, scope: 'each' as const });
   return Object.freeze({ ...input, scope: 'target' as const });
 }

@@ -1,9 +1,6 @@
-import type { ValidationResult } from '../dnssec/validator.js';
 import { ProbeFailure } from '../model/evidence.js';
-import { defineProbe, type ProbeContext, type ProbeDefinition } from '../model/probe.js';
-
-/** What pastoe learned about the DNSSEC of one name: the validator's result for its SOA lookup. */
-export type DnssecEvidence = ValidationResult;
+import { implementProbe, type ProbeContext, type ProbeDefinition } from '../model/probe.js';
+import { type DnssecEvidence, dnssecDeclaration } from './dnssec.declaration.js';
 
 /**
  * Validates the SOA lookup of `name`, as Internet.nl does for the DNSSEC tests: a name below the
@@ -19,9 +16,7 @@ export async function probeDnssec(name: string, context: ProbeContext): Promise<
   return result;
 }
 
-/** The DNSSEC of the domain under test (its SOA lookup), validated from the trust anchors down. */
-export const dnssecProbe: ProbeDefinition<DnssecEvidence, 'target'> = defineProbe({
-  id: 'dnssec-domain',
-  description: 'Validates the DNSSEC chain of the domain (SOA lookup) from the trust anchors down',
+/** Implements {@link dnssecDeclaration} with the scan's validator. */
+export const dnssecProbe: ProbeDefinition<DnssecEvidence, 'target'> = implementProbe(dnssecDeclaration, {
   run: (subject, context) => probeDnssec(subject.name, context),
 });

@@ -1,14 +1,16 @@
 import { defaultUserAgent } from '../http/client.js';
-import type { AnyCheck } from '../model/check.js';
 import type { ProbeSettings, Transports } from '../model/probe.js';
 import type { VantageReport, VantageSettings } from '../model/vantage.js';
 import type { ScanCaches } from './caches.js';
 import type { ScanEventListener } from './events.js';
+import type { ScanSelection } from './input.js';
 
-/** Options for {@link scan}. Only `checks` is required; the defaults suit real use. */
-export interface ScanOptions {
-  /** The checks to run (e.g. `webPreset.checks`). */
-  readonly checks: readonly AnyCheck[];
+/**
+ * Options for `scan`: what to run, as `preset` (e.g. `webPreset`) or as `checks` with the
+ * `probes` that implement their declarations (or both: a preset with some probes swapped). The
+ * defaults of everything else suit real use.
+ */
+export interface ScanOptions extends ScanSelection {
   /**
    * Transports; each one missing is built from those given, or its default: the Node network, a DoH
    * resolver, a validator over the resolver, Mozilla's roots as `trust`, and an HTTP client over

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type ScanCaches, type ScanManyResult, defineCheck, defineProbe, scanMany } from '@pastoe/core';
+import { bound } from './test-support/bind.js';
 
 const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
   new Promise((resolve, reject) => {
@@ -47,7 +48,7 @@ describe('scanMany', () => {
     const { checks, stats } = setup();
     const domains = ['a.nl', 'b.nl', 'not a domain', 'c.nl', 'd.nl', 'e.nl', 'f.nl', '10.0.0.1'];
     const results: ScanManyResult[] = [];
-    for await (const result of scanMany(domains, { checks, domainConcurrency: 2 })) results.push(result);
+    for await (const result of scanMany(domains, { ...bound(checks), domainConcurrency: 2 })) results.push(result);
     expect(results).toHaveLength(8);
     expect(stats().peak).toBe(2);
     expect(stats().caches.size).toBe(1);
@@ -75,7 +76,7 @@ describe('scanMany', () => {
       }
     }
     const order: string[] = [];
-    const iterator = scanMany(source(), { checks, domainConcurrency: 2 });
+    const iterator = scanMany(source(), { ...bound(checks), domainConcurrency: 2 });
     const first = await iterator.next();
     // Only the first window (2 domains) plus one refill may have been read so far.
     expect(pulled).toBeLessThanOrEqual(3);
@@ -89,7 +90,7 @@ describe('scanMany', () => {
   it('aborts the scans in flight when the consumer stops early', async () => {
     const { checks, stats } = setup((name) => (name === 'quick.nl' ? 1 : 10_000));
     const started = performance.now();
-    for await (const result of scanMany(['quick.nl', 'stuck1.nl', 'stuck2.nl'], { checks, domainConcurrency: 3 })) {
+    for await (const result of scanMany(['quick.nl', 'stuck1.nl', 'stuck2.nl'], { ...bound(checks), domainConcurrency: 3 })) {
       expect(result.input).toBe('quick.nl');
       break;
     }
@@ -102,7 +103,7 @@ describe('scanMany', () => {
     const controller = new AbortController();
     const results: ScanManyResult[] = [];
     for await (const result of scanMany(['a.nl', 'b.nl', 'c.nl', 'd.nl', 'e.nl'], {
-      checks,
+      ...bound(checks),
       domainConcurrency: 1,
       signal: controller.signal,
     })) {
@@ -117,7 +118,8 @@ describe('scanMany', () => {
     const signal = AbortSignal.timeout(50);
     const results: ScanManyResult[] = [];
     const started = performance.now();
-    for await (const result of scanMany(['a.nl', 'b.nl', 'c.nl', 'd.nl'], { checks, domainConcurrency: 2, signal })) results.push(result);
+    for await (const result of scanMany(['a.nl', 'b.nl', 'c.nl', 'd.nl'], { ...bound(checks), domainConcurrency: 2, signal }))
+      results.push(result);
     expect(performance.now() - started).toBeLessThan(2_000);
     expect(results.map((r) => [r.input, r.ok, !r.ok && r.error.code]).sort()).toEqual([
       ['a.nl', false, 'aborted'],

@@ -1,11 +1,13 @@
 import { setMaxListeners } from 'node:events';
+import type { AnyCheck } from '../model/check.js';
 import type { Transports } from '../model/probe.js';
 import type { ScanReport } from '../model/report.js';
 import { listenerBudget } from '../util/abort.js';
 import { type ScanCaches, createScanCaches } from './caches.js';
 import { resolveTransports } from './default-transports.js';
 import { boundedNumber, defaultProbeSettings, runnerDefaults, type ScanOptions } from './options.js';
-import { scan, ScanInputError, validateChecks, validateVantageOption } from './scan.js';
+import { bindScan, ScanInputError } from './input.js';
+import { scan, validateVantageOption } from './scan.js';
 import { checkVantage, isVantageReport, needsOfChecks, VantageError } from './vantage.js';
 import type { VantageReport } from '../model/vantage.js';
 
@@ -51,7 +53,7 @@ export async function* scanMany(
   domains: Iterable<string> | AsyncIterable<string>,
   options: ScanManyOptions,
 ): AsyncGenerator<ScanManyResult, void, undefined> {
-  validateChecks(options.checks);
+  const { checks } = bindScan(options);
   validateVantageOption(options.vantage);
   const width = boundedNumber('domainConcurrency', options.domainConcurrency, 4, runnerDefaults.maxConcurrency);
   const caches = options.caches ?? createScanCaches();
@@ -70,7 +72,7 @@ export async function* scanMany(
 
   try {
     // One vantage check serves every scan of the run; each scan is given its report.
-    const vantage = await runVantage(options, resolved.transports, stop.signal);
+    const vantage = await runVantage(options, checks, resolved.transports, stop.signal);
     if (vantage !== undefined && !vantage.ok) throw new VantageError(vantage);
     const scanOptions: ScanOptions = {
       ...options,
@@ -110,11 +112,16 @@ export async function* scanMany(
 }
 
 /** The run's vantage report: the caller's, a fresh check, or none (skipped, or no probe needs one). */
-async function runVantage(options: ScanManyOptions, transports: Transports, signal: AbortSignal): Promise<VantageReport | undefined> {
+async function runVantage(
+  options: ScanManyOptions,
+  checks: readonly AnyCheck[],
+  transports: Transports,
+  signal: AbortSignal,
+): Promise<VantageReport | undefined> {
   const given = options.vantage;
   if (given === 'skip') return undefined;
   if (given !== undefined && isVantageReport(given)) return given;
-  const needs = needsOfChecks(options.checks);
+  const needs = needsOfChecks(checks);
   if (needs.length === 0) return undefined;
   return checkVantage(transports, { ...given, needs, signal, ...(options.now === undefined ? {} : { now: options.now }) });
 }

@@ -10,6 +10,7 @@ import {
   scan,
   scanMany,
 } from '@pastoe/core';
+import { bound } from './test-support/bind.js';
 
 const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
   new Promise((resolve, reject) => {
@@ -55,7 +56,7 @@ describe('scan', () => {
   it('runs a probe used by three checks exactly once', async () => {
     const { probe, runs } = countingProbe('shared-info');
     const checks = [passWhen('web-one', probe), passWhen('web-two', probe), passWhen('web-three', probe)];
-    const report = await scan('Example.NL', { checks });
+    const report = await scan('Example.NL', { ...bound(checks) });
     expect(runs).toEqual(['example.nl']);
     expect(report.stats.probeRuns).toBe(1);
     expect(report.evidence).toHaveLength(1);
@@ -113,7 +114,7 @@ describe('scan', () => {
       probes: { servers: perServer },
       evaluate: ({ servers: list }) => ({ status: 'info', outcome: 'count', facts: { count: list.length } }),
     });
-    const report = await scan('example.nl', { checks: [all, count] });
+    const report = await scan('example.nl', { ...bound([all, count]) });
     expect(serverRuns).toHaveLength(1);
     expect(perServerRuns.sort()).toEqual(['mx1.example.nl', 'mx2.example.nl']);
     expect(report.stats.probeRuns).toBe(3);
@@ -143,7 +144,7 @@ describe('scan', () => {
       evaluate: () => ({ status: 'pass', outcome: 'good' }),
     });
     const started = performance.now();
-    const report = await scan('example.nl', { checks: [check] });
+    const report = await scan('example.nl', { ...bound([check]) });
     expect(performance.now() - started).toBeLessThan(1_500);
     const [verdict] = report.verdicts;
     expect(verdict?.status).toBe('error');
@@ -169,7 +170,7 @@ describe('scan', () => {
     });
     const make = (id: string, probe: typeof refused) =>
       defineCheck({ id, level: 'required', standard: 'tls', probes: { p: probe }, evaluate: () => ({ status: 'pass', outcome: 'good' }) });
-    const report = await scan('example.nl', { checks: [make('web-refused', refused), make('web-buggy', buggy)] });
+    const report = await scan('example.nl', { ...bound([make('web-refused', refused), make('web-buggy', buggy)]) });
     expect(report.verdicts[0]?.error).toMatchObject({
       code: 'refused',
       message: 'refused on example.nl: connection refused by 192.0.2.1:443',
@@ -198,7 +199,7 @@ describe('scan', () => {
       probes: { value: probe },
       evaluate: () => ({ status: 'excellent', outcome: 'good' }) as never,
     });
-    const report = await scan('example.nl', { checks: [throwing, garbage, passWhen('web-fine', probe)] });
+    const report = await scan('example.nl', { ...bound([throwing, garbage, passWhen('web-fine', probe)]) });
     expect(report.verdicts.map((v) => [v.status, v.error?.code])).toEqual([
       ['error', 'check-threw'],
       ['error', 'invalid-result'],
@@ -223,7 +224,7 @@ describe('scan', () => {
       evaluate: ({ lookup }) =>
         lookup.ok ? { status: 'pass', outcome: 'good' } : { status: 'fail', outcome: lookup.error.code === 'nxdomain' ? 'bad' : 'error' },
     });
-    const report = await scan('example.nl', { checks: [check] });
+    const report = await scan('example.nl', { ...bound([check]) });
     expect(report.verdicts[0]).toMatchObject({ status: 'fail', outcome: 'bad', title: 'mail-dkim-like.failure-title' });
   });
 
@@ -232,13 +233,13 @@ describe('scan', () => {
     const make = (id: string, result: Record<string, unknown>, level: 'required' | 'recommended' | 'optional') =>
       defineCheck({ id, level, standard: 'tls', probes: { p: probe }, evaluate: () => ({ status: 'fail', outcome: 'bad', ...result }) });
     const report = await scan('a.nl', {
-      checks: [
+      ...bound([
         make('web-req', {}, 'required'),
         make('web-rec', {}, 'recommended'),
         make('web-opt', {}, 'optional'),
         make('web-raised', { level: 'required' }, 'optional'),
         make('web-forced', { forced: true }, 'optional'),
-      ],
+      ]),
     });
     expect(report.verdicts.map((v) => [v.check, v.status, v.rawStatus, v.level])).toEqual([
       ['web-req', 'fail', 'fail', 'required'],
@@ -272,7 +273,7 @@ describe('scan', () => {
       evaluate: () => ({ status: 'pass', outcome: 'good' }),
     });
     const started = performance.now();
-    await expect(scan('example.nl', { checks: [check], signal: controller.signal, onEvent: (e) => events.push(e) })).rejects.toBe(reason);
+    await expect(scan('example.nl', { ...bound([check]), signal: controller.signal, onEvent: (e) => events.push(e) })).rejects.toBe(reason);
     expect(performance.now() - started).toBeLessThan(2_000);
     expect(events.some((e) => e.type === 'scan-finished')).toBe(false);
   });
@@ -286,12 +287,12 @@ describe('scan', () => {
       probes: { slow },
       evaluate: () => ({ status: 'pass', outcome: 'good' }),
     });
-    const error = await scan('example.nl', { checks: [check], signal: AbortSignal.timeout(10) }).catch((e: unknown) => e);
+    const error = await scan('example.nl', { ...bound([check]), signal: AbortSignal.timeout(10) }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DOMException);
     expect((error as DOMException).name).toBe('TimeoutError');
     const gone = new AbortController();
     gone.abort('stop');
-    await expect(scan('example.nl', { checks: [check], signal: gone.signal })).rejects.toBe('stop');
+    await expect(scan('example.nl', { ...bound([check]), signal: gone.signal })).rejects.toBe('stop');
   });
 
   it('enforces the scan time limit', async () => {
@@ -303,7 +304,7 @@ describe('scan', () => {
       probes: { slow },
       evaluate: () => ({ status: 'pass', outcome: 'good' }),
     });
-    const report = await scan('example.nl', { checks: [check], timeoutMs: 60 });
+    const report = await scan('example.nl', { ...bound([check]), timeoutMs: 60 });
     expect(report.verdicts[0]?.error).toMatchObject({
       code: 'timeout',
       message: expect.stringContaining('the scan took longer than 60 ms'),
@@ -336,7 +337,7 @@ describe('scan', () => {
         evaluate: () => ({ status: 'pass', outcome: 'good' }),
       }),
     );
-    const report = await scan('example.nl', { checks, concurrency: 3 });
+    const report = await scan('example.nl', { ...bound(checks), concurrency: 3 });
     expect(peak).toBe(3);
     expect(report.stats.probeRuns).toBe(12);
   });
@@ -373,7 +374,7 @@ describe('scan', () => {
       probes: { a },
       evaluate: () => ({ status: 'pass', outcome: 'good' }),
     });
-    const report = await scan('example.nl', { checks: [check] });
+    const report = await scan('example.nl', { ...bound([check], holder.b as never) });
     // b's plan fails on the cycle, a plans nothing from b's failure, and nothing hangs.
     const b = report.evidence.find((e) => e.probe === 'b');
     expect(b?.ok).toBe(false);
@@ -402,7 +403,7 @@ describe('scan', () => {
 
     it('ends at the probe limit as a timeout error', async () => {
       const started = performance.now();
-      const report = await scan('example.nl', { checks: [checkOf(hung(50))] });
+      const report = await scan('example.nl', { ...bound([checkOf(hung(50))]) });
       expect(performance.now() - started).toBeLessThan(2_000);
       expect(report.verdicts[0]?.error).toMatchObject({
         code: 'timeout',
@@ -411,13 +412,13 @@ describe('scan', () => {
     });
 
     it('ends at the scan limit, and rejects at once when the caller aborts', async () => {
-      const limited = await scan('example.nl', { checks: [checkOf(hung())], timeoutMs: 60 });
+      const limited = await scan('example.nl', { ...bound([checkOf(hung())]), timeoutMs: 60 });
       expect(limited.verdicts[0]?.error).toMatchObject({
         code: 'timeout',
         message: expect.stringContaining('the scan took longer than 60 ms'),
       });
       const started = performance.now();
-      await expect(scan('example.nl', { checks: [checkOf(hung())], signal: AbortSignal.timeout(40) })).rejects.toMatchObject({
+      await expect(scan('example.nl', { ...bound([checkOf(hung())]), signal: AbortSignal.timeout(40) })).rejects.toMatchObject({
         name: 'TimeoutError',
       });
       expect(performance.now() - started).toBeLessThan(2_000);
@@ -425,7 +426,7 @@ describe('scan', () => {
 
     it('lets scanMany finish every domain within the limits', async () => {
       const results: string[] = [];
-      for await (const result of scanMany(['a.nl', 'b.nl', 'c.nl'], { checks: [checkOf(hung(40))], domainConcurrency: 2 })) {
+      for await (const result of scanMany(['a.nl', 'b.nl', 'c.nl'], { ...bound([checkOf(hung(40))]), domainConcurrency: 2 })) {
         results.push(result.ok ? `${result.input} ${result.report.verdicts[0]?.error?.code}` : `${result.input} failed`);
       }
       expect(results.sort()).toEqual(['a.nl timeout', 'b.nl timeout', 'c.nl timeout']);
@@ -461,7 +462,7 @@ describe('scan', () => {
         probes: { servers: perServer },
         evaluate: ({ servers }) => ({ status: 'pass', outcome: 'good', facts: { servers: servers.map((s) => s.data) } }),
       });
-      const report = await scan('example.nl', { checks: [check] });
+      const report = await scan('example.nl', { ...bound([check], slowSource) });
       expect(report.verdicts[0]).toMatchObject({ status: 'pass', facts: { servers: ['mx1.example.nl'] } });
     });
   });
@@ -470,7 +471,7 @@ describe('scan', () => {
     const { probe } = countingProbe('ev');
     const events: string[] = [];
     const report = await scan('example.nl', {
-      checks: [passWhen('web-ev', probe)],
+      ...bound([passWhen('web-ev', probe)]),
       onEvent: (event) => {
         events.push(event.type);
         throw new Error('listener bug');
@@ -482,12 +483,12 @@ describe('scan', () => {
 
   it('rejects unusable input with a clear message', async () => {
     const { probe } = countingProbe('x');
-    await expect(scan('not a domain', { checks: [] })).rejects.toThrow(ScanInputError);
-    await expect(scan('192.0.2.1', { checks: [] })).rejects.toThrow(/IP address/);
-    await expect(scan('example.nl', { checks: [passWhen('web-a', probe), passWhen('web-a', probe)] })).rejects.toThrow(/listed twice/);
+    await expect(scan('not a domain', { ...bound([]) })).rejects.toThrow(ScanInputError);
+    await expect(scan('192.0.2.1', { ...bound([]) })).rejects.toThrow(/IP address/);
+    await expect(scan('example.nl', { ...bound([passWhen('web-a', probe), passWhen('web-a', probe)]) })).rejects.toThrow(/listed twice/);
     await expect(scan('example.nl', { checks: 'web' as never })).rejects.toThrow(/must be an array/);
-    await expect(scan('example.nl', { checks: [], concurrency: -1 })).rejects.toThrow(/positive number/);
-    await expect(scan('example.nl', { checks: [], vantage: 'none' as never })).rejects.toThrow(/options.vantage/);
+    await expect(scan('example.nl', { ...bound([]), concurrency: -1 })).rejects.toThrow(/positive number/);
+    await expect(scan('example.nl', { ...bound([]), vantage: 'none' as never })).rejects.toThrow(/options.vantage/);
     expect(() => defineProbe({ id: 'bad-needs', description: 'x', needs: ['udp' as never], run: async () => 1 })).toThrow(/needs/);
   });
 });
@@ -536,7 +537,7 @@ describe('evaluate (offline re-evaluation)', () => {
       evaluate: () => ({ status: 'pass', outcome: 'good' }),
     });
     const checks = [passWhen('web-long', probe), expiring, empty, failingCheck];
-    const report = await scan('very-long-name.example.nl', { checks, now: () => new Date('2026-11-23T12:00:00Z') });
+    const report = await scan('very-long-name.example.nl', { ...bound(checks), now: () => new Date('2026-11-23T12:00:00Z') });
     const saved = JSON.parse(JSON.stringify(report));
     expect(evaluate(checks, saved)).toEqual(report.verdicts);
     expect(report.verdicts.map((v) => v.status)).toEqual(['pass', 'pass', 'not-applicable', 'error']);
@@ -544,7 +545,7 @@ describe('evaluate (offline re-evaluation)', () => {
 
   it('re-judges old evidence with a changed check and flags checks whose probe never ran', async () => {
     const { probe } = countingProbe('len');
-    const report = await scan('short.nl', { checks: [passWhen('web-len', probe)] });
+    const report = await scan('short.nl', { ...bound([passWhen('web-len', probe)]) });
     expect(report.verdicts[0]?.status).toBe('fail');
     const lenient = defineCheck({
       id: 'web-len',

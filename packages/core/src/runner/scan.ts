@@ -15,21 +15,14 @@ import { resolveTransports } from './default-transports.js';
 import type { ScanEvent } from './events.js';
 import { type GatheredEvidence, errorVerdict, judge } from './judge.js';
 import { boundedNumber, defaultProbeSettings, runnerDefaults, type ScanOptions } from './options.js';
+import { bindScan, ScanInputError } from './input.js';
 import { ProbeSession, safeEmit } from './session.js';
 import { checkVantage, isVantageReport, needsOfChecks } from './vantage.js';
 
-/** Thrown (as a rejection) by {@link scan} when its input is unusable: a bad domain or option. */
-export class ScanInputError extends Error {
-  /** @param message - what is wrong, in words a user can act on */
-  constructor(message: string) {
-    super(message);
-    this.name = 'ScanInputError';
-  }
-}
-
 /**
  * Scans one domain: checks pastoe's own vantage point (see `checkVantage`), plans the probes the
- * checks need (each probe once per subject), runs them with bounded concurrency and time limits,
+ * checks need (each probe once per subject, with the implementation `options.preset` or
+ * `options.probes` binds to its declaration), runs them with bounded concurrency and time limits,
  * and judges every check. Probe failures and checks that throw become `error` verdicts with
  * their reason; a failed vantage point makes the checks that depend on it `error` with outcome
  * `vantage`. The scan rejects only for unusable input (a {@link ScanInputError}) and, with the
@@ -38,7 +31,7 @@ export class ScanInputError extends Error {
 export async function scan(domain: string, options: ScanOptions): Promise<ScanReport> {
   const parsed = normalizeDomain(domain);
   if (!parsed.ok) throw new ScanInputError(`cannot scan ${JSON.stringify(domain)}: ${parsed.reason}`);
-  const checks = validateChecks(options.checks);
+  const { checks, probes } = bindScan(options);
   validateVantageOption(options.vantage);
   const timeoutMs = boundedNumber('timeoutMs', options.timeoutMs, runnerDefaults.timeoutMs, runnerDefaults.maxTimeoutMs);
   const probeTimeoutMs = boundedNumber(
@@ -65,6 +58,7 @@ export async function scan(domain: string, options: ScanOptions): Promise<ScanRe
     const vantage = await vantageFor(checks, options, resolved.transports, linked.signal, now);
     const session = new ProbeSession({
       target,
+      probes,
       transports: resolved.transports,
       caches,
       settings,
@@ -156,18 +150,4 @@ export function validateVantageOption(vantage: unknown): void {
   if (typeof vantage !== 'object' || vantage === null || Array.isArray(vantage)) {
     throw new ScanInputError("options.vantage must be 'skip', vantage settings or a report from checkVantage");
   }
-}
-
-/** Checks the check list: an array of well-formed checks with unique ids. */
-export function validateChecks(checks: readonly AnyCheck[] | undefined): readonly AnyCheck[] {
-  if (!Array.isArray(checks)) throw new ScanInputError('options.checks must be an array of checks (for example webPreset.checks)');
-  const seen = new Set<string>();
-  for (const check of checks as readonly AnyCheck[]) {
-    if (typeof check !== 'object' || check === null || typeof check.evaluate !== 'function' || typeof check.id !== 'string') {
-      throw new ScanInputError('options.checks holds something that is not a check made with defineCheck');
-    }
-    if (seen.has(check.id)) throw new ScanInputError(`the check ${check.id} is listed twice`);
-    seen.add(check.id);
-  }
-  return checks;
 }

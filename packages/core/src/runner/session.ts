@@ -1,7 +1,8 @@
 import type { Evidence, ProbeError } from '../model/evidence.js';
 import { ProbeFailure } from '../model/evidence.js';
-import type { PlanContext, ProbeContext, ProbeDefinition, ProbeScope, ProbeSettings, Transports } from '../model/probe.js';
-import { probeNeedsOf } from '../model/probe.js';
+import type { AnyProbeDeclaration, ProbeDeclaration } from '../model/probe-declaration.js';
+import type { AnyProbe, PlanContext, ProbeContext, ProbeDefinition, ProbeSettings, Transports } from '../model/probe.js';
+import { probeNeedsOf } from '../model/probe-declaration.js';
 import type { Subject } from '../model/subject.js';
 import { subjectKey, subjectLabel } from '../model/subject.js';
 import type { ScanTarget } from '../model/target.js';
@@ -16,6 +17,8 @@ import { vantageFailureFor } from './vantage.js';
 /** Everything a probe session needs from the scan that owns it. */
 export interface ProbeSessionOptions {
   readonly target: ScanTarget;
+  /** The implementation bound to each probe id. */
+  readonly probes: ReadonlyMap<string, AnyProbe>;
   readonly transports: Transports;
   readonly caches: ScanCaches;
   readonly settings: ProbeSettings;
@@ -28,15 +31,13 @@ export interface ProbeSessionOptions {
   readonly vantage?: VantageReport;
 }
 
-type AnyProbe = ProbeDefinition<unknown, ProbeScope>;
-
 /**
- * Runs the probes of one scan, each once per subject, and keeps their evidence. Every probe is
+ * Runs the probes of one scan, each once per subject, and keeps their evidence. Checks and plans
+ * ask by declaration; the session runs the implementation bound to its id. Every probe is
  * memoised by id, so a probe that three checks (or other probes' plans) ask for runs once.
  */
 export class ProbeSession {
   readonly #options: ProbeSessionOptions;
-  readonly #definitions = new Map<string, AnyProbe>();
   readonly #targetRuns = new Map<string, Promise<Evidence<unknown>>>();
   readonly #eachRuns = new Map<string, Promise<readonly Evidence<unknown>[]>>();
   /** Probe ids in the order they were first asked for: the order of the evidence bundle. */
@@ -71,8 +72,8 @@ export class ProbeSession {
   }
 
   /** The evidence of a target-scope probe, running it on first request. */
-  evidence<Data>(probe: ProbeDefinition<Data, 'target'>, ancestors: ReadonlySet<string> = new Set()): Promise<Evidence<Data>> {
-    this.#register(probe, ancestors);
+  evidence<Data>(declaration: ProbeDeclaration<Data, 'target'>, ancestors: ReadonlySet<string> = new Set()): Promise<Evidence<Data>> {
+    const probe = this.#register(declaration, ancestors);
     let run = this.#targetRuns.get(probe.id);
     if (run === undefined) {
       const subject = this.#domainSubject();
@@ -84,8 +85,11 @@ export class ProbeSession {
   }
 
   /** The evidence of an each-scope probe: its plan, then one run per planned subject. */
-  evidenceList<Data>(probe: ProbeDefinition<Data, 'each'>, ancestors: ReadonlySet<string> = new Set()): Promise<readonly Evidence<Data>[]> {
-    this.#register(probe, ancestors);
+  evidenceList<Data>(
+    declaration: ProbeDeclaration<Data, 'each'>,
+    ancestors: ReadonlySet<string> = new Set(),
+  ): Promise<readonly Evidence<Data>[]> {
+    const probe = this.#register(declaration, ancestors) as ProbeDefinition<unknown, 'each'>;
     let runs = this.#eachRuns.get(probe.id);
     if (runs === undefined) {
       const blocked = this.#blocked(probe);
@@ -99,25 +103,32 @@ export class ProbeSession {
   }
 
   /** The evidence of any probe, as a check's declaration asks for it. */
-  evidenceFor(probe: AnyProbe): Promise<Evidence<unknown> | readonly Evidence<unknown>[]> {
-    return probe.scope === 'each'
-      ? this.evidenceList(probe as ProbeDefinition<unknown, 'each'>)
-      : this.evidence(probe as ProbeDefinition<unknown, 'target'>);
+  evidenceFor(declaration: AnyProbeDeclaration): Promise<Evidence<unknown> | readonly Evidence<unknown>[]> {
+    return declaration.scope === 'each'
+      ? this.evidenceList(declaration as ProbeDeclaration<unknown, 'each'>)
+      : this.evidence(declaration as ProbeDeclaration<unknown, 'target'>);
   }
 
-  #register(probe: AnyProbe, ancestors: ReadonlySet<string>): void {
-    const known = this.#definitions.get(probe.id);
-    if (known !== undefined && known !== probe) {
-      throw new ProbeFailure('internal', `two different probes share the id ${JSON.stringify(probe.id)}`);
+  /** The implementation bound to a declaration, recorded in first-asked order. */
+  #register(declaration: AnyProbeDeclaration, ancestors: ReadonlySet<string>): AnyProbe {
+    const probe = this.#options.probes.get(declaration.id);
+    if (probe === undefined) {
+      throw new ProbeFailure('dependency', `no implementation is bound to probe ${declaration.id}; add it to the preset or options.probes`);
+    }
+    if (probe.scope !== declaration.scope) {
+      throw new ProbeFailure(
+        'internal',
+        `probe ${declaration.id} is asked for as ${declaration.scope}-scope but implemented ${probe.scope}-scope`,
+      );
     }
     if (ancestors.has(probe.id)) {
       throw new ProbeFailure('internal', `probe ${probe.id} depends on itself through its plan (${[...ancestors].join(' → ')})`);
     }
-    if (known === undefined) {
-      this.#definitions.set(probe.id, probe);
+    if (!this.#evidence.has(probe.id)) {
       this.#order.push(probe.id);
       this.#evidence.set(probe.id, []);
     }
+    return probe;
   }
 
   /** The `vantage` error when the scan's vantage check failed a need of this probe. */

@@ -2,7 +2,8 @@ import { defaultBootstrap } from '../dns/resolver/create-resolver.js';
 import type { AnyCheck } from '../model/check.js';
 import type { ProbeError } from '../model/evidence.js';
 import { ProbeFailure } from '../model/evidence.js';
-import { probeNeedsOf, type Transports } from '../model/probe.js';
+import { probeNeedsOf } from '../model/probe-declaration.js';
+import type { Transports } from '../model/probe.js';
 
 /** The transports the vantage check uses: it makes no HTTP request and validates no certificate. */
 export type VantageTransports = Pick<Transports, 'network' | 'resolver' | 'validator'>;

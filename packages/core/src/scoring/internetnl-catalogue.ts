@@ -1007,3 +1007,12 @@ export function findInternetNlSubtest(name: string): InternetNlSubtest | undefin
 export function internetnlVerdict(name: string, outcomeCode: string): string {
   return byName.get(name)?.outcomes[outcomeCode]?.verdict ?? outcomeCode;
 }
+
+const categoryOf: ReadonlyMap<string, InternetNlCategory> = new Map(
+  internetnlCatalogue.flatMap((category) => category.subtests.map((subtest) => [subtest.name, category] as const)),
+);
+
+/** The category an Internet.nl subtest belongs to, by the subtest's batch name. */
+export function findInternetNlCategory(name: string): InternetNlCategory | undefined {
+  return categoryOf.get(name);
+}

@@ -3,7 +3,16 @@
  * lab's trust store from the transports (no CA passed by hand), and scans that share caches share
  * one TLS scan per endpoint.
  */
-import { createScanCaches, defineCheck, type Evidence, type Network, scan, type TlsEvidence, webTlsProbe } from '@pastoe/core';
+import {
+  createScanCaches,
+  defineCheck,
+  type Evidence,
+  type Network,
+  scan,
+  type TlsEvidence,
+  webAddressesProbe,
+  webTlsProbe,
+} from '@pastoe/core';
 import { type Lab, startLab } from '@pastoe/lab';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -46,7 +55,7 @@ describe('the TLS probe over lab.transports()', () => {
       udpExchange: (exchange) => lab.network.udpExchange(exchange),
     };
     const transports = { ...labTransports, network };
-    const options = { checks: [tlsTrusted], transports, caches, vantage: lab.vantage };
+    const options = { checks: [tlsTrusted], probes: [webTlsProbe, webAddressesProbe], transports, caches, vantage: lab.vantage };
     const [first, second] = await Promise.all([scan('modern.test', options), scan('modern.test', options)]);
     expect(first.verdicts[0]).toMatchObject({ status: 'pass', outcome: 'good' });
     expect(second.verdicts[0]).toMatchObject({ status: 'pass', outcome: 'good' });

@@ -27,6 +27,7 @@ import {
 } from '@pastoe/core';
 import { type Lab, type LyingResolver, startLab, startLyingResolver } from '@pastoe/lab';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bound } from '../../../core/src/runner/test-support/bind.js';
 
 let lab: Lab;
 let liar: LyingResolver;
@@ -212,7 +213,7 @@ describe('scan from a broken vantage point', () => {
   it('offline: every verdict that needs DNS is error/vantage naming the resolvers, quickly, and nothing runs', async () => {
     const { checks, runs } = fixture();
     const started = performance.now();
-    const report = await scan('example.nl', { checks, transports: { network: offlineNetwork() } });
+    const report = await scan('example.nl', { ...bound(checks), transports: { network: offlineNetwork() } });
     expect(performance.now() - started).toBeLessThan(5_000);
     expect(statusOf(report.verdicts)).toEqual({
       'web-dns': 'error/vantage',
@@ -244,7 +245,7 @@ describe('scan from a broken vantage point', () => {
     const { checks, runs } = fixture();
     // 192.0.2.1:443 is not routed in the lab: its network refuses it on loopback port 1.
     const refused = await scan('secure-ecdsa.test', {
-      checks,
+      ...bound(checks),
       transports: lab.transports(),
       vantage: { tcpEndpoints: [{ ip: '192.0.2.1', port: 443 }] },
     });
@@ -258,7 +259,7 @@ describe('scan from a broken vantage point', () => {
       params: { code: 'refused' },
     });
     expect(runs.tcp).toBe(0);
-    const fine = await scan('secure-ecdsa.test', { checks, transports: lab.transports(), vantage: lab.vantage });
+    const fine = await scan('secure-ecdsa.test', { ...bound(checks), transports: lab.transports(), vantage: lab.vantage });
     expect(fine.vantage?.steps.map((s) => s.step)).toEqual(['resolver', 'trust-anchors', 'tcp']);
     expect(fine.verdicts.every((v) => v.status === 'pass')).toBe(true);
   });
@@ -266,7 +267,7 @@ describe('scan from a broken vantage point', () => {
   it('the lying resolver: error/vantage, never pass, fail or bogus', async () => {
     const { checks } = fixture();
     const report = await scan('secure-ecdsa.test', {
-      checks: checks.filter((c) => c.id !== 'web-tcp'),
+      ...bound(checks.filter((c) => c.id !== 'web-tcp')),
       transports: transportsVia(liar.resolverUrl),
     });
     expect(statusOf(report.verdicts)).toEqual({
@@ -281,7 +282,7 @@ describe('scan from a broken vantage point', () => {
   it('a closed resolver port on loopback: error/vantage', async () => {
     const { checks } = fixture();
     const transports = transportsVia(`udp://127.0.0.1:${await closedLoopbackPort()}`);
-    const report = await scan('secure-ecdsa.test', { checks: checks.slice(0, 1), transports });
+    const report = await scan('secure-ecdsa.test', { ...bound(checks.slice(0, 1)), transports });
     expect(statusOf(report.verdicts)).toEqual({ 'web-dns': 'error/vantage' });
   });
 
@@ -304,7 +305,7 @@ describe('scan from a broken vantage point', () => {
         servers.length === 0 ? { status: 'not-applicable', outcome: 'no-mx' } : { status: 'pass', outcome: 'good' },
     });
     const failed = await checkVantage(transportsVia(undefined, offlineNetwork()));
-    const blocked = await scan('example.nl', { checks: [check], transports: { network: offlineNetwork() }, vantage: failed });
+    const blocked = await scan('example.nl', { ...bound([check], dns), transports: { network: offlineNetwork() }, vantage: failed });
     expect(statusOf(blocked.verdicts)).toEqual({ 'mail-servers': 'error/vantage' });
   });
 
@@ -313,10 +314,10 @@ describe('scan from a broken vantage point', () => {
     const counted = countPriming(lab.transports());
     const report = await checkVantage(counted.transports);
     expect(counted.priming()).toBe(1);
-    const reused = await scan('secure-ecdsa.test', { checks: checks.slice(0, 1), transports: counted.transports, vantage: report });
+    const reused = await scan('secure-ecdsa.test', { ...bound(checks.slice(0, 1)), transports: counted.transports, vantage: report });
     expect(counted.priming()).toBe(1);
     expect(reused.vantage).toEqual(report);
-    const skipped = await scan('example.nl', { checks: checks.slice(0, 1), transports: { network: offlineNetwork() }, vantage: 'skip' });
+    const skipped = await scan('example.nl', { ...bound(checks.slice(0, 1)), transports: { network: offlineNetwork() }, vantage: 'skip' });
     expect(skipped.vantage).toBeUndefined();
     expect(statusOf(skipped.verdicts)).toEqual({ 'web-dns': 'pass/good' });
     expect(runs.dns).toBe(2);
@@ -336,7 +337,7 @@ describe('scanMany and the vantage point', () => {
     }
     const results: ScanManyResult[] = [];
     const error = await (async () => {
-      for await (const result of scanMany(domains(), { checks, transports: counted.transports })) results.push(result);
+      for await (const result of scanMany(domains(), { ...bound(checks), transports: counted.transports })) results.push(result);
     })().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(VantageError);
     const report: VantageReport = (error as VantageError).report;
@@ -352,7 +353,7 @@ describe('scanMany and the vantage point', () => {
     const counted = countPriming(lab.transports());
     const reports: VantageReport[] = [];
     for await (const result of scanMany(['secure-ecdsa.test', 'secure-rsa.test', 'nsec3.test', 'insecure.test'], {
-      checks: checks.slice(0, 1),
+      ...bound(checks.slice(0, 1)),
       transports: counted.transports,
       domainConcurrency: 2,
     })) {

@@ -1,15 +1,14 @@
-import { defineCheck, dnssecProbe, judgeDnssecExists } from '@pastoe/core';
+import { defineCheck, dnssecDeclaration, judgeDnssecExists } from '@pastoe/core/model';
 
 /** The domain's zone is signed with DNSSEC (Internet.nl `web_dnssec_exist`). */
 export const webDnssecExists = defineCheck({
   id: 'web-dnssec-exists',
-  level: 'required',
   standard: 'dnssec',
-  internetnl: { name: 'web_dnssec_exist', category: 'web_dnssec' },
+  internetnl: 'web_dnssec_exist',
   references: [
     { kind: 'rfc', id: 'RFC 4033' },
     { kind: 'forum-standaardisatie', id: 'DNSSEC' },
   ],
-  probes: { dnssec: dnssecProbe },
+  probes: { dnssec: dnssecDeclaration },
   evaluate: ({ dnssec }) => judgeDnssecExists('web-dnssec-exists', dnssec.data),
 });

@@ -1,0 +1,75 @@
+import type { DnssecEvidence, Evidence, EvidenceBundle } from '@pastoe/core/model';
+import { describe, expect, it } from 'vitest';
+import { dnssecFixtures, presetContractProblems } from '../../core/src/scoring/test-support/preset-contract.js';
+import { mailPreset } from './index.js';
+import type { MxEvidence } from './probes/mx.declaration.js';
+
+const at = '2026-11-23T12:00:00.000Z';
+const domain = { name: 'example.test', role: 'domain' as const };
+
+/** Every mail server situation: real MX, Null MX (alone, beside others, without addresses), none, a failed lookup. */
+const mxFixtures: readonly MxEvidence[] = [
+  {
+    rcode: 'NOERROR',
+    records: [
+      { preference: 10, exchange: 'mx1.example.test' },
+      { preference: 20, exchange: 'mx2.other.test' },
+    ],
+    domainHasAddress: true,
+  },
+  { rcode: 'NOERROR', records: [{ preference: 0, exchange: '' }], domainHasAddress: true },
+  { rcode: 'NOERROR', records: [{ preference: 0, exchange: '' }], domainHasAddress: false },
+  {
+    rcode: 'NOERROR',
+    records: [
+      { preference: 0, exchange: '' },
+      { preference: 10, exchange: 'mx1.example.test' },
+    ],
+    domainHasAddress: true,
+  },
+  { rcode: 'NOERROR', records: [], domainHasAddress: true },
+  { rcode: 'NXDOMAIN', records: [], domainHasAddress: false },
+];
+
+function bundle(mx: MxEvidence, domainDnssec: DnssecEvidence, serverDnssec: DnssecEvidence): EvidenceBundle {
+  const servers = mx.records.filter((record) => record.exchange !== '').map((record) => record.exchange);
+  const evidence: Evidence<unknown>[] = [
+    { probe: 'dnssec-domain', subject: domain, startedAt: at, durationMs: 1, ok: true, data: domainDnssec },
+    { probe: 'mail-mx', subject: domain, startedAt: at, durationMs: 1, ok: true, data: mx },
+    ...servers.map((name) => ({
+      probe: 'mail-mx-dnssec',
+      subject: { name, role: 'mx' as const },
+      startedAt: at,
+      durationMs: 1,
+      ok: true as const,
+      data: { ...serverDnssec, name },
+    })),
+  ];
+  return {
+    target: { domain: 'example.test', input: 'example.test' },
+    startedAt: at,
+    probes: ['dnssec-domain', 'mail-mx', 'mail-mx-dnssec'],
+    evidence,
+  };
+}
+
+const bundles = mxFixtures.flatMap((mx) => dnssecFixtures.map((dnssec) => bundle(mx, dnssec, dnssec)));
+
+describe('mailPreset against the Internet.nl catalogue', () => {
+  it('names known subtests, at their level, and gives only outcomes the catalogue lists', () => {
+    expect(presetContractProblems(mailPreset, bundles)).toEqual([]);
+  });
+
+  it('catches a check that claims a level or outcome the catalogue does not give it', () => {
+    const [first, ...rest] = mailPreset.checks;
+    if (first === undefined) throw new Error('mailPreset has no checks');
+    const drifted = {
+      ...mailPreset,
+      checks: [{ ...first, level: 'optional' as const, evaluate: () => ({ status: 'pass' as const, outcome: 'no-mx' }) }, ...rest],
+    };
+    expect(presetContractProblems(drifted, bundles)).toEqual([
+      'mail-dnssec-exists has level optional, the catalogue required',
+      'mail-dnssec-exists gave outcome no-mx, which mail_dnssec_mailto_exist lacks',
+    ]);
+  });
+});

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import type { DnssecEvidence, EvidenceBundle } from '@pastoe/core/model';
+import { dnssecFixtures, presetContractProblems } from '../../core/src/scoring/test-support/preset-contract.js';
+import { webPreset } from './index.js';
+
+const at = '2026-11-23T12:00:00.000Z';
+
+function bundle(data: DnssecEvidence): EvidenceBundle {
+  const subject = { name: 'example.test', role: 'domain' as const };
+  return {
+    target: { domain: 'example.test', input: 'example.test' },
+    startedAt: at,
+    probes: ['dnssec-domain'],
+    evidence: [{ probe: 'dnssec-domain', subject, startedAt: at, durationMs: 1, ok: true, data }],
+  };
+}
+
+describe('webPreset against the Internet.nl catalogue', () => {
+  it('names known subtests, at their level, and gives only outcomes the catalogue lists', () => {
+    expect(presetContractProblems(webPreset, dnssecFixtures.map(bundle))).toEqual([]);
+  });
+
+  it('catches a check whose outcome the catalogue lacks', () => {
+    const drifted = {
+      ...webPreset,
+      checks: webPreset.checks.map((check) => ({ ...check, evaluate: () => ({ status: 'pass' as const, outcome: 'signed' }) })),
+    };
+    expect(presetContractProblems(drifted, dnssecFixtures.slice(0, 1).map(bundle))).toContain(
+      'web-dnssec-exists gave outcome signed, which web_dnssec_exist lacks',
+    );
+  });
+});

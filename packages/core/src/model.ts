@@ -1,0 +1,124 @@
+/**
+ * @packageDocumentation
+ * `@pastoe/core/model`: everything a check needs and nothing that does I/O. The check and probe
+ * declaration model, presets, offline re-evaluation of saved evidence, scoring policies, the
+ * Internet.nl catalogue, and the pure DNSSEC, TLS, certificate, DANE and CAA evaluators. Nothing
+ * imported from here opens a socket, reads a file or resolves a name, so checks (and tools that
+ * re-judge saved evidence) carry no network code.
+ */
+
+export type { JsonObject, JsonPrimitive, JsonValue } from './model/json.js';
+export {
+  checkLevels,
+  clampStatus,
+  compareStatus,
+  isVerdictStatus,
+  verdictStatuses,
+  worstStatus,
+  worstStatusForLevel,
+} from './model/status.js';
+export type { CheckLevel, VerdictStatus } from './model/status.js';
+export { subjectKey, subjectLabel } from './model/subject.js';
+export type { Subject, SubjectRole } from './model/subject.js';
+export { ProbeFailure } from './model/evidence.js';
+export type {
+  Evidence,
+  EvidenceEnvelope,
+  EvidenceFailure,
+  EvidenceSuccess,
+  ProbeError,
+  ProbeErrorCode,
+} from './model/evidence.js';
+export type { Finding, MessageParams, Reference, StandardId } from './model/finding.js';
+export type { ScanTarget } from './model/target.js';
+export type { CheckError, CheckResult, InternetNlRef, SubjectResult, Verdict, VerdictError } from './model/verdict.js';
+export { declareProbe, probeNeedsOf } from './model/probe-declaration.js';
+export type { AnyProbeDeclaration, ProbeData, ProbeDeclaration, ProbeDeclarationInput, ProbeScope } from './model/probe-declaration.js';
+export type {
+  AnyProbe,
+  EachProbeImplementation,
+  PlanContext,
+  ProbeContext,
+  ProbeDefinition,
+  ProbeSettings,
+  TargetProbeImplementation,
+  Transports,
+} from './model/probe.js';
+export { defineCheck } from './model/check.js';
+export type {
+  AnyCheck,
+  CheckDefinition,
+  CheckEvidence,
+  CheckEvidenceItem,
+  CheckInput,
+  CheckMeta,
+  EvaluateContext,
+  InternetNlCheckInput,
+  OwnCheckInput,
+  ProbeMap,
+} from './model/check.js';
+export { definePreset } from './model/preset.js';
+export type { Preset } from './model/preset.js';
+export { reportSchema } from './model/report.js';
+export type { EvidenceBundle, ScanReport, ScanStats } from './model/report.js';
+export { probeNeeds, vantageStepNeed } from './model/vantage.js';
+export type { ProbeNeed, VantageReport, VantageSettings, VantageStep, VantageStepResult } from './model/vantage.js';
+export { evaluate } from './runner/evaluate.js';
+export { ScanInputError } from './runner/input.js';
+export { score } from './scoring/score.js';
+export type { ScorableReport } from './scoring/score.js';
+export { policies } from './scoring/policies.js';
+export type { Policies } from './scoring/policies.js';
+export { derivePointsPolicy } from './scoring/derive.js';
+export type { PointsPolicyChanges, PointsTestChange } from './scoring/derive.js';
+export { toInternetNlStatus } from './scoring/internetnl-status.js';
+export type { InternetNlStatus } from './scoring/internetnl-status.js';
+export {
+  findInternetNlCategory,
+  findInternetNlSubtest,
+  internetnlCatalogue,
+  internetnlVerdict,
+} from './scoring/internetnl-catalogue.js';
+export type { InternetNlCategory, InternetNlOutcome, InternetNlSubtest, LevelRaise } from './scoring/internetnl-catalogue.js';
+export type {
+  CategoryGate,
+  OutcomeCondition,
+  OutcomeRule,
+  PointsCategoryPolicy,
+  PointsPolicy,
+  PointsSuitePolicy,
+  PointsTestPolicy,
+  ScoringPolicy,
+  TargetStandardPolicy,
+  TargetStatePolicy,
+  TargetSuitePolicy,
+  TargetTestPolicy,
+} from './scoring/policy.js';
+export type {
+  CategoryScore,
+  CategoryStatus,
+  Coverage,
+  DecisionProblem,
+  FailingTest,
+  Meets,
+  PointsScoreResult,
+  ScoreProblem,
+  ScoreResult,
+  ServerScore,
+  StandardResult,
+  SuiteScore,
+  TargetStateResult,
+  TargetSuiteResult,
+  TestScore,
+  UnscoredVerdict,
+} from './scoring/result.js';
+export { dnssecDeclaration } from './probes/dnssec.declaration.js';
+export type { DnssecEvidence } from './probes/dnssec.declaration.js';
+export { dnssecOwnFailure, dnssecState, ownFailureReasons } from './dnssec/state.js';
+export type { DnssecState } from './dnssec/state.js';
+export { dnssecFacts, judgeDnssecExists, judgeDnssecValid } from './dnssec/results.js';
+export type { DnssecJudgement } from './dnssec/results.js';
+export type { ValidationReason, ValidationStatus } from './dnssec/reasons.js';
+export type { ValidationResult } from './dnssec/validator.js';
+export * from './tls/evaluate/index.js';
+export type { TlsEvidence, TlsVersion } from './tls/types.js';
