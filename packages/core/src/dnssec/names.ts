@@ -7,6 +7,7 @@
  */
 
 import { nameToWire as labelsToWire, parseName as parseWireName, presentName } from '../dns/wire/names.js';
+import { compareBytes } from './rdata.js';
 
 /** A name as a list of labels, leftmost first, each lowercased for canonical comparisons. */
 export type Labels = readonly Uint8Array[];
@@ -131,19 +132,9 @@ export function isWildcard(name: string): boolean {
   return name === '*' || name.startsWith('*.');
 }
 
-function compareLabel(a: Uint8Array, b: Uint8Array): number {
-  const length = Math.min(a.length, b.length);
-  for (let i = 0; i < length; i++) {
-    const x = a[i] ?? 0;
-    const y = b[i] ?? 0;
-    if (x !== y) return x - y;
-  }
-  return a.length - b.length;
-}
-
 /**
  * Canonical DNS name order (RFC 4034 §6.1): labels compared from the rightmost, each as a
- * lowercased octet string, a name sorting before its descendants. Returns a negative number,
+ * lowercased octet string ({@link compareBytes}), a name sorting before its descendants. Returns a negative number,
  * zero or a positive number.
  */
 export function compareNames(a: string, b: string): number {
@@ -153,7 +144,7 @@ export function compareNames(a: string, b: string): number {
     const x = la[la.length - i];
     const y = lb[lb.length - i];
     if (x === undefined || y === undefined) break;
-    const order = compareLabel(x, y);
+    const order = compareBytes(x, y);
     if (order !== 0) return order;
   }
   return la.length - lb.length;
