@@ -24,7 +24,7 @@ export interface TcpTransportOptions {
  * against the limit before the body is buffered, so a hostile server cannot make pastoe hold
  * more than `maxBytes`.
  */
-export function readFramedMessage(socket: Duplex, maxBytes: number): Promise<Uint8Array> {
+function readFramedMessage(socket: Duplex, maxBytes: number): Promise<Uint8Array> {
   return new Promise<Uint8Array>((resolve, reject) => {
     const chunks: Uint8Array[] = [];
     let received = 0;
@@ -76,7 +76,7 @@ export function readFramedMessage(socket: Duplex, maxBytes: number): Promise<Uin
 }
 
 /** Prefixes a message with its 16-bit length, for DNS over TCP. */
-export function frameMessage(bytes: Uint8Array): Uint8Array {
+function frameMessage(bytes: Uint8Array): Uint8Array {
   const framed = new Uint8Array(bytes.length + 2);
   framed[0] = bytes.length >>> 8;
   framed[1] = bytes.length & 0xff;
