@@ -7,7 +7,7 @@
  */
 
 import { nameToWire as labelsToWire, parseName as parseWireName, presentName } from '../dns/wire/names.js';
-import { compareBytes } from './rdata.js';
+import { compareBytes, equalBytes } from './rdata.js';
 
 /** A name as a list of labels, leftmost first, each lowercased for canonical comparisons. */
 export type Labels = readonly Uint8Array[];
@@ -77,10 +77,6 @@ export function lastLabels(name: string, count: number): string {
   return nameFromLabels(count <= 0 ? [] : labels.slice(Math.max(0, labels.length - count)));
 }
 
-function sameLabel(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((byte, i) => byte === b[i]);
-}
-
 /** Whether `name` equals `ancestor` or lies below it. */
 export function isSubdomain(name: string, ancestor: string): boolean {
   const n = labelsOf(name);
@@ -90,7 +86,7 @@ export function isSubdomain(name: string, ancestor: string): boolean {
   for (let i = 0; i < a.length; i++) {
     const nl = n[offset + i];
     const al = a[i];
-    if (nl === undefined || al === undefined || !sameLabel(nl, al)) return false;
+    if (nl === undefined || al === undefined || !equalBytes(nl, al)) return false;
   }
   return true;
 }
@@ -108,7 +104,7 @@ export function commonAncestor(a: string, b: string): string {
   for (let i = 1; i <= Math.min(la.length, lb.length); i++) {
     const x = la[la.length - i];
     const y = lb[lb.length - i];
-    if (x === undefined || y === undefined || !sameLabel(x, y)) break;
+    if (x === undefined || y === undefined || !equalBytes(x, y)) break;
     shared.unshift(x);
   }
   return nameFromLabels(shared);

@@ -3,6 +3,7 @@ import type { Network } from '../../transport/network.js';
 import { maxMessageBytes } from '../wire/constants.js';
 import { DnsWireError } from '../wire/errors.js';
 import { checkResponse, decodeMessage, encodeQuery, type NormalizedQuestion } from '../wire/message.js';
+import { concatBytes } from '../wire/writer.js';
 import { type ExchangeContext, type ExchangeResult, type Transport, hostPort, withDeadline } from './transport.js';
 
 /** Options for {@link createTcpTransport}. */
@@ -37,27 +38,18 @@ function readFramedMessage(socket: Duplex, maxBytes: number): Promise<Uint8Array
       if ('bytes' in outcome) resolve(outcome.bytes);
       else reject(outcome.error);
     };
-    const joined = (): Uint8Array => {
-      const out = new Uint8Array(received);
-      let offset = 0;
-      for (const chunk of chunks) {
-        out.set(chunk, offset);
-        offset += chunk.length;
-      }
-      return out;
-    };
     const onData = (chunk: Uint8Array): void => {
       chunks.push(chunk);
       received += chunk.length;
       if (expected < 0 && received >= 2) {
-        const head = joined();
+        const head = concatBytes(chunks);
         expected = ((head[0] ?? 0) << 8) | (head[1] ?? 0);
         if (expected > maxBytes) {
           finish({ error: new DnsWireError('too-large', `TCP response of ${expected} octets exceeds the limit of ${maxBytes}`) });
           return;
         }
       }
-      if (expected >= 0 && received >= expected + 2) finish({ bytes: joined().slice(2, expected + 2) });
+      if (expected >= 0 && received >= expected + 2) finish({ bytes: concatBytes(chunks).slice(2, expected + 2) });
     };
     const onEnd = (): void => {
       finish({
@@ -76,7 +68,7 @@ function readFramedMessage(socket: Duplex, maxBytes: number): Promise<Uint8Array
 }
 
 /** Prefixes a message with its 16-bit length, for DNS over TCP. */
-function frameMessage(bytes: Uint8Array): Uint8Array {
+export function frameMessage(bytes: Uint8Array): Uint8Array {
   const framed = new Uint8Array(bytes.length + 2);
   framed[0] = bytes.length >>> 8;
   framed[1] = bytes.length & 0xff;
