@@ -4,7 +4,8 @@ import type { DnsResult } from '../types.js';
 import type { EncodableRecord } from '../wire/message.js';
 import { aRecord, answer, loopbackNetwork, startUdpServer, type TestServer } from '../test-support/servers.js';
 import type { CachedAnswer } from './cache.js';
-import { createResolver, defaultBootstrap, defaultResolverSpecs, parseResolverSpec } from './create-resolver.js';
+import { createResolver } from './create-resolver.js';
+import { defaultBootstrap, defaultResolverSpecs, parseResolverSpec } from './endpoints.js';
 
 const network = loopbackNetwork();
 const servers: TestServer[] = [];

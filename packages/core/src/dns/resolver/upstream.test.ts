@@ -13,7 +13,8 @@ import {
   startUdpServer,
   type TestServer,
 } from '../test-support/servers.js';
-import { type ClosableResolver, createResolver, defaultBootstrap } from './create-resolver.js';
+import { type ClosableResolver, createResolver } from './create-resolver.js';
+import { defaultBootstrap } from './endpoints.js';
 
 const network = loopbackNetwork();
 const cleanups: Array<() => Promise<void>> = [];
