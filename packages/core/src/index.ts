@@ -198,7 +198,7 @@ export type {
   ValidationReason,
   ValidationStatus,
 } from './dnssec/reasons.js';
-export type { ChainStep, DnskeyStatus, DsStatus } from './dnssec/chain.js';
+export type { ChainStep, DnskeyStatus, DsStatus } from './dnssec/zone-state.js';
 export { algorithmName, dsDigest, supportedAlgorithms, supportedDigestTypes } from './dnssec/crypto.js';
 export { keyTag } from './dnssec/keytag.js';
 export { defaultMaxNsec3Iterations, nsec3HashLabel } from './dnssec/nsec3.js';

@@ -1,19 +1,7 @@
 import type { DnsMessage, DnsRecord, Rcode, RecordType, Resolver } from '../dns/types.js';
-import {
-  type Asked,
-  ask,
-  type ChainSettings,
-  type ChainStep,
-  collectProofs,
-  referralCut,
-  type Proofs,
-  type ValidationContext,
-  type ValidatorCounters,
-  verifyIn,
-  ZoneCache,
-  type ZoneState,
-  zoneFor,
-} from './chain.js';
+import { type Asked, ask, referralCut } from './ask.js';
+import { zoneFor } from './chain.js';
+import { type ChainSettings, type ValidationContext, type ValidatorCounters, verifyIn } from './context.js';
 import { proveNameErrorNsec, proveNoDataNsec, proveWildcardAnswerNsec } from './denial.js';
 import { canonicalName, displayName, isProperSubdomain, isSubdomain, labelCount, nameFromLabels, nameKey, parseName } from './names.js';
 import { defaultMaxNsec3Iterations } from './nsec3.js';
@@ -28,7 +16,10 @@ import {
 } from './reasons.js';
 import { T, typeName, typeNumber } from './rrtypes.js';
 import { ianaRootTrustAnchors, parseTrustAnchors } from './trust-anchors.js';
+import { collectProofs, type Proofs } from './verified-proofs.js';
 import { findRRset, groupRRsets, type RRset } from './verify.js';
+import { ZoneCache } from './zone-cache.js';
+import type { ChainStep, ZoneState } from './zone-state.js';
 
 /**
  * Bounds on the work one validation may do. They exist because DNSSEC data is attacker
