@@ -90,7 +90,7 @@ function recordBytes(record: DnsRecord): number {
  * The memory a cached answer holds, as the DNS cache's byte budget counts it: an estimate on
  * the high side (every character at two bytes), so that the budget bounds the real heap.
  */
-export function cachedAnswerBytes(entry: CachedAnswer): number {
+function cachedAnswerBytes(entry: CachedAnswer): number {
   const { message } = entry;
   let bytes = 400 + stringBytes(entry.server);
   for (const question of message.question) bytes += 60 + stringBytes(question.name);
@@ -109,7 +109,7 @@ function age(records: readonly DnsRecord[], elapsedSeconds: number): DnsRecord[]
  * The cached message with every TTL lowered by the time it has spent in the cache, as a cache
  * must hand it on (RFC 1035 §7.1), so that a consumer computing expiry does not stretch it.
  */
-export function agedMessage(entry: CachedAnswer, remainingMs: number): DnsMessage {
+function agedMessage(entry: CachedAnswer, remainingMs: number): DnsMessage {
   const elapsed = Math.max(0, entry.ttlSeconds - Math.ceil(remainingMs / 1000));
   if (elapsed === 0) return entry.message;
   const { message } = entry;
