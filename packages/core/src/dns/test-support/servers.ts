@@ -58,6 +58,15 @@ export function answer(query: IncomingQuery, parts: AnswerParts = {}): Uint8Arra
   });
 }
 
+/** An SOA record for the zone `example`, whose TTL and MINIMUM bound negative caching (RFC 2308). */
+export function soaRecord(ttl = 60, minimum = 30): EncodableRecord {
+  return {
+    name: 'example',
+    ttl,
+    data: { type: 'SOA', mname: 'ns.example', rname: 'h.example', serial: 1, refresh: 1, retry: 1, expire: 1, minimum },
+  };
+}
+
 /** An A record for the asked name. */
 export function aRecord(query: IncomingQuery, address = '192.0.2.1', ttl = 300): EncodableRecord {
   return { name: query.message.question[0]?.name ?? '', ttl, data: { type: 'A', address } };
