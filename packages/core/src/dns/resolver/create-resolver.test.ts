@@ -277,6 +277,13 @@ describe('resolver specs', () => {
     expect(() => createResolver(spec, { network })).toThrow(TypeError);
   });
 
+  it('refuses a bootstrap address that is not an IP address, and a UDP spec with a query', () => {
+    expect(() => parseResolverSpec('https://doh.example/q', { 'doh.example': ['192.0.2.9', 'doh.example'] })).toThrow(
+      /bootstrap address doh.example is not an IP address/,
+    );
+    expect(() => parseResolverSpec('udp://127.0.0.1?x=1')).toThrow(/no path or query/);
+  });
+
   it('refuses an empty list and bad limits', () => {
     expect(() => parseResolverSpec([])).toThrow(TypeError);
     expect(() => createResolver('system', { timeoutMs: 0 })).toThrow(RangeError);
