@@ -213,8 +213,10 @@ export { dnssecState } from './dnssec/state.js';
 export type { DnssecState } from './dnssec/state.js';
 export { dnssecFacts, judgeDnssecExists, judgeDnssecValid } from './dnssec/results.js';
 export type { DnssecJudgement } from './dnssec/results.js';
-export { createResolver, defaultBootstrap, defaultResolverSpecs, parseResolverSpec } from './dns/resolver/create-resolver.js';
-export type { ClosableResolver, CreateResolverOptions, ResolverEndpoint } from './dns/resolver/create-resolver.js';
+export { createResolver } from './dns/resolver/create-resolver.js';
+export { defaultBootstrap, defaultResolverSpecs, parseResolverSpec } from './dns/resolver/endpoints.js';
+export type { ClosableResolver, CreateResolverOptions } from './dns/resolver/create-resolver.js';
+export type { ResolverEndpoint } from './dns/resolver/endpoints.js';
 export { followCnames, maxCnameChain } from './dns/resolver/cnames.js';
 export type { CnameChain } from './dns/resolver/cnames.js';
 export { defaultCacheTtlBounds } from './dns/resolver/cache.js';
@@ -258,7 +260,7 @@ export type {
   ValidationReason,
   ValidationStatus,
 } from './dnssec/reasons.js';
-export type { ChainStep, DnskeyStatus, DsStatus } from './dnssec/chain.js';
+export type { ChainStep, DnskeyStatus, DsStatus } from './dnssec/zone-state.js';
 export { algorithmName, dsDigest, supportedAlgorithms, supportedDigestTypes } from './dnssec/crypto.js';
 export { keyTag } from './dnssec/keytag.js';
 export { defaultMaxNsec3Iterations, nsec3HashLabel } from './dnssec/nsec3.js';

@@ -5,7 +5,7 @@ import { dsDigest, isSupportedAlgorithm, isSupportedDigestType, publicKeyFromDns
 import { keyTag } from './keytag.js';
 import { encodeRdata, fromBase64, toHex } from './rdata.js';
 import { generateKey, keyFromPair, rr, signRRset } from './test-support/zones.js';
-import { groupRRsets, verifyRRset, type WorkBudget, type ZoneKey, zoneKeyFromRecord } from './verify.js';
+import { groupRRsets, type RRsetVerification, verifyRRset, type WorkBudget, type ZoneKey, zoneKeyFromRecord } from './verify.js';
 
 const utc = (y: number, mo: number, d: number, h = 0, mi = 0, s = 0): number => Date.UTC(y, mo - 1, d, h, mi, s) / 1000;
 
@@ -23,6 +23,19 @@ function keyOf(zone: string, data: RecordData): ZoneKey {
   const key = zoneKeyFromRecord(rr(zone, data));
   if (key === undefined) throw new Error('not a DNSKEY');
   return key;
+}
+
+/**
+ * Signs an A record of a.example.test with `key` in the name of `signer`, valid from `inception`
+ * to 2040, and verifies it in 2030 with that key as a key of example.test.
+ */
+function signAndVerify(key: ReturnType<typeof generateKey>, signer: string, inception: number): RRsetVerification {
+  const records = [rr('a.example.test', { type: 'A', address: '192.0.2.1' })];
+  const sig = signRRset(records, key, signer, { inception, expiration: utc(2040, 1, 1) });
+  const [rrset] = groupRRsets([...records, sig]);
+  if (rrset === undefined) throw new Error('no RRset');
+  const keys = [keyOf('example.test', key.dnskey)];
+  return verifyRRset({ rrset, zone: 'example.test', keys, now: utc(2030, 1, 1), budget: budget(), limits });
 }
 
 describe('key tags and DS digests from published keys', () => {
@@ -333,52 +346,19 @@ describe('every supported algorithm with keys made by node:crypto', () => {
 
   it('does not use a key without the Zone Key flag', () => {
     const key = generateKey(13, 0);
-    const records = [rr('a.example.test', { type: 'A', address: '192.0.2.1' })];
-    const sig = signRRset(records, key, 'example.test', { inception: utc(2020, 1, 1), expiration: utc(2040, 1, 1) });
-    const [rrset] = groupRRsets([...records, sig]);
-    if (rrset === undefined) throw new Error('no RRset');
-    const outcome = verifyRRset({
-      rrset,
-      zone: 'example.test',
-      keys: [keyOf('example.test', key.dnskey)],
-      now: utc(2030, 1, 1),
-      budget: budget(),
-      limits,
-    });
+    const outcome = signAndVerify(key, 'example.test', utc(2020, 1, 1));
     expect(outcome).toMatchObject({ ok: false, reason: 'no-zone-key-bit' });
   });
 
   it('reports a signature that is not valid yet', () => {
     const key = generateKey(15, 256);
-    const records = [rr('a.example.test', { type: 'A', address: '192.0.2.1' })];
-    const sig = signRRset(records, key, 'example.test', { inception: utc(2035, 1, 1), expiration: utc(2040, 1, 1) });
-    const [rrset] = groupRRsets([...records, sig]);
-    if (rrset === undefined) throw new Error('no RRset');
-    const outcome = verifyRRset({
-      rrset,
-      zone: 'example.test',
-      keys: [keyOf('example.test', key.dnskey)],
-      now: utc(2030, 1, 1),
-      budget: budget(),
-      limits,
-    });
+    const outcome = signAndVerify(key, 'example.test', utc(2035, 1, 1));
     expect(outcome).toMatchObject({ ok: false, reason: 'signature-not-yet-valid' });
   });
 
   it('ignores RRSIGs by another signer and says so', () => {
     const key = generateKey(13, 256);
-    const records = [rr('a.example.test', { type: 'A', address: '192.0.2.1' })];
-    const sig = signRRset(records, key, 'other.test', { inception: utc(2020, 1, 1), expiration: utc(2040, 1, 1) });
-    const [rrset] = groupRRsets([...records, sig]);
-    if (rrset === undefined) throw new Error('no RRset');
-    const outcome = verifyRRset({
-      rrset,
-      zone: 'example.test',
-      keys: [keyOf('example.test', key.dnskey)],
-      now: utc(2030, 1, 1),
-      budget: budget(),
-      limits,
-    });
+    const outcome = signAndVerify(key, 'other.test', utc(2020, 1, 1));
     expect(outcome).toMatchObject({ ok: false, reason: 'rrsigs-missing' });
   });
 

@@ -42,7 +42,7 @@ export function nsecCovers(nsec: NsecRecord, name: string): boolean {
  * The closest encloser that a covering NSEC implies (RFC 4592 §3.3.1 with RFC 4035 §5.4): the
  * longest ancestor of `name` that the owner or the next name shares.
  */
-export function nsecClosestEncloser(nsec: NsecRecord, name: string): string {
+function nsecClosestEncloser(nsec: NsecRecord, name: string): string {
   const viaOwner = commonAncestor(name, nsec.owner);
   const viaNext = commonAncestor(name, nsec.next);
   return labelCount(viaOwner) >= labelCount(viaNext) ? viaOwner : viaNext;

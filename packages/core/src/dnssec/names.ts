@@ -7,6 +7,7 @@
  */
 
 import { nameToWire as labelsToWire, parseName as parseWireName, presentName } from '../dns/wire/names.js';
+import { compareBytes, equalBytes } from './rdata.js';
 
 /** A name as a list of labels, leftmost first, each lowercased for canonical comparisons. */
 export type Labels = readonly Uint8Array[];
@@ -76,10 +77,6 @@ export function lastLabels(name: string, count: number): string {
   return nameFromLabels(count <= 0 ? [] : labels.slice(Math.max(0, labels.length - count)));
 }
 
-function sameLabel(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((byte, i) => byte === b[i]);
-}
-
 /** Whether `name` equals `ancestor` or lies below it. */
 export function isSubdomain(name: string, ancestor: string): boolean {
   const n = labelsOf(name);
@@ -89,7 +86,7 @@ export function isSubdomain(name: string, ancestor: string): boolean {
   for (let i = 0; i < a.length; i++) {
     const nl = n[offset + i];
     const al = a[i];
-    if (nl === undefined || al === undefined || !sameLabel(nl, al)) return false;
+    if (nl === undefined || al === undefined || !equalBytes(nl, al)) return false;
   }
   return true;
 }
@@ -107,7 +104,7 @@ export function commonAncestor(a: string, b: string): string {
   for (let i = 1; i <= Math.min(la.length, lb.length); i++) {
     const x = la[la.length - i];
     const y = lb[lb.length - i];
-    if (x === undefined || y === undefined || !sameLabel(x, y)) break;
+    if (x === undefined || y === undefined || !equalBytes(x, y)) break;
     shared.unshift(x);
   }
   return nameFromLabels(shared);
@@ -131,19 +128,9 @@ export function isWildcard(name: string): boolean {
   return name === '*' || name.startsWith('*.');
 }
 
-function compareLabel(a: Uint8Array, b: Uint8Array): number {
-  const length = Math.min(a.length, b.length);
-  for (let i = 0; i < length; i++) {
-    const x = a[i] ?? 0;
-    const y = b[i] ?? 0;
-    if (x !== y) return x - y;
-  }
-  return a.length - b.length;
-}
-
 /**
  * Canonical DNS name order (RFC 4034 §6.1): labels compared from the rightmost, each as a
- * lowercased octet string, a name sorting before its descendants. Returns a negative number,
+ * lowercased octet string ({@link compareBytes}), a name sorting before its descendants. Returns a negative number,
  * zero or a positive number.
  */
 export function compareNames(a: string, b: string): number {
@@ -153,7 +140,7 @@ export function compareNames(a: string, b: string): number {
     const x = la[la.length - i];
     const y = lb[lb.length - i];
     if (x === undefined || y === undefined) break;
-    const order = compareLabel(x, y);
+    const order = compareBytes(x, y);
     if (order !== 0) return order;
   }
   return la.length - lb.length;

@@ -7,9 +7,9 @@ import { T, type TypeSet, typeSetOf } from './rrtypes.js';
 import type { WorkBudget } from './verify.js';
 
 /** The only NSEC3 hash algorithm defined (RFC 5155 §11): SHA-1. */
-export const nsec3Sha1 = 1;
+const nsec3Sha1 = 1;
 /** The Opt-Out flag (RFC 5155 §3.1.2.1). */
-export const optOutFlag = 0x01;
+const optOutFlag = 0x01;
 
 /**
  * The default NSEC3 iteration limit. RFC 9276 §3.2 lets validators treat high counts as

@@ -7,7 +7,7 @@ import { rdataToWire } from '../dns/wire/records.js';
 import { fromHex } from '../dns/wire/writer.js';
 
 export { fromBase32Hex, toBase32Hex } from '../dns/wire/records.js';
-export { fromHex, toHex } from '../dns/wire/writer.js';
+export { concatBytes, fromHex, toHex } from '../dns/wire/writer.js';
 
 /** Decodes base64 (whitespace allowed); `undefined` when the text is not base64. */
 export function fromBase64(text: string): Uint8Array | undefined {
@@ -19,17 +19,6 @@ export function fromBase64(text: string): Uint8Array | undefined {
 /** Base64 of bytes. */
 export function toBase64(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
-}
-
-/** Concatenates byte arrays. */
-export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
 }
 
 /** Compares byte arrays as unsigned octet strings, a prefix sorting first (RFC 4034 §6.3). */

@@ -116,10 +116,6 @@ export interface ZoneKey {
 
 /** The Zone Key flag (RFC 4034 §2.1.1). */
 export const zoneKeyFlag = 0x0100;
-/** The Secure Entry Point flag (RFC 4034 §2.1.1). */
-export const sepFlag = 0x0001;
-/** The REVOKE flag (RFC 5011 §3). */
-export const revokeFlag = 0x0080;
 
 /** Builds a {@link ZoneKey} from a DNSKEY record; `undefined` for a record that is not a DNSKEY. */
 export function zoneKeyFromRecord(record: DnsRecord): ZoneKey | undefined {

@@ -1,4 +1,4 @@
-import { defaultBootstrap } from '../dns/resolver/create-resolver.js';
+import { defaultBootstrap } from '../dns/resolver/endpoints.js';
 import type { AnyCheck } from '../model/check.js';
 import type { ProbeError } from '../model/evidence.js';
 import { ProbeFailure } from '../model/evidence.js';

@@ -1,3 +1,4 @@
+import type { TtlCache } from '../../util/ttl-cache.js';
 import type { DnsMessage, DnsRecord, RecordType } from '../types.js';
 import type { NormalizedQuestion } from '../wire/message.js';
 import { followCnames } from './cnames.js';
@@ -89,7 +90,7 @@ function recordBytes(record: DnsRecord): number {
  * The memory a cached answer holds, as the DNS cache's byte budget counts it: an estimate on
  * the high side (every character at two bytes), so that the budget bounds the real heap.
  */
-export function cachedAnswerBytes(entry: CachedAnswer): number {
+function cachedAnswerBytes(entry: CachedAnswer): number {
   const { message } = entry;
   let bytes = 400 + stringBytes(entry.server);
   for (const question of message.question) bytes += 60 + stringBytes(question.name);
@@ -108,7 +109,7 @@ function age(records: readonly DnsRecord[], elapsedSeconds: number): DnsRecord[]
  * The cached message with every TTL lowered by the time it has spent in the cache, as a cache
  * must hand it on (RFC 1035 §7.1), so that a consumer computing expiry does not stretch it.
  */
-export function agedMessage(entry: CachedAnswer, remainingMs: number): DnsMessage {
+function agedMessage(entry: CachedAnswer, remainingMs: number): DnsMessage {
   const elapsed = Math.max(0, entry.ttlSeconds - Math.ceil(remainingMs / 1000));
   if (elapsed === 0) return entry.message;
   const { message } = entry;
@@ -118,4 +119,35 @@ export function agedMessage(entry: CachedAnswer, remainingMs: number): DnsMessag
     authority: age(message.authority, elapsed),
     additional: age(message.additional, elapsed),
   };
+}
+
+/** An answer as the resolver hands it on: the message and the server that gave it. */
+export interface Answer {
+  /** The response. */
+  readonly message: DnsMessage;
+  /** The server that gave it. */
+  readonly server: string;
+}
+
+/**
+ * Stores an answer under its question's key for as long as {@link cacheTtlSeconds} allows; one
+ * that may not be cached (SERVFAIL, truncated, negative without an SOA) is left out.
+ */
+export function rememberAnswer(
+  cache: TtlCache<string, CachedAnswer>,
+  key: string,
+  type: RecordType,
+  answer: Answer,
+  bounds: CacheTtlBounds,
+): void {
+  const ttlSeconds = cacheTtlSeconds(answer.message, type, bounds);
+  if (ttlSeconds <= 0) return;
+  const entry: CachedAnswer = { message: answer.message, server: answer.server, ttlSeconds };
+  cache.set(key, entry, ttlSeconds * 1000, cachedAnswerBytes(entry));
+}
+
+/** The cached answer for a key with its TTLs aged ({@link agedMessage}), or `undefined`. */
+export function recallAnswer(cache: TtlCache<string, CachedAnswer>, key: string): Answer | undefined {
+  const hit = cache.get(key);
+  return hit === undefined ? undefined : { message: agedMessage(hit, cache.remainingMs(key)), server: hit.server };
 }

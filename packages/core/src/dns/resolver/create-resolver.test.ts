@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { TtlCache } from '../../util/ttl-cache.js';
-import type { DnsResult } from '../types.js';
-import type { EncodableRecord } from '../wire/message.js';
-import { aRecord, answer, loopbackNetwork, startUdpServer, type TestServer } from '../test-support/servers.js';
+import { expectOk } from '../test-support/results.js';
+import { aRecord, answer, loopbackNetwork, soaRecord, startUdpServer, type TestServer } from '../test-support/servers.js';
 import type { CachedAnswer } from './cache.js';
-import { createResolver, defaultBootstrap, defaultResolverSpecs, parseResolverSpec } from './create-resolver.js';
+import { createResolver } from './create-resolver.js';
+import { defaultBootstrap, defaultResolverSpecs, parseResolverSpec } from './endpoints.js';
 
 const network = loopbackNetwork();
 const servers: TestServer[] = [];
@@ -15,17 +15,6 @@ async function udp(handler: Parameters<typeof startUdpServer>[0]): Promise<TestS
   const server = await startUdpServer(handler);
   servers.push(server);
   return server;
-}
-
-const soa = (ttl: number, minimum: number): EncodableRecord => ({
-  name: 'example',
-  ttl,
-  data: { type: 'SOA', mname: 'ns.example', rname: 'h.example', serial: 1, refresh: 1, retry: 1, expire: 1, minimum },
-});
-
-function expectOk(result: DnsResult): Extract<DnsResult, { ok: true }> {
-  if (!result.ok) throw new Error(`expected a message, got ${result.error.code}: ${result.error.message}`);
-  return result;
 }
 
 /** A clock the test moves by hand. */
@@ -66,8 +55,8 @@ describe('createResolver: cache', () => {
   it('caches NXDOMAIN and NODATA for the SOA negative TTL (RFC 2308), not without an SOA', async () => {
     const server = await udp((query) => {
       const name = query.message.question[0]?.name;
-      if (name === 'gone.example') return answer(query, { rcode: 'NXDOMAIN', authority: [soa(3600, 60)] });
-      if (name === 'empty.example') return answer(query, { authority: [soa(30, 600)] });
+      if (name === 'gone.example') return answer(query, { rcode: 'NXDOMAIN', authority: [soaRecord(3600, 60)] });
+      if (name === 'empty.example') return answer(query, { authority: [soaRecord(30, 600)] });
       return answer(query, { rcode: 'NXDOMAIN' });
     });
     const clock = manualClock();
@@ -286,6 +275,13 @@ describe('resolver specs', () => {
   ])('refuses %s', (spec, reason) => {
     expect(() => parseResolverSpec(spec)).toThrow(reason);
     expect(() => createResolver(spec, { network })).toThrow(TypeError);
+  });
+
+  it('refuses a bootstrap address that is not an IP address, and a UDP spec with a query', () => {
+    expect(() => parseResolverSpec('https://doh.example/q', { 'doh.example': ['192.0.2.9', 'doh.example'] })).toThrow(
+      /bootstrap address doh.example is not an IP address/,
+    );
+    expect(() => parseResolverSpec('udp://127.0.0.1?x=1')).toThrow(/no path or query/);
   });
 
   it('refuses an empty list and bad limits', () => {

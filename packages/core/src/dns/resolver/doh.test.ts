@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DnsResult } from '../types.js';
 import { testCaPem } from '../test-support/certs.js';
+import { expectError, expectOk } from '../test-support/results.js';
 import { aRecord, answer, type DohServerOptions, type DohTestServer, loopbackNetwork, startDohServer } from '../test-support/servers.js';
 import { type ClosableResolver, createResolver, type CreateResolverOptions } from './create-resolver.js';
 
@@ -22,16 +22,6 @@ function resolverFor(spec: string, options: CreateResolverOptions = {}): Closabl
   const resolver = createResolver(spec, { network, cache: false, retries: 0, tls: { ca: testCaPem }, ...options });
   resolvers.push(resolver);
   return resolver;
-}
-
-function expectOk(result: DnsResult): Extract<DnsResult, { ok: true }> {
-  if (!result.ok) throw new Error(`expected a message, got ${result.error.code}: ${result.error.message}`);
-  return result;
-}
-
-function expectError(result: DnsResult, code: string): void {
-  expect(result.ok).toBe(false);
-  if (!result.ok) expect(result.error.code).toBe(code);
 }
 
 describe.each([

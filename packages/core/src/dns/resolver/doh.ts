@@ -7,6 +7,7 @@ import { maxMessageBytes } from '../wire/constants.js';
 import { isIpLiteral } from '../wire/ip.js';
 import { DnsWireError } from '../wire/errors.js';
 import { checkResponse, decodeMessage, encodeQuery, type NormalizedQuestion } from '../wire/message.js';
+import { concatBytes } from '../wire/writer.js';
 import { type ExchangeContext, type ExchangeResult, type Transport, withDeadline } from './transport.js';
 
 /** The media type of RFC 8484 bodies. */
@@ -84,15 +85,7 @@ function collectBody(stream: NodeJS.ReadableStream, maxBytes: number, onTooLarge
       }
       chunks.push(bytes);
     };
-    const onEnd = (): void => {
-      const body = new Uint8Array(received);
-      let offset = 0;
-      for (const chunk of chunks) {
-        body.set(chunk, offset);
-        offset += chunk.length;
-      }
-      finish({ body });
-    };
+    const onEnd = (): void => finish({ body: concatBytes(chunks) });
     const onError = (error: unknown): void => finish({ error });
     const onClose = (): void => finish({ error: new DnsWireError('network', 'the DoH response ended before its body was complete') });
     stream.on('data', onData);

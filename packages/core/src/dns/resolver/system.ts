@@ -11,7 +11,7 @@ export interface SystemTransportOptions {
 }
 
 /** The record types node:dns can look up in Node 20. */
-export const systemResolverTypes: readonly RecordType[] = ['A', 'AAAA', 'MX', 'TXT', 'NS', 'CNAME', 'SOA', 'CAA', 'SRV', 'PTR'];
+const systemResolverTypes: readonly RecordType[] = ['A', 'AAAA', 'MX', 'TXT', 'NS', 'CNAME', 'SOA', 'CAA', 'SRV', 'PTR'];
 
 const IN = 'IN';
 

@@ -2,13 +2,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createAddressPolicy } from '../../transport/address-policy.js';
 import type { Network } from '../../transport/network.js';
 import { createNodeNetwork } from '../../transport/node-network.js';
-import type { DnsResult } from '../types.js';
-import type { EncodableRecord } from '../wire/message.js';
+import { expectError, expectOk } from '../test-support/results.js';
 import {
   aRecord,
   answer,
   type IncomingQuery,
   loopbackNetwork,
+  soaRecord,
   startTcpServer,
   startUdpServer,
   startUdpTcpServer,
@@ -25,22 +25,6 @@ async function track<T extends TestServer>(server: Promise<T>): Promise<T> {
   const started = await server;
   servers.push(started);
   return started;
-}
-
-const soa = (ttl = 60, minimum = 30): EncodableRecord => ({
-  name: 'example',
-  ttl,
-  data: { type: 'SOA', mname: 'ns.example', rname: 'h.example', serial: 1, refresh: 1, retry: 1, expire: 1, minimum },
-});
-
-function expectOk(result: DnsResult): Extract<DnsResult, { ok: true }> {
-  if (!result.ok) throw new Error(`expected a message, got ${result.error.code}: ${result.error.message}`);
-  return result;
-}
-
-function expectError(result: DnsResult, code: string): void {
-  expect(result.ok).toBe(false);
-  if (!result.ok) expect(result.error.code).toBe(code);
 }
 
 describe.each(['udp', 'tcp'] as const)('%s transport: every rcode is an answer', (scheme) => {
@@ -71,7 +55,7 @@ describe.each(['udp', 'tcp'] as const)('%s transport: every rcode is an answer',
     const server = await start((query) =>
       answer(query, {
         rcode,
-        authority: rcode === 'NXDOMAIN' ? [soa()] : [],
+        authority: rcode === 'NXDOMAIN' ? [soaRecord()] : [],
         edns: { extendedErrors: rcode === 'SERVFAIL' ? [{ code: 6, text: 'DNSSEC Bogus' }] : [] },
       }),
     );
@@ -84,7 +68,7 @@ describe.each(['udp', 'tcp'] as const)('%s transport: every rcode is an answer',
   });
 
   it('NODATA', async () => {
-    const server = await start((query) => answer(query, { authority: [soa()] }));
+    const server = await start((query) => answer(query, { authority: [soaRecord()] }));
     const resolver = createResolver(`${scheme}://127.0.0.1:${server.port}`, { network, cache: false });
     const result = expectOk(await resolver.query({ name: 'x.example', type: 'AAAA' }));
     expect(result.message.rcode).toBe('NOERROR');

@@ -3,7 +3,7 @@ import { type AddressInfo, createServer, type Server, type Socket } from 'node:n
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Endpoint } from '../../transport/network.js';
 import { createNodeNetwork } from '../../transport/node-network.js';
-import type { DnsResult } from '../types.js';
+import { expectFailure, expectOk } from '../test-support/results.js';
 import {
   aRecord,
   answer,
@@ -13,7 +13,8 @@ import {
   startUdpServer,
   type TestServer,
 } from '../test-support/servers.js';
-import { type ClosableResolver, createResolver, defaultBootstrap } from './create-resolver.js';
+import { type ClosableResolver, createResolver } from './create-resolver.js';
+import { defaultBootstrap } from './endpoints.js';
 
 const network = loopbackNetwork();
 const cleanups: Array<() => Promise<void>> = [];
@@ -40,16 +41,6 @@ function answerAfter(ms: number, address = '192.0.2.1'): QueryHandler {
     await sleep(ms);
     return answer(query, { answers: [aRecord(query, address)] });
   };
-}
-
-function expectFailure(result: DnsResult): Extract<DnsResult, { ok: false }> {
-  if (result.ok) throw new Error(`expected a failure, got ${result.message.rcode} from ${result.server}`);
-  return result;
-}
-
-function expectOk(result: DnsResult): Extract<DnsResult, { ok: true }> {
-  if (!result.ok) throw new Error(`expected a message, got ${result.error.code}: ${result.error.message}`);
-  return result;
 }
 
 /** A TCP listener on loopback that accepts connections and never says a word. */

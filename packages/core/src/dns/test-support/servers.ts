@@ -7,12 +7,14 @@ import { once } from 'node:events';
 import { createSocket } from 'node:dgram';
 import http2 from 'node:http2';
 import https from 'node:https';
-import { type AddressInfo, createServer, type Socket } from 'node:net';
+import { type AddressInfo, createServer, type Server, type Socket } from 'node:net';
 import { createAddressPolicy } from '../../transport/address-policy.js';
 import { createNodeNetwork } from '../../transport/node-network.js';
 import type { Network } from '../../transport/network.js';
 import type { DnsMessage } from '../types.js';
+import { frameMessage } from '../resolver/tcp.js';
 import { decodeMessage, type EncodableMessage, type EncodableRecord, encodeMessage } from '../wire/message.js';
+import { concatBytes } from '../wire/writer.js';
 import { testServerCertPem, testServerKeyPem } from './certs.js';
 
 /** A network that may contact loopback only, as the resolver tests need. */
@@ -54,6 +56,15 @@ export function answer(query: IncomingQuery, parts: AnswerParts = {}): Uint8Arra
     id: parts.id ?? query.message.id,
     flags: { qr: true, rd: query.message.flags.rd, ra: true, ...parts.flags },
   });
+}
+
+/** An SOA record for the zone `example`, whose TTL and MINIMUM bound negative caching (RFC 2308). */
+export function soaRecord(ttl = 60, minimum = 30): EncodableRecord {
+  return {
+    name: 'example',
+    ttl,
+    data: { type: 'SOA', mname: 'ns.example', rname: 'h.example', serial: 1, refresh: 1, retry: 1, expire: 1, minimum },
+  };
 }
 
 /** An A record for the asked name. */
@@ -122,20 +133,35 @@ export interface TcpServerOptions {
   readonly closeAfterReply?: boolean;
 }
 
+/**
+ * Starts a TCP-based server on 127.0.0.1. Closing it also ends the connections still open, so
+ * that a test does not wait for clients that keep theirs.
+ */
+async function listenOnLoopback(server: Server): Promise<{ readonly port: number; close(): Promise<void> }> {
+  const sockets = new Set<Socket>();
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  const close = (): Promise<void> =>
+    new Promise<void>((resolve) => {
+      for (const socket of sockets) socket.destroy();
+      server.close(() => resolve());
+    });
+  return { port, close };
+}
+
 /** A TCP DNS server on 127.0.0.1 (2-octet length framing). */
 export async function startTcpServer(handler: QueryHandler, options: TcpServerOptions = {}): Promise<TestServer> {
   let received = 0;
-  const sockets = new Set<Socket>();
   const server = createServer((socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
     socket.on('error', () => {});
-    let buffer = new Uint8Array(0);
+    let buffer: Uint8Array = new Uint8Array(0);
     socket.on('data', (chunk: Uint8Array) => {
-      const next = new Uint8Array(buffer.length + chunk.length);
-      next.set(buffer);
-      next.set(chunk, buffer.length);
-      buffer = next;
+      buffer = concatBytes([buffer, chunk]);
       while (buffer.length >= 2) {
         const length = ((buffer[0] ?? 0) << 8) | (buffer[1] ?? 0);
         if (buffer.length < length + 2) return;
@@ -146,36 +172,20 @@ export async function startTcpServer(handler: QueryHandler, options: TcpServerOp
         if (query === undefined) continue;
         void Promise.resolve(handler(query)).then((reply) => {
           if (socket.destroyed) return;
-          for (const message of replies(reply)) {
-            if (options.raw === true) {
-              socket.write(message);
-            } else {
-              const framed = new Uint8Array(message.length + 2);
-              framed[0] = message.length >>> 8;
-              framed[1] = message.length & 0xff;
-              framed.set(message, 2);
-              socket.write(framed);
-            }
-          }
+          for (const message of replies(reply)) socket.write(options.raw === true ? message : frameMessage(message));
           if (options.closeAfterReply === true) socket.end();
         });
       }
     });
   });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
+  const { port, close } = await listenOnLoopback(server);
   return {
     ip: '127.0.0.1',
     port,
     get received() {
       return received;
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
+    close,
   };
 }
 
@@ -284,14 +294,7 @@ export async function startDohServer(options: DohServerOptions): Promise<DohTest
   server.on('secureConnection', () => {
     connections += 1;
   });
-  const sockets = new Set<Socket>();
-  server.on('connection', (socket: Socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
+  const { port, close } = await listenOnLoopback(server);
   return {
     ip: '127.0.0.1',
     port,
@@ -303,10 +306,6 @@ export async function startDohServer(options: DohServerOptions): Promise<DohTest
     get connections() {
       return connections;
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
+    close,
   };
 }

@@ -51,12 +51,6 @@ export function recordTypeNumber(type: string): number | undefined {
   return value <= 0xffff ? value : undefined;
 }
 
-/** The canonical {@link RecordType} for a type number: `TYPE1` and `a` both become `A`. */
-export function canonicalRecordType(type: string): RecordType | undefined {
-  const value = recordTypeNumber(type);
-  return value === undefined ? undefined : recordTypeName(value);
-}
-
 /** The class mnemonic of a class number (RFC 1035, RFC 2136), or `CLASS<n>` (RFC 3597). */
 export function className(value: number): string {
   switch (value) {

@@ -429,7 +429,7 @@ function decodeOrThrow(bytes: Uint8Array, options: DecodeMessageOptions): DnsMes
 }
 
 /** The header fields {@link DnsMessage} does not keep, read straight from the bytes. */
-export interface RawHeader {
+interface RawHeader {
   /** The message ID. */
   readonly id: number;
   /** The QR bit: true for a response. */
@@ -439,7 +439,7 @@ export interface RawHeader {
 }
 
 /** Reads the ID, QR bit and opcode, or `undefined` when the bytes are shorter than a header. */
-export function readHeader(bytes: Uint8Array): RawHeader | undefined {
+function readHeader(bytes: Uint8Array): RawHeader | undefined {
   if (bytes.length < HEADER_OCTETS) return undefined;
   const flags = ((bytes[2] ?? 0) << 8) | (bytes[3] ?? 0);
   return { id: ((bytes[0] ?? 0) << 8) | (bytes[1] ?? 0), qr: (flags & 0x8000) !== 0, opcode: (flags >>> 11) & 0xf };

@@ -4,11 +4,11 @@ import type { ByteReader } from './reader.js';
 import type { ByteWriter } from './writer.js';
 
 /** The longest name on the wire, length octets and the root label included (RFC 1035 §3.1). */
-export const maxNameOctets = 255;
+const maxNameOctets = 255;
 /** The longest label (RFC 1035 §2.3.4). */
-export const maxLabelOctets = 63;
+const maxLabelOctets = 63;
 /** The most labels a 255-octet name can hold. */
-export const maxLabels = 127;
+const maxLabels = 127;
 
 /** A name as it travels: its labels, root excluded, with the case they had. */
 export type NameLabels = readonly Uint8Array[];

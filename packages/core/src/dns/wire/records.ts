@@ -6,7 +6,7 @@ import { formatIPv4, formatIPv6, parseIPv4, parseIPv6 } from './ip.js';
 import { type CompressionTable, parseName, presentName, readName, writeName } from './names.js';
 import type { ByteReader } from './reader.js';
 import { readTypeBitmap, typeBitmapOctets } from './type-bitmap.js';
-import { ByteWriter, fromHex, toHex } from './writer.js';
+import { ByteWriter, concatBytes, fromHex, toHex } from './writer.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: false });
 const utf8Encoder = new TextEncoder();
@@ -71,18 +71,6 @@ export function fromBase32Hex(text: string): Uint8Array | undefined {
   return Uint8Array.from(out);
 }
 
-function concat(...parts: Uint8Array[]): Uint8Array {
-  let length = 0;
-  for (const part of parts) length += part.length;
-  const out = new Uint8Array(length);
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
-}
-
 function characterString(reader: ByteReader, what: string): Uint8Array {
   const length = reader.u8(`${what} length`);
   return reader.bytesOf(length, what);
@@ -124,7 +112,7 @@ export function decodeRdata(reader: ByteReader, type: number, nowSeconds: number
       const exchange = readName(reader);
       result = {
         data: { type: 'MX', preference, exchange: presentName(exchange.labels) },
-        wire: concat(reader.bytes.subarray(start, start + 2), exchange.wire),
+        wire: concatBytes([reader.bytes.subarray(start, start + 2), exchange.wire]),
       };
       break;
     }
@@ -145,7 +133,7 @@ export function decodeRdata(reader: ByteReader, type: number, nowSeconds: number
       const minimum = reader.u32('SOA minimum');
       result = {
         data: { type: 'SOA', mname: presentName(mname.labels), rname: presentName(rname.labels), serial, refresh, retry, expire, minimum },
-        wire: concat(mname.wire, rname.wire, reader.bytes.subarray(fixedStart, fixedStart + 20)),
+        wire: concatBytes([mname.wire, rname.wire, reader.bytes.subarray(fixedStart, fixedStart + 20)]),
       };
       break;
     }
@@ -156,7 +144,7 @@ export function decodeRdata(reader: ByteReader, type: number, nowSeconds: number
       const target = readName(reader);
       result = {
         data: { type: 'SRV', priority, weight, port, target: presentName(target.labels) },
-        wire: concat(reader.bytes.subarray(start, start + 6), target.wire),
+        wire: concatBytes([reader.bytes.subarray(start, start + 6), target.wire]),
       };
       break;
     }
@@ -213,7 +201,7 @@ export function decodeRdata(reader: ByteReader, type: number, nowSeconds: number
           signerName: presentName(signer.labels),
           signature,
         },
-        wire: concat(reader.bytes.subarray(start, start + 18), signer.wire, reader.bytes.subarray(signatureStart, reader.limit)),
+        wire: concatBytes([reader.bytes.subarray(start, start + 18), signer.wire, reader.bytes.subarray(signatureStart, reader.limit)]),
       };
       break;
     }
@@ -223,7 +211,7 @@ export function decodeRdata(reader: ByteReader, type: number, nowSeconds: number
       const typeBitmap = readTypeBitmap(reader);
       result = {
         data: { type: 'NSEC', nextDomain: presentName(next.labels), typeBitmap },
-        wire: concat(next.wire, reader.bytes.subarray(bitmapStart, reader.limit)),
+        wire: concatBytes([next.wire, reader.bytes.subarray(bitmapStart, reader.limit)]),
       };
       break;
     }

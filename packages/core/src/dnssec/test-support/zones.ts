@@ -56,7 +56,7 @@ function jwkBytes(value: unknown): Uint8Array {
 }
 
 /** The DNSKEY Public Key field of a node public key (RFC 3110, RFC 6605, RFC 8080 layouts). */
-export function dnskeyPublicKey(algorithm: number, publicKey: KeyObject): Uint8Array {
+function dnskeyPublicKey(algorithm: number, publicKey: KeyObject): Uint8Array {
   const jwk = publicKey.export({ format: 'jwk' });
   if (algorithm === 8 || algorithm === 10 || algorithm === 5 || algorithm === 7) {
     const e = jwkBytes(jwk.e);
@@ -186,8 +186,8 @@ export interface ZoneSpec {
 }
 
 /** Default signature window, wide enough for tests that run "now". */
-export const defaultInception = Date.UTC(2020, 0, 1) / 1000;
-export const defaultExpiration = Date.UTC(2040, 0, 1) / 1000;
+const defaultInception = Date.UTC(2020, 0, 1) / 1000;
+const defaultExpiration = Date.UTC(2040, 0, 1) / 1000;
 
 interface Zone {
   readonly spec: ZoneSpec;
