@@ -28,7 +28,7 @@ ${commandList}
 Planned, not in this version: ${plannedCommands.join(', ')}
 
 Options:
-  -h, --help       show this help; pastoe <command> --help shows a command's
+  -h, --help       show this help (pastoe <command> --help: that command's help)
   -v, --version    print the version
 
 Exit status: 0 done, 1 failed, 2 usage error.
