@@ -119,6 +119,6 @@ export type { DnssecState } from './dnssec/state.js';
 export { dnssecFacts, judgeDnssecExists, judgeDnssecValid } from './dnssec/results.js';
 export type { DnssecJudgement } from './dnssec/results.js';
 export type { ValidationReason, ValidationStatus } from './dnssec/reasons.js';
-export type { ValidationResult } from './dnssec/validator.js';
+export type { ValidationResult } from './dnssec/types.js';
 export * from './tls/evaluate/index.js';
 export type { TlsEvidence, TlsVersion } from './tls/types.js';

@@ -304,3 +304,13 @@ export interface Resolver {
   /** Counters since creation. */
   stats(): ResolverStats;
 }
+
+/** What the resolver keeps in its cache for one question. */
+export interface CachedAnswer {
+  /** The response as received. */
+  readonly message: DnsMessage;
+  /** The server that gave it. */
+  readonly server: string;
+  /** The lifetime it was stored with, in seconds; record TTLs are aged against it on a hit. */
+  readonly ttlSeconds: number;
+}

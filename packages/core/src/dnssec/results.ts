@@ -4,7 +4,7 @@ import type { Subject } from '../model/subject.js';
 import type { VerdictStatus } from '../model/status.js';
 import type { CheckError } from '../model/verdict.js';
 import { type DnssecState, dnssecOwnFailure, dnssecState } from './state.js';
-import type { ValidationResult } from './validator.js';
+import type { ValidationResult } from './types.js';
 
 /** A status and outcome code for one DNSSEC subtest, with what a report shows. */
 export interface DnssecJudgement {

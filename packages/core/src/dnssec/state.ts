@@ -1,5 +1,5 @@
 import type { IndeterminateReason } from './reasons.js';
-import type { ValidationResult } from './validator.js';
+import type { ValidationResult } from './types.js';
 
 /**
  * The four DNSSEC states the Internet.nl tests tell apart (`checks/tasks/dnssec.py`):

@@ -1,6 +1,6 @@
 import type { DnsErrorCode, DnsMessage, DnsRecord, Rcode, RecordType, Resolver } from '../dns/types.js';
 import { type IndeterminateReason, reasonForEdeCode } from './reasons.js';
-import type { AnswerKind, ValidateOptions } from './validator.js';
+import type { AnswerKind, ValidateOptions } from './types.js';
 import { bogus, indeterminate, secure, type Verdict } from './verdict.js';
 
 /** What the upstream's answer says, as the validation result reports it. */

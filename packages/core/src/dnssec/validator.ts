@@ -1,16 +1,18 @@
 import type { DnsRecord, Rcode, RecordType, Resolver } from '../dns/types.js';
+import type { AnswerKind, ValidateOptions, ValidationResult, Validator } from './types.js';
 import { followAnswer, type Walked } from './answer-chain.js';
 import type { ChainSettings, ValidationContext, ValidatorCounters } from './context.js';
 import { canonicalName } from './names.js';
 import { defaultMaxNsec3Iterations } from './nsec3.js';
-import { edeCodeForReason, type ValidationReason, type ValidationStatus } from './reasons.js';
+import { edeCodeForReason } from './reasons.js';
 import { T, typeName, typeNumber } from './rrtypes.js';
 import { ianaRootTrustAnchors, parseTrustAnchors, type ZoneTrustAnchor } from './trust-anchors.js';
 import { askValidatingUpstream } from './upstream-ad.js';
 import { validateWalked } from './validate-answer.js';
 import { indeterminate, type Verdict } from './verdict.js';
 import { ZoneCache } from './zone-cache.js';
-import type { ChainStep } from './zone-state.js';
+
+export type { AnswerKind, ValidateOptions, ValidationResult, Validator, ValidatorStats } from './types.js';
 
 /**
  * Bounds on the work one validation may do. They exist because DNSSEC data is attacker
@@ -89,89 +91,6 @@ export interface ValidatorOptions {
     /** Lifetime of a cached bogus zone, in seconds. Default 60. */
     readonly bogusTtlSeconds?: number;
   };
-}
-
-/** Options of one validation. */
-export interface ValidateOptions {
-  /** Aborts the validation; the result is then `indeterminate` with reason `aborted`. */
-  readonly signal?: AbortSignal;
-  /** Time limit for the whole validation in milliseconds; past it the reason is `timeout`. */
-  readonly timeoutMs?: number;
-  /** Time limit per query in milliseconds, overriding the validator's. */
-  readonly queryTimeoutMs?: number;
-}
-
-/** What kind of answer the validated response was. */
-export type AnswerKind =
-  /** Records of the asked type (possibly after a CNAME chain). */
-  | 'positive'
-  /** The name exists without records of the asked type. */
-  | 'nodata'
-  /** The name does not exist. */
-  | 'nxdomain'
-  /** No usable response. */
-  | 'none';
-
-/** The outcome of one validation. */
-export interface ValidationResult {
-  /** The name asked about, in canonical form (lowercase, no trailing dot). */
-  readonly name: string;
-  /** The type asked about. */
-  readonly type: RecordType;
-  /** The DNSSEC status. */
-  readonly status: ValidationStatus;
-  /** A stable code saying why (see {@link ValidationReason}). */
-  readonly reason: ValidationReason;
-  /** The RFC 8914 Extended DNS Error code that matches the reason, if any. */
-  readonly ede?: number;
-  /** A one-line explanation for people. */
-  readonly detail?: string;
-  /** The response code of the final response; `null` when there was none. */
-  readonly rcode: Rcode | null;
-  /** What kind of answer it was. */
-  readonly answer: AnswerKind;
-  /** Whether some RRset of the answer was synthesised from a wildcard. */
-  readonly wildcard: boolean;
-  /**
-   * The answer RRset and the CNAME/DNAME records leading to it, without RRSIGs. Only filled for
-   * `secure` and `insecure` results: bogus data must not be used.
-   */
-  readonly records: readonly DnsRecord[];
-  /** The zones met from the trust anchor down, with their DS and DNSKEY status. */
-  readonly chain: readonly ChainStep[];
-  /** Queries this validation sent. */
-  readonly queries: number;
-}
-
-/** Counters of a validator since it was created. */
-export interface ValidatorStats {
-  /** Validations run. */
-  readonly validations: number;
-  /** Queries sent to the resolver. */
-  readonly queries: number;
-  /** Zone and zone-cut lookups answered from the validator's cache. */
-  readonly cacheHits: number;
-  /** Zone and zone-cut lookups that needed queries. */
-  readonly cacheMisses: number;
-  /** Zone lookups that joined the same lookup of a concurrent validation. */
-  readonly coalesced: number;
-  /** Signature verifications done. */
-  readonly signatureChecks: number;
-  /** Zones held in the cache now. */
-  readonly cachedZones: number;
-}
-
-/** A DNSSEC validator. */
-export interface Validator {
-  /**
-   * Looks up `name` and `type` and validates the answer from the trust anchors down. Never
-   * rejects: every failure is a result.
-   */
-  validate(name: string, type: RecordType, options?: ValidateOptions): Promise<ValidationResult>;
-  /** Counters since creation. */
-  stats(): ValidatorStats;
-  /** Empties the cache of zone keys and delegations. */
-  clearCache(): void;
 }
 
 /** What a result reports besides its verdict; what is missing is reported empty. */

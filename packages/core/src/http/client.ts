@@ -15,6 +15,7 @@ import { type PreparedRequest, isHeaderValue, prepareRequest } from './request.j
 import { HttpResponseParser, type ParserOptions } from './response-parser.js';
 import type {
   CertificateErrors,
+  HttpClient,
   HttpClientStats,
   HttpError,
   HttpLimits,
@@ -23,6 +24,8 @@ import type {
   HttpResult,
   HttpStage,
 } from './types.js';
+
+export type { HttpClient } from './types.js';
 
 /** Options for {@link createHttpClient}. */
 export interface HttpClientOptions {
@@ -46,24 +49,6 @@ export interface HttpClientOptions {
   readonly maxConnections?: number;
   /** What a certificate that does not validate, or is not for the host, does. Default `fail`. */
   readonly certificateErrors?: CertificateErrors;
-}
-
-/** An HTTP/1.1 client with its own keep-alive pool. */
-export interface HttpClient {
-  /** The roots it validates certificates against. */
-  readonly trust: TrustStore;
-  /**
-   * Sends one GET or HEAD request to the given IP address and reads the response. Never rejects:
-   * a failure is a result with a typed error.
-   */
-  request(request: HttpRequest): Promise<HttpResult>;
-  /** Counters so far. */
-  stats(): HttpClientStats;
-  /**
-   * Ends requests in flight (they finish with `client-closed`), closes every connection and
-   * resolves when all sockets have closed. Later requests fail with `client-closed`.
-   */
-  close(): Promise<void>;
 }
 
 /** The bounds a client applies unless told otherwise. */

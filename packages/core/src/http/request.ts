@@ -26,7 +26,7 @@ export interface PreparedRequest {
 }
 
 /** Longest request target (path and query) sent; longer URLs are refused rather than cut. */
-export const maxTargetLength = 8_192;
+const maxTargetLength = 8_192;
 /** Most extra request headers. */
 const maxExtraHeaders = 64;
 /** Longest request header value. */

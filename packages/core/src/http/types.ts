@@ -3,6 +3,7 @@
  * plain data (apart from the body bytes), so a probe can turn them into evidence directly.
  */
 import type { Endpoint } from '../transport/network.js';
+import type { TrustStore } from '../trust/types.js';
 
 /** The methods the client sends: pastoe only ever reads. */
 export type HttpMethod = 'GET' | 'HEAD';
@@ -205,4 +206,22 @@ export interface HttpClientStats {
   readonly open: number;
   /** Idle keep-alive connections now. */
   readonly idle: number;
+}
+
+/** An HTTP/1.1 client with its own keep-alive pool. */
+export interface HttpClient {
+  /** The roots it validates certificates against. */
+  readonly trust: TrustStore;
+  /**
+   * Sends one GET or HEAD request to the given IP address and reads the response. Never rejects:
+   * a failure is a result with a typed error.
+   */
+  request(request: HttpRequest): Promise<HttpResult>;
+  /** Counters so far. */
+  stats(): HttpClientStats;
+  /**
+   * Ends requests in flight (they finish with `client-closed`), closes every connection and
+   * resolves when all sockets have closed. Later requests fail with `client-closed`.
+   */
+  close(): Promise<void>;
 }

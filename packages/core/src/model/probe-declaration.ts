@@ -8,7 +8,9 @@ export type ProbeScope = 'target' | 'each';
 
 /**
  * Carries a declaration's evidence type at the type level only; no declaration has this key at
- * run time.
+ * run time. Exported so that declaration files can name it.
+ *
+ * @public
  */
 export declare const probeDataType: unique symbol;
 

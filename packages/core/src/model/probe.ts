@@ -1,9 +1,9 @@
 import type { Resolver } from '../dns/types.js';
-import type { Validator } from '../dnssec/validator.js';
-import type { HttpClient } from '../http/client.js';
+import type { Validator } from '../dnssec/types.js';
+import type { HttpClient } from '../http/types.js';
 import type { Network } from '../transport/network.js';
-import type { TrustStore } from '../trust/store.js';
-import type { ScanCaches } from '../runner/caches.js';
+import type { TrustStore } from '../trust/types.js';
+import type { ScanCaches } from './caches.js';
 import type { Evidence } from './evidence.js';
 import type { Subject } from './subject.js';
 import type { ScanTarget } from './target.js';

@@ -1,4 +1,4 @@
-import type { ValidationResult } from '../dnssec/validator.js';
+import type { ValidationResult } from '../dnssec/types.js';
 import { declareProbe } from '../model/probe-declaration.js';
 
 /** What pastoe learned about the DNSSEC of one name: the validator's result for its SOA lookup. */

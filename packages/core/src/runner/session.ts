@@ -273,7 +273,7 @@ function dedupeSubjects(subjects: readonly Subject[]): Subject[] {
 }
 
 /** Turns anything a probe threw into plain error data. */
-export function toProbeError(error: unknown, scanSignal: AbortSignal, fallback: 'internal' | 'dependency', context: string): ProbeError {
+function toProbeError(error: unknown, scanSignal: AbortSignal, fallback: 'internal' | 'dependency', context: string): ProbeError {
   if (error instanceof ProbeFailure) return error.toProbeError();
   if (scanSignal.aborted) {
     const reason = scanSignal.reason;

@@ -156,7 +156,7 @@ export function vantageFailureFor(report: VantageReport | undefined, needs: read
 }
 
 /** One line on the first failed step of a report. */
-export function describeVantageFailure(report: VantageReport): string {
+function describeVantageFailure(report: VantageReport): string {
   const failed = report.steps.find((step) => !step.ok);
   return failed === undefined ? 'no step failed' : `${failed.step} step failed: ${failed.reason ?? failed.code ?? 'no reason given'}`;
 }

@@ -3,5 +3,5 @@
  */
 export { isValidEhloName, negotiateStarttls } from './starttls.js';
 export type { StarttlsFailureCode, StarttlsOptions, StarttlsResult } from './starttls.js';
-export { defaultReplyBounds, readReply } from './reply.js';
+export { defaultReplyBounds } from './reply.js';
 export type { ReplyBounds, ReplyFailure, SmtpReply } from './reply.js';

@@ -7,9 +7,9 @@
 import { type ParsedCertificate, parseCertificate } from '../x509/certificate.js';
 
 /** The most PEM text accepted in all, in characters (Mozilla's whole bundle is about 200 000). */
-export const maxPemChars = 4_000_000;
+const maxPemChars = 4_000_000;
 /** The most certificates accepted in all. */
-export const maxPemCertificates = 1_000;
+const maxPemCertificates = 1_000;
 
 const BEGIN = '-----BEGIN CERTIFICATE-----';
 const END = '-----END CERTIFICATE-----';

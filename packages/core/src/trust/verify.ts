@@ -52,7 +52,7 @@ export interface VerifyChainOptions {
 }
 
 /** The most certificates a chain may hold. */
-export const maxChainCertificates = 32;
+const maxChainCertificates = 32;
 /** The most certificates a path may hold, anchor included (OpenSSL's default depth is 100; real paths hold 2 to 5). */
 const maxPathLength = 10;
 /** The most signature checks one verification may spend: a hostile chain of look-alike issuers cannot make it slow. */

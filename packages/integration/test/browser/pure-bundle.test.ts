@@ -1,60 +1,60 @@
 /**
- * Re-judging saved evidence needs no I/O, so core's `evaluate` and `score` must bundle for a
- * browser without any Node module. esbuild follows the real import graph, which is what a web
- * app's bundler would do.
+ * Re-judging saved evidence needs no I/O, so core's `evaluate` and `score` and both presets'
+ * checks (the checks, not the preset index that binds probe implementations) must bundle for a
+ * browser without any Node module. esbuild follows the real import graph and tree-shakes it as a
+ * web app's bundler would (core declares `sideEffects: false`).
  */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 
-const coreSource = fileURLToPath(new URL('../../../core/src/', import.meta.url));
+const packages = fileURLToPath(new URL('../../../', import.meta.url));
+const coreSource = join(packages, 'core/src/');
 
-/** Bundles an entry that uses `evaluate` and `score`; returns the Node modules it pulled in. */
-async function bundlePure(): Promise<{ readonly nodeModules: readonly string[]; readonly bytes: number }> {
-  const nodeModules = new Set<string>();
+/** The check modules of a checks package: every non-test source file under src/checks/. */
+function checkModules(dir: string): readonly string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return checkModules(path);
+    return entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') ? [path] : [];
+  });
+}
+
+/** Bundles `evaluate`, `score` and every check; returns what the bundle still imports and its size. */
+async function bundlePure(): Promise<{ readonly imports: readonly string[]; readonly text: string; readonly checks: number }> {
+  const checks = [...checkModules(join(packages, 'checks-web/src/checks')), ...checkModules(join(packages, 'checks-mail/src/checks'))];
+  const contents = [
+    "export { evaluate } from './runner/evaluate.ts';",
+    "export { score } from './scoring/score.ts';",
+    ...checks.map((path, index) => `export * as check${index} from ${JSON.stringify(path)};`),
+  ].join('\n');
   const result = await build({
-    stdin: {
-      contents: "export { evaluate } from './runner/evaluate.ts';\nexport { score } from './scoring/score.ts';\n",
-      resolveDir: coreSource,
-      sourcefile: 'pure-entry.ts',
-      loader: 'ts',
-    },
+    stdin: { contents, resolveDir: coreSource, sourcefile: 'pure-entry.ts', loader: 'ts' },
+    alias: { '@pastoe/core/model': join(coreSource, 'model.ts') },
     bundle: true,
     write: false,
     format: 'esm',
     platform: 'browser',
     minify: true,
+    metafile: true,
     logLevel: 'silent',
-    plugins: [
-      {
-        name: 'record-node-modules',
-        setup(context) {
-          // Record instead of failing, so the test names every Node module the graph reaches.
-          context.onResolve({ filter: /^node:/ }, (args) => {
-            nodeModules.add(`${args.path} (from ${args.importer.replace(coreSource, '')})`);
-            return { path: args.path, external: true };
-          });
-        },
-      },
-    ],
+    // Node modules stay external, so a module the tree-shaken bundle still needs shows as an import.
+    external: ['node:*'],
   });
-  const bytes = result.outputFiles.reduce((sum, file) => sum + file.contents.length, 0);
-  return { nodeModules: [...nodeModules].sort(), bytes };
+  const imports = Object.values(result.metafile.outputs).flatMap((output) => output.imports.map((imported) => imported.path));
+  const text = result.outputFiles.map((file) => file.text).join('');
+  return { imports, text, checks: checks.length };
 }
 
 describe("core's pure half", () => {
-  it('bundles evaluate and score for a browser with no node: module', async () => {
-    const { nodeModules, bytes } = await bundlePure();
-    console.log(`evaluate + score, browser bundle (minified): ${bytes} bytes`);
-    if (nodeModules.length > 0 && process.env.PASTOE_REQUIRE_PURE_BUNDLE !== '1') {
-      // The declaration split (issue 10) is what removes these; until it lands, say so and stop.
-      console.warn(
-        `SKIPPED pure-bundle assertion: evaluate/score still reach ${nodeModules.length} node: imports ` +
-          `until checks name probe declarations (issue 10); set PASTOE_REQUIRE_PURE_BUNDLE=1 to enforce:\n  ${nodeModules.join('\n  ')}`,
-      );
-      return;
-    }
-    expect(nodeModules).toEqual([]);
-    expect(bytes).toBeGreaterThan(0);
+  it('bundles evaluate, score and every web and mail check for a browser with no node: module', async () => {
+    const { imports, text, checks } = await bundlePure();
+    expect(checks).toBeGreaterThanOrEqual(7);
+    expect(imports).toEqual([]);
+    expect(text).not.toMatch(/["'`]node:/);
+    expect(text.length).toBeGreaterThan(1000);
+    console.log(`evaluate + score + ${checks} checks, browser bundle (minified): ${text.length} bytes`);
   });
 });

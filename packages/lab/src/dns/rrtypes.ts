@@ -9,7 +9,7 @@ export function typeNumber(type: RecordType | string): number {
 }
 
 /** The record type for a number: its mnemonic when pastoe knows one, else `TYPE<n>`. */
-export function typeName(value: number): RecordType {
+function typeName(value: number): RecordType {
   return recordTypeName(value);
 }
 

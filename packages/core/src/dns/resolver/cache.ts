@@ -1,17 +1,9 @@
 import type { TtlCache } from '../../util/ttl-cache.js';
-import type { DnsMessage, DnsRecord, RecordType } from '../types.js';
+import type { CachedAnswer, DnsMessage, DnsRecord, RecordType } from '../types.js';
 import type { NormalizedQuestion } from '../wire/message.js';
 import { followCnames } from './cnames.js';
 
-/** What the resolver keeps in its cache for one question. */
-export interface CachedAnswer {
-  /** The response as received. */
-  readonly message: DnsMessage;
-  /** The server that gave it. */
-  readonly server: string;
-  /** The lifetime it was stored with, in seconds; record TTLs are aged against it on a hit. */
-  readonly ttlSeconds: number;
-}
+export type { CachedAnswer } from '../types.js';
 
 /** Bounds on how long answers are cached. */
 export interface CacheTtlBounds {

@@ -25,7 +25,7 @@ export interface TcpTransportOptions {
  * against the limit before the body is buffered, so a hostile server cannot make pastoe hold
  * more than `maxBytes`; the wait is bounded by `timeoutMs` and the signal.
  */
-export async function readFramedMessage(socket: Duplex, maxBytes: number, timeoutMs: number, signal: AbortSignal): Promise<Uint8Array> {
+async function readFramedMessage(socket: Duplex, maxBytes: number, timeoutMs: number, signal: AbortSignal): Promise<Uint8Array> {
   const reader = new StreamReader(socket, maxBytes + 2);
   const limits = { idleMs: timeoutMs, deadline: Date.now() + timeoutMs, signal };
   try {
