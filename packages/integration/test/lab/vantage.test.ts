@@ -2,12 +2,14 @@
  * The website checks from a broken vantage point: offline, behind the lying resolver, and from
  * the healthy lab, where pastoe's own time limit is still its failure and not the domain's.
  */
-import { webChecks } from '@pastoe/checks-web';
+import { webDnssecExists, webDnssecValid, webProbes } from '@pastoe/checks-web';
 import { createServer } from 'node:net';
 import { createNodeNetwork, createResolver, createValidator, scan } from '@pastoe/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LyingResolver, startLyingResolver } from './dns/lying-resolver.js';
-import { type Lab, startLab } from './lab.js';
+import { type Lab, type LyingResolver, startLab, startLyingResolver } from '@pastoe/lab';
+
+/** The website's DNSSEC checks: every check of this test depends on pastoe's resolver. */
+const dnssecChecks = [webDnssecExists, webDnssecValid];
 
 let lab: Lab;
 let liar: LyingResolver;
@@ -36,7 +38,7 @@ describe('the website checks and pastoe’s vantage point', () => {
     // Every connection, the configured DoH resolvers' included, goes to a closed loopback port.
     const network = createNodeNetwork({ map: () => ({ ip: '127.0.0.1', port: closedPort }) });
     const started = performance.now();
-    const report = await scan('example.nl', { checks: webChecks, transports: { network } });
+    const report = await scan('example.nl', { checks: dnssecChecks, probes: webProbes, transports: { network } });
     expect(performance.now() - started).toBeLessThan(5_000);
     expect(verdictsOf(report)).toEqual([
       ['web-dnssec-exists', 'error', 'vantage'],
@@ -54,7 +56,11 @@ describe('the website checks and pastoe’s vantage point', () => {
     const resolver = createResolver(liar.resolverUrl, { network: lab.network, retries: 0 });
     try {
       const validator = createValidator({ resolver, trustAnchors: lab.trustAnchors });
-      const report = await scan('secure-ecdsa.test', { checks: webChecks, transports: { network: lab.network, resolver, validator } });
+      const report = await scan('secure-ecdsa.test', {
+        checks: dnssecChecks,
+        probes: webProbes,
+        transports: { network: lab.network, resolver, validator },
+      });
       expect(verdictsOf(report)).toEqual([
         ['web-dnssec-exists', 'error', 'vantage'],
         ['web-dnssec-valid', 'error', 'vantage'],
@@ -67,14 +73,14 @@ describe('the website checks and pastoe’s vantage point', () => {
 
   it('from the healthy lab: the vantage holds; a zone that never answers is pastoe’s timeout, SERVFAIL is the domain’s', async () => {
     const transports = lab.transports({ timeoutMs: 300 });
-    const silent = await scan('timeout.test', { checks: webChecks, transports });
+    const silent = await scan('timeout.test', { checks: dnssecChecks, probes: webProbes, transports });
     expect(silent.vantage?.ok).toBe(true);
     expect(verdictsOf(silent)).toEqual([
       ['web-dnssec-exists', 'error', 'error'],
       ['web-dnssec-valid', 'error', 'error'],
     ]);
     expect(silent.verdicts[0]?.error).toMatchObject({ source: 'check', code: 'timeout' });
-    const failing = await scan('servfail.test', { checks: webChecks, transports });
+    const failing = await scan('servfail.test', { checks: dnssecChecks, probes: webProbes, transports });
     expect(verdictsOf(failing)).toEqual([
       ['web-dnssec-exists', 'fail', 'resolver-error'],
       ['web-dnssec-valid', 'not-tested', 'dnserror'],
