@@ -206,6 +206,8 @@ export type {
 export { dnssecProbe, probeDnssec } from './probes/dnssec.probe.js';
 export { probeAddresses, webAddressesProbe } from './probes/addresses.probe.js';
 export type { AddressEvidence } from './probes/addresses.probe.js';
+export { webAddressesDeclaration } from './probes/addresses.declaration.js';
+export { webTlsDeclaration } from './probes/tls-web.declaration.js';
 export { webTlsProbe } from './probes/tls-web.probe.js';
 export { dnssecDeclaration } from './probes/dnssec.declaration.js';
 export type { DnssecEvidence } from './probes/dnssec.declaration.js';

@@ -114,6 +114,9 @@ export type {
 } from './scoring/result.js';
 export { dnssecDeclaration } from './probes/dnssec.declaration.js';
 export type { DnssecEvidence } from './probes/dnssec.declaration.js';
+export { webAddressesDeclaration } from './probes/addresses.declaration.js';
+export type { AddressEvidence } from './probes/addresses.declaration.js';
+export { webTlsDeclaration } from './probes/tls-web.declaration.js';
 export { dnssecOwnFailure, dnssecState, ownFailureReasons } from './dnssec/state.js';
 export type { DnssecState } from './dnssec/state.js';
 export { dnssecFacts, judgeDnssecExists, judgeDnssecValid } from './dnssec/results.js';

@@ -1,83 +1,69 @@
-import {
-  evaluateCertPubkey,
-  evaluateCertTrust,
-  evaluateTlsCiphers,
-  evaluateTlsKeyExchange,
-  evaluateTlsVersion,
-  scanTls,
-  type TlsEvaluationContext,
-  type TlsEvidence,
-} from '@pastoe/core';
+import { webChecks, webPreset } from '@pastoe/checks-web';
+import { type Evidence, type ScanReport, scanMany, type TlsEvidence, webTlsDeclaration } from '@pastoe/core';
 import type { Lab } from '@pastoe/lab';
 import { renderTable } from '../table.js';
 
-interface TlsTarget {
-  readonly label: string;
-  readonly host: string;
-  readonly ip: string;
-  readonly port: number;
-  readonly starttls?: 'smtp';
+/** The website checks the TLS table shows, in Internet.nl's report order. */
+const tlsChecks = webChecks.filter((check) => check.standard === 'tls');
+
+const headings: Readonly<Record<string, string>> = {
+  'web-https-tls-version': 'versions',
+  'web-https-tls-ciphers': 'cipher suites',
+  'web-https-tls-keyexchange': 'key exchange',
+  'web-https-cert-trust': 'trust',
+  'web-https-cert-pubkey': 'certificate key',
+};
+
+function tlsScans(report: ScanReport): TlsEvidence[] {
+  return report.evidence.flatMap((item: Evidence<unknown>) =>
+    item.probe === webTlsDeclaration.id && item.ok ? [item.data as TlsEvidence] : [],
+  );
 }
 
-function targets(lab: Lab): TlsTarget[] {
-  const web = lab.web.flatMap((scenario) =>
-    scenario.https === undefined
-      ? []
-      : [{ label: scenario.domain, host: scenario.https.host, ip: scenario.https.ipv4, port: scenario.https.port }],
-  );
-  const mail = lab.mail.flatMap((scenario) =>
-    // A tarpit answers each of the ~23 sequential SMTP connections after its banner delay: right
-    // for the tests, too slow for a demo.
-    scenario.smtp === undefined || scenario.starttls !== 'offered' || scenario.bannerDelayMs > 0
-      ? []
-      : [
-          {
-            label: `${scenario.domain} (MX)`,
-            host: scenario.smtp.host,
-            ip: scenario.smtp.ipv4,
-            port: scenario.smtp.port,
-            starttls: 'smtp' as const,
-          },
-        ],
-  );
-  return [...web, ...mail];
-}
-
-function outcomes(evidence: TlsEvidence, service: 'web' | 'mail', now: Date): string[] {
-  const context = (checkId: string): TlsEvaluationContext => ({ checkId, service, now });
-  return [
-    evaluateTlsVersion(evidence, context('tls-version')),
-    evaluateTlsCiphers(evidence, context('tls-ciphers')),
-    evaluateTlsKeyExchange(evidence, context('tls-key-exchange')),
-    evaluateCertPubkey(evidence, context('cert-pubkey')),
-    evaluateCertTrust(evidence, context('cert-trust')),
-  ].map((judgement) => `${judgement.status} (${judgement.outcome})`);
+function scanMillis(report: ScanReport): number {
+  return report.evidence.filter((item) => item.probe === webTlsDeclaration.id).reduce((sum, item) => sum + item.durationMs, 0);
 }
 
 /**
- * The TLS part of `pastoe demo`: scans every HTTPS and STARTTLS endpoint of the lab at
- * Internet.nl's scope through the lab network (public-looking addresses mapped to loopback), and
- * judges the results against the NCSC TLS guidelines.
+ * The TLS part of `pastoe demo`: scans every lab domain with an HTTPS server with the website TLS
+ * checks over the lab's transports (one TLS scan per address, at Internet.nl's scope) and prints
+ * their verdicts, status and outcome per check, with the addresses scanned, their TLS
+ * connections and the probes' time from the evidence. Mail servers get no rows until pastoe has
+ * the mail STARTTLS checks.
  */
-export async function demoTls(lab: Lab, signal: AbortSignal | undefined): Promise<{ table: string; endpoints: number; millis: number }> {
+export async function demoTls(
+  lab: Lab,
+  signal: AbortSignal | undefined,
+): Promise<{ table: string; endpoints: number; millis: number; failures: string[] }> {
   const started = performance.now();
-  const now = new Date();
-  const rows: string[][] = [['endpoint', 'versions', 'cipher suites', 'key exchange', 'certificate key', 'trust', 'connections', 'ms']];
-  // One endpoint at a time keeps the figures honest: each scan's wall time is its own.
-  for (const target of targets(lab)) {
-    const begun = performance.now();
-    const evidence = await scanTls({
-      host: target.host,
-      ip: target.ip,
-      port: target.port,
-      ...(target.starttls === undefined ? {} : { starttls: target.starttls }),
-      network: lab.network,
-      ca: lab.caPem,
-      ...(signal === undefined ? {} : { signal }),
-    });
-    const service = target.starttls === undefined ? 'web' : 'mail';
-    const cells = evidence.reachable ? outcomes(evidence, service, now) : ['unreachable', '', '', '', ''];
-    rows.push([target.label, ...cells, String(evidence.connections), String(Math.round(performance.now() - begun))]);
+  const domains = lab.web.filter((scenario) => scenario.https !== undefined).map((scenario) => scenario.domain);
+  const reports = new Map<string, ScanReport>();
+  const failures: string[] = [];
+  // One domain at a time keeps the figures honest: each TLS probe's time is its own.
+  for await (const result of scanMany(domains, {
+    checks: tlsChecks,
+    probes: webPreset.probes,
+    transports: lab.transports(),
+    vantage: lab.vantage,
+    domainConcurrency: 1,
+    ...(signal === undefined ? {} : { signal }),
+  })) {
+    if (result.ok) reports.set(result.input, result.report);
+    else failures.push(`${result.input}: ${result.error.message}`);
   }
-  return { table: renderTable(rows), endpoints: rows.length - 1, millis: Math.round(performance.now() - started) };
+  const rows: string[][] = [['domain', ...tlsChecks.map((check) => headings[check.id] ?? check.id), 'addresses', 'connections', 'ms']];
+  let endpoints = 0;
+  for (const domain of domains) {
+    const report = reports.get(domain);
+    if (report === undefined) continue;
+    const cells = tlsChecks.map((check) => {
+      const verdict = report.verdicts.find((v) => v.check === check.id);
+      return verdict === undefined ? '-' : `${verdict.status} (${verdict.outcome})`;
+    });
+    const scans = tlsScans(report);
+    const connections = scans.reduce((sum, evidence) => sum + evidence.connections, 0);
+    endpoints += scans.length;
+    rows.push([domain, ...cells, String(scans.length), String(connections), String(Math.round(scanMillis(report)))]);
+  }
+  return { table: renderTable(rows), endpoints, millis: Math.round(performance.now() - started), failures };
 }

@@ -1,16 +1,9 @@
 import type { DnsError } from '../dns/types.js';
 import { type ProbeErrorCode, ProbeFailure } from '../model/evidence.js';
-import { defineProbe, type ProbeContext, type ProbeDefinition } from '../model/probe.js';
+import { implementProbe, type ProbeContext, type ProbeDefinition } from '../model/probe.js';
+import { type AddressEvidence, webAddressesDeclaration } from './addresses.declaration.js';
 
-/** The addresses a name has: its A and AAAA records, CNAMEs followed by the resolver. */
-export interface AddressEvidence {
-  /** The name looked up. */
-  readonly name: string;
-  /** IPv4 addresses, in the order the answer gave them. */
-  readonly ipv4: readonly string[];
-  /** IPv6 addresses, in the order the answer gave them. */
-  readonly ipv6: readonly string[];
-}
+export type { AddressEvidence } from './addresses.declaration.js';
 
 const dnsFailureCodes: Readonly<Partial<Record<DnsError['code'], ProbeErrorCode>>> = {
   timeout: 'timeout',
@@ -40,9 +33,7 @@ export async function probeAddresses(name: string, context: ProbeContext): Promi
   return { name, ipv4: [...new Set(ipv4)], ipv6: [...new Set(ipv6)] };
 }
 
-/** The addresses of the domain under test: where its website is served. */
-export const webAddressesProbe: ProbeDefinition<AddressEvidence, 'target'> = defineProbe({
-  id: 'web-addresses',
-  description: 'Looks up the A and AAAA records of the domain (its web servers)',
+/** Implements {@link webAddressesDeclaration} with the scan's resolver. */
+export const webAddressesProbe: ProbeDefinition<AddressEvidence, 'target'> = implementProbe(webAddressesDeclaration, {
   run: (subject, context) => probeAddresses(subject.name, context),
 });

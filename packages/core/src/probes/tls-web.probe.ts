@@ -2,11 +2,12 @@ import type { ProbeDefinition } from '../model/probe.js';
 import { defineTlsEndpointProbe } from '../tls/scanner/probe.js';
 import type { TlsEvidence } from '../tls/types.js';
 import { webAddressesProbe } from './addresses.probe.js';
+import { webTlsDeclaration } from './tls-web.declaration.js';
 
-/** HTTPS on port 443 of every address of the domain, one TLS scan per address, shared across scans. */
+/** Implements {@link webTlsDeclaration}: one TLS scan per address, shared across scans. */
 export const webTlsProbe: ProbeDefinition<TlsEvidence, 'each'> = defineTlsEndpointProbe({
-  id: 'tls-web',
-  description: 'Scans TLS on port 443 of every web server address of the domain',
+  id: webTlsDeclaration.id,
+  description: webTlsDeclaration.description,
   addresses: webAddressesProbe,
   port: 443,
   role: 'web',
