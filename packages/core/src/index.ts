@@ -4,30 +4,9 @@
  * and TLS engines shared by the website and mail tests.
  */
 
-export type { JsonObject, JsonPrimitive, JsonValue } from './model/json.js';
-export {
-  checkLevels,
-  clampStatus,
-  compareStatus,
-  isVerdictStatus,
-  verdictStatuses,
-  worstStatus,
-  worstStatusForLevel,
-} from './model/status.js';
-export type { CheckLevel, VerdictStatus } from './model/status.js';
-export { subjectKey, subjectLabel } from './model/subject.js';
-export type { Subject, SubjectRole } from './model/subject.js';
-export { ProbeFailure } from './model/evidence.js';
-export type {
-  Evidence,
-  EvidenceEnvelope,
-  EvidenceFailure,
-  EvidenceSuccess,
-  ProbeError,
-  ProbeErrorCode,
-} from './model/evidence.js';
-export type { Finding, MessageParams, Reference, StandardId } from './model/finding.js';
-export type { ScanTarget } from './model/target.js';
+// Everything a check needs, with no I/O: the pure entry `@pastoe/core/model`, re-exported whole.
+export * from './model.js';
+
 export type { CheckResult, InternetNlRef, SubjectResult, Verdict, VerdictError } from './model/verdict.js';
 export { defineProbe, implementProbe } from './model/probe.js';
 export type {
@@ -42,23 +21,6 @@ export type {
   TargetProbeInput,
   Transports,
 } from './model/probe.js';
-export { declareProbe, probeNeedsOf } from './model/probe-declaration.js';
-export type { AnyProbeDeclaration, ProbeData, ProbeDeclaration, ProbeDeclarationInput, ProbeScope } from './model/probe-declaration.js';
-export { defineCheck } from './model/check.js';
-export type {
-  AnyCheck,
-  CheckDefinition,
-  CheckEvidence,
-  CheckEvidenceItem,
-  CheckInput,
-  CheckMeta,
-  EvaluateContext,
-  InternetNlCheckInput,
-  OwnCheckInput,
-  ProbeMap,
-} from './model/check.js';
-export { reportSchema } from './model/report.js';
-export type { EvidenceBundle, ScanReport, ScanStats } from './model/report.js';
 export { createScanCaches } from './runner/caches.js';
 export type { ScanCaches, ScanCachesOptions } from './runner/caches.js';
 export { KeyedLock } from './util/keyed-lock.js';
@@ -96,9 +58,7 @@ export type {
 export { normalizeDomain } from './input/domain.js';
 export type { DomainParseResult } from './input/domain.js';
 export { scan } from './runner/scan.js';
-export { ScanInputError } from './runner/input.js';
 export type { ScanSelection } from './runner/input.js';
-export { evaluate } from './runner/evaluate.js';
 export { scanMany } from './runner/scan-many.js';
 export type { ScanManyOptions, ScanManyResult } from './runner/scan-many.js';
 export { defaultProbeSettings, runnerDefaults } from './runner/options.js';
@@ -112,13 +72,9 @@ export {
   VantageError,
 } from './runner/vantage.js';
 export type { CheckVantageOptions, VantageTransports } from './runner/vantage.js';
-export { probeNeeds, vantageStepNeed } from './model/vantage.js';
-export type { ProbeNeed, VantageReport, VantageSettings, VantageStep, VantageStepResult } from './model/vantage.js';
 export type { CheckError } from './model/verdict.js';
 export { dnssecOwnFailure, ownFailureReasons } from './dnssec/state.js';
 export { pastoeVersion } from './version.js';
-export { definePreset } from './model/preset.js';
-export type { Preset } from './model/preset.js';
 export { classifyAddress, createAddressPolicy } from './transport/address-policy.js';
 export type { AddressPolicyOptions } from './transport/address-policy.js';
 export { createNodeNetwork } from './transport/node-network.js';
@@ -156,65 +112,11 @@ export type {
   RedirectProblem,
   RedirectTarget,
 } from './http/index.js';
-export { score } from './scoring/score.js';
-export type { ScorableReport } from './scoring/score.js';
-export { policies } from './scoring/policies.js';
-export type { Policies } from './scoring/policies.js';
-export { derivePointsPolicy } from './scoring/derive.js';
-export type { PointsPolicyChanges, PointsTestChange } from './scoring/derive.js';
-export { toInternetNlStatus } from './scoring/internetnl-status.js';
-export type { InternetNlStatus } from './scoring/internetnl-status.js';
-export {
-  findInternetNlCategory,
-  findInternetNlSubtest,
-  internetnlCatalogue,
-  internetnlVerdict,
-} from './scoring/internetnl-catalogue.js';
-export type { InternetNlCategory, InternetNlOutcome, InternetNlSubtest, LevelRaise } from './scoring/internetnl-catalogue.js';
-export type {
-  CategoryGate,
-  OutcomeCondition,
-  OutcomeRule,
-  PointsCategoryPolicy,
-  PointsPolicy,
-  PointsSuitePolicy,
-  PointsTestPolicy,
-  ScoringPolicy,
-  TargetStandardPolicy,
-  TargetStatePolicy,
-  TargetSuitePolicy,
-  TargetTestPolicy,
-} from './scoring/policy.js';
-export type {
-  CategoryScore,
-  CategoryStatus,
-  Coverage,
-  DecisionProblem,
-  FailingTest,
-  Meets,
-  PointsScoreResult,
-  ScoreProblem,
-  ScoreResult,
-  ServerScore,
-  StandardResult,
-  SuiteScore,
-  TargetStateResult,
-  TargetSuiteResult,
-  TestScore,
-  UnscoredVerdict,
-} from './scoring/result.js';
 export { dnssecProbe, probeDnssec } from './probes/dnssec.probe.js';
 export { probeAddresses, webAddressesProbe } from './probes/addresses.probe.js';
 export type { AddressEvidence } from './probes/addresses.probe.js';
-export { webAddressesDeclaration } from './probes/addresses.declaration.js';
-export { webTlsDeclaration } from './probes/tls-web.declaration.js';
 export { webTlsProbe } from './probes/tls-web.probe.js';
-export { dnssecDeclaration } from './probes/dnssec.declaration.js';
-export type { DnssecEvidence } from './probes/dnssec.declaration.js';
 export { dnssecState } from './dnssec/state.js';
-export type { DnssecState } from './dnssec/state.js';
-export { dnssecFacts, judgeDnssecExists, judgeDnssecValid } from './dnssec/results.js';
-export type { DnssecJudgement } from './dnssec/results.js';
 export { createResolver } from './dns/resolver/create-resolver.js';
 export { defaultBootstrap, defaultResolverSpecs, parseResolverSpec } from './dns/resolver/endpoints.js';
 export type { ClosableResolver, CreateResolverOptions } from './dns/resolver/create-resolver.js';
@@ -267,7 +169,6 @@ export { algorithmName, dsDigest, supportedAlgorithms, supportedDigestTypes } fr
 export { keyTag } from './dnssec/keytag.js';
 export { defaultMaxNsec3Iterations, nsec3HashLabel } from './dnssec/nsec3.js';
 export * from './tls/tables/index.js';
-export * from './tls/evaluate/index.js';
 export * from './x509/index.js';
 export * from './dane/index.js';
 export * from './caa/index.js';

@@ -17,7 +17,7 @@ export type TlsEvaluator = (evidence: TlsEvidence, context: TlsEvaluationContext
  * judges these two so that its verdicts match Internet.nl's, and the other addresses' evidence
  * stays in the report.
  */
-export function testedAddresses(servers: readonly EvidenceSuccess<TlsEvidence>[]): EvidenceSuccess<TlsEvidence>[] {
+function testedAddresses(servers: readonly EvidenceSuccess<TlsEvidence>[]): EvidenceSuccess<TlsEvidence>[] {
   const isIpv6 = (server: EvidenceSuccess<TlsEvidence>): boolean => (server.subject.ip ?? '').includes(':');
   const firstIpv6 = servers.find(isIpv6);
   const firstIpv4 = servers.find((server) => !isIpv6(server));

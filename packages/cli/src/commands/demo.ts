@@ -63,7 +63,7 @@ function coverageNote(report: ScanReport | undefined): string {
  * `pastoe demo`: starts the lab on loopback and scans its demo domains with every check pastoe
  * has, printing the verdicts, Internet.nl's category scores and the target-state decision.
  */
-export async function runDemo(io: CliIo, signal?: AbortSignal): Promise<number> {
+async function runDemo(io: CliIo, signal?: AbortSignal): Promise<number> {
   const started = performance.now();
   const lab = await startLab(signal === undefined ? {} : { signal });
   try {
@@ -132,7 +132,7 @@ export async function runDemo(io: CliIo, signal?: AbortSignal): Promise<number> 
   }
 }
 
-/** `pastoe demo`: the command-line entry of {@link runDemo}. */
+/** `pastoe demo`: the command-line entry of the demo. */
 export const demoCommand: Command = {
   name: 'demo',
   summary: "scan the lab's demo domains on loopback",

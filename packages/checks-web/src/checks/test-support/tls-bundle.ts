@@ -5,7 +5,7 @@
 import { type EvidenceBundle, type TlsEvidence, webAddressesDeclaration, webTlsDeclaration } from '@pastoe/core/model';
 
 /** When the fixture evidence was gathered: the checks' clock. */
-export const fixtureTime = '2026-11-23T12:00:00.000Z';
+const fixtureTime = '2026-11-23T12:00:00.000Z';
 
 /** A bundle with the address lookup and one TLS scan per entry (its address and evidence). */
 export function tlsBundle(servers: readonly { readonly ip: string; readonly data: TlsEvidence }[]): EvidenceBundle {
