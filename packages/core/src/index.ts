@@ -90,28 +90,7 @@ export type {
   TrustStoreOptions,
   VerifyChainOptions,
 } from './trust/index.js';
-export { createHttpClient, defaultHttpLimits, defaultUserAgent, headerValues, resolveRedirect } from './http/index.js';
-export type {
-  BodyFraming,
-  BodyOverflow,
-  CertificateErrors,
-  HttpClient,
-  HttpClientOptions,
-  HttpClientStats,
-  HttpError,
-  HttpErrorCode,
-  HttpHeader,
-  HttpLimits,
-  HttpMethod,
-  HttpRequest,
-  HttpResponse,
-  HttpResult,
-  HttpStage,
-  HttpTimings,
-  HttpTlsInfo,
-  RedirectProblem,
-  RedirectTarget,
-} from './http/index.js';
+export * from './http/index.js';
 export { dnssecProbe, probeDnssec } from './probes/dnssec.probe.js';
 export { probeAddresses, webAddressesProbe } from './probes/addresses.probe.js';
 export type { AddressEvidence } from './probes/addresses.probe.js';
