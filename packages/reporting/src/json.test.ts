@@ -4,7 +4,7 @@ import { toJson } from '@pastoe/reporting';
 
 describe('toJson', () => {
   it('writes a report that re-evaluates to the same verdicts, and can drop the evidence', async () => {
-    const probe = defineProbe({ id: 'len', description: 'length', run: async (s) => s.name.length });
+    const probe = defineProbe({ id: 'len', description: 'length', needs: [], run: async (s) => s.name.length });
     const check = defineCheck({
       id: 'web-len',
       level: 'required',
@@ -12,7 +12,7 @@ describe('toJson', () => {
       probes: { len: probe },
       evaluate: ({ len }) => (len.data > 5 ? { status: 'pass', outcome: 'good' } : { status: 'fail', outcome: 'bad' }),
     });
-    const report = await scan('example.nl', { checks: [check] });
+    const report = await scan('example.nl', { checks: [check], probes: [probe] });
     const text = toJson(report);
     expect(evaluate([check], JSON.parse(text))).toEqual(report.verdicts);
     const slim = JSON.parse(toJson(report, { omitEvidence: true, indent: 0 }));
