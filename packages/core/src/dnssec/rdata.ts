@@ -4,10 +4,10 @@
  */
 import type { DnsRecord, RecordData } from '../dns/types.js';
 import { rdataToWire } from '../dns/wire/records.js';
-import { fromHex } from '../dns/wire/writer.js';
+import { fromHex } from '../util/bytes.js';
 
 export { fromBase32Hex, toBase32Hex } from '../dns/wire/records.js';
-export { concatBytes, fromHex, toHex } from '../dns/wire/writer.js';
+export { concatBytes, fromHex, toHex } from '../util/bytes.js';
 
 /** Decodes base64 (whitespace allowed); `undefined` when the text is not base64. */
 export function fromBase64(text: string): Uint8Array | undefined {

@@ -1,7 +1,7 @@
 import type { RecordType } from '../dns/types.js';
 import { classNumber as wireClassNumber, recordTypeName, recordTypeNumber } from '../dns/wire/constants.js';
 import { bitmapHasType } from '../dns/wire/type-bitmap.js';
-import { fromHex } from '../dns/wire/writer.js';
+import { fromHex } from '../util/bytes.js';
 
 /** Type numbers used in the validator's logic. */
 export const T = {

@@ -10,7 +10,7 @@ import { TtlCache } from '../../util/ttl-cache.js';
 import { answer, loopbackNetwork, startTcpServer, type TestServer } from '../test-support/servers.js';
 import type { DnsResult } from '../types.js';
 import type { EncodableRecord } from '../wire/message.js';
-import { toHex } from '../wire/writer.js';
+import { toHex } from '../../util/bytes.js';
 import type { CachedAnswer } from './cache.js';
 import { type ClosableResolver, createResolver } from './create-resolver.js';
 

@@ -7,7 +7,7 @@ import { maxMessageBytes } from '../wire/constants.js';
 import { isIpLiteral } from '../wire/ip.js';
 import { DnsWireError } from '../wire/errors.js';
 import { checkResponse, decodeMessage, encodeQuery, type NormalizedQuestion } from '../wire/message.js';
-import { concatBytes } from '../wire/writer.js';
+import { concatBytes } from '../../util/bytes.js';
 import { type ExchangeContext, type ExchangeResult, type Transport, withDeadline } from './transport.js';
 
 /** The media type of RFC 8484 bodies. */

@@ -14,7 +14,7 @@ import type { Network } from '../../transport/network.js';
 import type { DnsMessage } from '../types.js';
 import { frameMessage } from '../resolver/tcp.js';
 import { decodeMessage, type EncodableMessage, type EncodableRecord, encodeMessage } from '../wire/message.js';
-import { concatBytes } from '../wire/writer.js';
+import { concatBytes } from '../../util/bytes.js';
 import { testServerCertPem, testServerKeyPem } from './certs.js';
 
 /** A network that may contact loopback only, as the resolver tests need. */

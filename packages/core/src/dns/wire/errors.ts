@@ -35,3 +35,8 @@ export function toDnsError(caught: unknown, fallback: DnsErrorCode = 'malformed'
   const reason = caught instanceof Error ? caught.message : String(caught);
   return { code: fallback, message: `unexpected decoder failure: ${reason}` };
 }
+
+/** The error a `ByteReader` throws on DNS bytes that run out or point outside the message. */
+export function malformedWire(message: string): DnsWireError {
+  return new DnsWireError('malformed', message);
+}

@@ -3,7 +3,7 @@ import type { DnsMessage, DnsRecord, RecordData } from '../types.js';
 import { checkResponse, couldAnswer, decodeMessage, encodeMessage, encodeQuery, type EncodedQuery } from './message.js';
 import { resolveSerialTime, toBase32Hex } from './records.js';
 import { typeBitmapOf, typesInBitmap } from './type-bitmap.js';
-import { toHex } from './writer.js';
+import { toHex } from '../../util/bytes.js';
 
 /** Bytes from hex with optional spaces, so the test vectors below stay readable. */
 const hex = (...parts: string[]): Uint8Array => {

@@ -12,11 +12,10 @@ import {
   recordTypeNumber,
   recordTypeNumbers,
 } from './constants.js';
-import { DnsWireError, toDnsError } from './errors.js';
+import { DnsWireError, malformedWire, toDnsError } from './errors.js';
 import { type CompressionTable, type NameLabels, parseName, presentName, readName, writeName } from './names.js';
-import { ByteReader } from './reader.js';
+import { ByteReader, ByteWriter, toHex } from '../../util/bytes.js';
 import { decodeRdata, encodeRdata } from './records.js';
-import { ByteWriter, toHex } from './writer.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: false });
 const utf8Encoder = new TextEncoder();
@@ -360,7 +359,7 @@ function decodeOrThrow(bytes: Uint8Array, options: DecodeMessageOptions): DnsMes
   if (bytes.length > maxMessageBytes) throw new DnsWireError('too-large', `message of ${bytes.length} octets exceeds 65535`);
   if (bytes.length < HEADER_OCTETS) throw new DnsWireError('malformed', `message of ${bytes.length} octets is shorter than a header`);
   const nowSeconds = (options.now ?? Date.now()) / 1000;
-  const reader = new ByteReader(bytes);
+  const reader = new ByteReader(bytes, malformedWire);
   const id = reader.u16();
   const flagWord = reader.u16();
   const counts = [reader.u16(), reader.u16(), reader.u16(), reader.u16()] as const;
@@ -484,7 +483,7 @@ export function couldAnswer(query: EncodedQuery, datagram: Uint8Array): boolean 
   const qdCount = ((datagram[4] ?? 0) << 8) | (datagram[5] ?? 0);
   if (qdCount === 0) return true;
   try {
-    const reader = new ByteReader(datagram, HEADER_OCTETS);
+    const reader = new ByteReader(datagram, malformedWire, HEADER_OCTETS);
     const name = presentName(readName(reader).labels);
     const type = recordTypeName(reader.u16());
     return name === query.name && type === query.type && reader.u16() === 1;

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DnsWireError } from './errors.js';
+import { DnsWireError, malformedWire } from './errors.js';
 import { canonicalName, nameToWire, parseName, presentName, readName } from './names.js';
-import { ByteReader } from './reader.js';
-import { toHex } from './writer.js';
+import { ByteReader, toHex } from '../../util/bytes.js';
 
 const text = (labels: readonly Uint8Array[]): string[] => labels.map((l) => new TextDecoder().decode(l));
 
@@ -69,7 +68,7 @@ describe('readName', () => {
   it('follows a backwards pointer and expands it in the wire form, keeping case', () => {
     // offset 12: 3 "Foo" 3 "com" 0 ; offset 21: 3 "www" ptr->12
     const bytes = message(...header, 3, 0x46, 0x6f, 0x6f, 3, 0x63, 0x6f, 0x6d, 0, 3, 0x77, 0x77, 0x77, 0xc0, 12);
-    const reader = new ByteReader(bytes, 21);
+    const reader = new ByteReader(bytes, malformedWire, 21);
     const name = readName(reader);
     expect(presentName(name.labels)).toBe('www.foo.com');
     expect(toHex(name.wire)).toBe('03777777' + '03466f6f' + '03636f6d' + '00');
@@ -88,7 +87,7 @@ describe('readName', () => {
     ['a label longer than 63 octets (0x41, a reserved label type)', [...header, 0x41, 0], 12],
     ['a reserved label type 0x80', [...header, 0x81, 0], 12],
   ])('refuses %s as malformed', (_what, parts, start) => {
-    const reader = new ByteReader(Uint8Array.from(parts), start);
+    const reader = new ByteReader(Uint8Array.from(parts), malformedWire, start);
     expect(() => readName(reader)).toThrow(expect.objectContaining({ code: 'malformed' }));
   });
 
@@ -104,9 +103,9 @@ describe('readName', () => {
       else bytes.push(0xc0 | (previous >> 8), previous & 0xff);
       previous = starts[i] ?? 0;
     }
-    const ok = new ByteReader(Uint8Array.from(bytes), starts[2]);
+    const ok = new ByteReader(Uint8Array.from(bytes), malformedWire, starts[2]);
     expect(readName(ok).wire.length).toBe(3 * 64 + 1);
-    const tooLong = new ByteReader(Uint8Array.from(bytes), starts[4]);
+    const tooLong = new ByteReader(Uint8Array.from(bytes), malformedWire, starts[4]);
     expect(() => readName(tooLong)).toThrow(/longer than 255/);
   });
 
@@ -114,12 +113,14 @@ describe('readName', () => {
     const bytes = [...header];
     for (let i = 0; i < 128; i++) bytes.push(1, 0x61);
     bytes.push(0);
-    expect(() => readName(new ByteReader(Uint8Array.from(bytes), 12))).toThrow(expect.objectContaining({ code: 'malformed' }));
+    expect(() => readName(new ByteReader(Uint8Array.from(bytes), malformedWire, 12))).toThrow(
+      expect.objectContaining({ code: 'malformed' }),
+    );
   });
 
   it('does not read past a narrowed limit', () => {
     const bytes = Uint8Array.from([...header, 3, 0x61, 0x62, 0x63, 0]);
-    const reader = new ByteReader(bytes, 12);
+    const reader = new ByteReader(bytes, malformedWire, 12);
     reader.narrow(3);
     expect(() => readName(reader)).toThrow(/truncated/);
   });

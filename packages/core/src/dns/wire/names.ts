@@ -1,7 +1,6 @@
 import { domainToASCII } from 'node:url';
 import { DnsWireError } from './errors.js';
-import type { ByteReader } from './reader.js';
-import type { ByteWriter } from './writer.js';
+import type { ByteReader, ByteWriter } from '../../util/bytes.js';
 
 /** The longest name on the wire, length octets and the root label included (RFC 1035 §3.1). */
 const maxNameOctets = 255;

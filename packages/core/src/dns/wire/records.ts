@@ -4,9 +4,8 @@ import { recordTypeName, recordTypeNumber, recordTypeNumbers } from './constants
 import { DnsWireError } from './errors.js';
 import { formatIPv4, formatIPv6, parseIPv4, parseIPv6 } from './ip.js';
 import { type CompressionTable, parseName, presentName, readName, writeName } from './names.js';
-import type { ByteReader } from './reader.js';
+import { type ByteReader, ByteWriter, concatBytes, fromHex, toHex } from '../../util/bytes.js';
 import { readTypeBitmap, typeBitmapOctets } from './type-bitmap.js';
-import { ByteWriter, concatBytes, fromHex, toHex } from './writer.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: false });
 const utf8Encoder = new TextEncoder();

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { malformedWire } from './errors.js';
 import { decodeMessage, encodeMessage } from './message.js';
-import { ByteReader } from './reader.js';
+import { ByteReader, toHex } from '../../util/bytes.js';
 import { bitmapHasType, readTypeBitmap, typeBitmapOctets, typeBitmapOf, typesInBitmap } from './type-bitmap.js';
-import { toHex } from './writer.js';
 
 /** Every type number set: all 256 windows of 32 octets, the largest bitmap the format allows. */
 const fullBitmap = Array.from({ length: 256 }, (_, window) => `${toHex(Uint8Array.of(window, 32))}${'ff'.repeat(32)}`).join('');
@@ -61,7 +61,7 @@ describe('NSEC/NSEC3 type bitmaps', () => {
     };
     for (const [problem, hex] of Object.entries(bad)) {
       const bytes = Uint8Array.from(Buffer.from(hex, 'hex'));
-      expect(() => readTypeBitmap(new ByteReader(bytes)), problem).toThrow(/type bitmap/);
+      expect(() => readTypeBitmap(new ByteReader(bytes, malformedWire)), problem).toThrow(/type bitmap/);
       expect(() => typeBitmapOctets(hex), problem).toThrow(/type bitmap/);
       expect(typesInBitmap(hex), problem).toEqual([]);
       expect(bitmapHasType(hex, 'A'), problem).toBe(false);

@@ -7,8 +7,7 @@
 import type { RecordType } from '../types.js';
 import { recordTypeName, recordTypeNumber } from './constants.js';
 import { DnsWireError } from './errors.js';
-import type { ByteReader } from './reader.js';
-import { fromHex, toHex } from './writer.js';
+import { type ByteReader, fromHex, toHex } from '../../util/bytes.js';
 
 /** Why the octets are not a type bitmap, or `undefined` when they are one. */
 function bitmapProblem(bytes: Uint8Array): string | undefined {

@@ -6,7 +6,7 @@
  */
 import { isIP } from 'node:net';
 import type { TlsVersion } from '../types.js';
-import { ByteWriter, build, uint16List } from './bytes.js';
+import { ByteWriter, build, uint16List } from '../../util/bytes.js';
 import { ContentType, ExtensionType, HandshakeType, RENEGOTIATION_SCSV, sslv2CipherKinds, versionCode } from './constants.js';
 
 /**
@@ -184,7 +184,7 @@ export function buildClientHello(spec: ClientHelloSpec): Uint8Array {
         for (const e of extensions) all.bytes(e);
         if (padding !== undefined) all.bytes(extension(ExtensionType.padding, padding));
         if (psk !== undefined) all.bytes(psk);
-        w.vector(all.finish(), 2);
+        w.vector(all.toBytes(), 2);
       }
     });
 

@@ -6,7 +6,7 @@
  */
 import type { Duplex } from 'node:stream';
 import tls, { type PeerCertificate, type SecureVersion, type TLSSocket } from 'node:tls';
-import { toBase64 } from './bytes.js';
+import { toBase64 } from '../../util/bytes.js';
 import { type SessionFacts, parseSessionFacts } from './session.js';
 
 /** What to do on one full handshake. */

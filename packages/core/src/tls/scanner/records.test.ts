@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { build } from './bytes.js';
+import { build } from '../../util/bytes.js';
 import { type FlightOutcome, readServerFlight } from './records.js';
 import { StreamReader } from '../../transport/stream-reader.js';
 import {

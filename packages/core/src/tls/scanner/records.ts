@@ -5,7 +5,7 @@
  * or right after the ServerHello or HelloRetryRequest (TLS 1.3, whose later messages are
  * encrypted). Every way it can end is a typed outcome; it never throws for the peer's bytes.
  */
-import { DecodeError } from './bytes.js';
+import { DecodeError } from './decode-error.js';
 import { ContentType, HandshakeType, alertName, versionCode } from './constants.js';
 import {
   type ServerHello,

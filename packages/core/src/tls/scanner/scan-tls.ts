@@ -40,7 +40,7 @@ import type {
   ZeroRttObservation,
 } from '../types.js';
 import { tlsVersions } from '../types.js';
-import { toBase64 } from './bytes.js';
+import { toBase64 } from '../../util/bytes.js';
 import { sniName } from './client-hello.js';
 import { versionCode, versionFromCode } from './constants.js';
 import { ScanContext, describeOutcome } from './context.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DecodeError, build } from './bytes.js';
+import { build } from '../../util/bytes.js';
+import { DecodeError } from './decode-error.js';
 import {
   parseCertificateList,
   parseCertificateStatus,

@@ -3,7 +3,8 @@
  * ServerKeyExchange, CertificateStatus, and the SSLv2 SERVER-HELLO. Each throws a
  * {@link DecodeError} on bytes that do not parse; nothing reads past its input.
  */
-import { ByteReader, DecodeError, toHex } from './bytes.js';
+import { ByteReader, toHex } from '../../util/bytes.js';
+import { DecodeError, decodeError } from './decode-error.js';
 import { ExtensionType, isHelloRetryRandom } from './constants.js';
 
 /** A parsed ServerHello or HelloRetryRequest. */
@@ -36,9 +37,9 @@ export interface ServerHello {
 
 /** Parses a ServerHello handshake body. */
 export function parseServerHello(body: Uint8Array): ServerHello {
-  const r = new ByteReader(body);
+  const r = new ByteReader(body, decodeError);
   const legacyVersion = r.uint(2);
-  const random = r.bytes(32);
+  const random = r.bytesOf(32);
   r.vector(1); // session id
   const suite = r.uint(2);
   const compression = r.uint(1);
@@ -53,14 +54,14 @@ export function parseServerHello(body: Uint8Array): ServerHello {
   let pskIdentity: number | undefined;
   // SSLv3 and some old TLS servers send no extensions block at all.
   if (r.remaining > 0) {
-    const block = new ByteReader(r.vector(2));
+    const block = new ByteReader(r.vector(2), decodeError);
     r.end('ServerHello');
     while (block.remaining > 0) {
       const type = block.uint(2);
       const data = block.vector(2);
       if (extensions.includes(type)) throw new DecodeError(`extension ${type} appears twice in the ServerHello`);
       extensions.push(type);
-      const e = new ByteReader(data);
+      const e = new ByteReader(data, decodeError);
       switch (type) {
         case ExtensionType.renegotiationInfo:
           // An initial handshake carries an empty renegotiated_connection.
@@ -110,8 +111,8 @@ export function parseServerHello(body: Uint8Array): ServerHello {
 
 /** Parses a TLS ≤ 1.2 Certificate message: the DER certificates in the order sent. */
 export function parseCertificateList(body: Uint8Array, maxCertificates: number): Uint8Array[] {
-  const r = new ByteReader(body);
-  const list = new ByteReader(r.vector(3));
+  const r = new ByteReader(body, decodeError);
+  const list = new ByteReader(r.vector(3), decodeError);
   r.end('Certificate');
   const out: Uint8Array[] = [];
   while (list.remaining > 0) {
@@ -125,7 +126,7 @@ export function parseCertificateList(body: Uint8Array, maxCertificates: number):
 
 /** Parses a CertificateStatus message (RFC 6066 §8): the OCSP response. */
 export function parseCertificateStatus(body: Uint8Array): Uint8Array {
-  const r = new ByteReader(body);
+  const r = new ByteReader(body, decodeError);
   const type = r.uint(1);
   if (type !== 1) throw new DecodeError(`CertificateStatus of unknown type ${type}`);
   const response = r.vector(3);
@@ -177,7 +178,7 @@ function readSignature(r: ByteReader, tls12: boolean): { signed: boolean; scheme
 type SkeAttempt = (body: Uint8Array, tls12: boolean) => ServerKeyExchange;
 
 const ecdhe: SkeAttempt = (body, tls12) => {
-  const r = new ByteReader(body);
+  const r = new ByteReader(body, decodeError);
   const curveType = r.uint(1);
   if (curveType !== 3) throw new DecodeError(`curve type ${curveType} is not named_curve`);
   const group = r.uint(2);
@@ -193,7 +194,7 @@ const ecdhe: SkeAttempt = (body, tls12) => {
 };
 
 const dhe: SkeAttempt = (body, tls12) => {
-  const r = new ByteReader(body);
+  const r = new ByteReader(body, decodeError);
   const p = r.vector(2);
   const g = r.vector(2);
   const ys = r.vector(2);
@@ -209,7 +210,7 @@ const dhe: SkeAttempt = (body, tls12) => {
 };
 
 const rsaExport: SkeAttempt = (body, tls12) => {
-  const r = new ByteReader(body);
+  const r = new ByteReader(body, decodeError);
   const modulus = r.vector(2);
   const exponent = r.vector(2);
   if (modulus.length === 0 || exponent.length === 0) throw new DecodeError('empty RSA parameter');
@@ -221,7 +222,7 @@ const rsaExport: SkeAttempt = (body, tls12) => {
 /** With a PSK identity hint in front (RFC 4279, RFC 5489): the same, after the hint. */
 function afterHint(attempt: SkeAttempt): SkeAttempt {
   return (body, tls12) => {
-    const r = new ByteReader(body);
+    const r = new ByteReader(body, decodeError);
     r.vector(2);
     return attempt(r.rest(), tls12);
   };
@@ -256,7 +257,7 @@ export interface Sslv2ServerHello {
 
 /** Parses an SSLv2 SERVER-HELLO message (after the 2- or 3-byte record header). */
 export function parseSslv2ServerHello(message: Uint8Array): Sslv2ServerHello {
-  const r = new ByteReader(message);
+  const r = new ByteReader(message, decodeError);
   const type = r.uint(1);
   if (type !== 4) throw new DecodeError(`SSLv2 message type ${type} is not SERVER-HELLO`);
   r.uint(1); // session id hit
@@ -265,10 +266,10 @@ export function parseSslv2ServerHello(message: Uint8Array): Sslv2ServerHello {
   const certificateLength = r.uint(2);
   const specsLength = r.uint(2);
   const connectionIdLength = r.uint(2);
-  r.bytes(certificateLength);
+  r.bytesOf(certificateLength);
   if (specsLength % 3 !== 0) throw new DecodeError('SSLv2 cipher specs are not a multiple of 3 bytes');
-  const specs = new ByteReader(r.bytes(specsLength));
-  r.bytes(connectionIdLength);
+  const specs = new ByteReader(r.bytesOf(specsLength), decodeError);
+  r.bytesOf(connectionIdLength);
   const cipherKinds: number[] = [];
   while (specs.remaining > 0) cipherKinds.push(specs.uint(3));
   return { version, cipherKinds };

@@ -6,7 +6,8 @@
  * {@link Tls13Failure}. Certificates are not verified: the scanner only needs the server to talk.
  */
 import type { Duplex } from 'node:stream';
-import { ByteReader, build } from './bytes.js';
+import { ByteReader, build } from '../../util/bytes.js';
+import { decodeError } from './decode-error.js';
 import { ContentType, HandshakeType, alertName, versionCode } from './constants.js';
 import { type ServerHello, parseServerHello } from './server-messages.js';
 import { type ReadLimits, StreamReader } from '../../transport/stream-reader.js';
@@ -196,8 +197,8 @@ export interface HandshakeKeys {
 }
 
 function encryptedExtensionTypes(body: Uint8Array): number[] {
-  const r = new ByteReader(body);
-  const list = new ByteReader(r.vector(2));
+  const r = new ByteReader(body, decodeError);
+  const list = new ByteReader(r.vector(2), decodeError);
   const types: number[] = [];
   while (list.remaining > 0) {
     types.push(list.uint(2));

@@ -20,7 +20,7 @@ import {
   diffieHellman,
   generateKeyPairSync,
 } from 'node:crypto';
-import { build } from './bytes.js';
+import { build } from '../../util/bytes.js';
 import { Group } from './constants.js';
 
 /** A TLS 1.3 cipher suite the scanner can run. */

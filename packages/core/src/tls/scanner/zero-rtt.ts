@@ -8,7 +8,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Duplex } from 'node:stream';
-import { ByteReader, DecodeError } from './bytes.js';
+import { ByteReader } from '../../util/bytes.js';
+import { DecodeError, decodeError } from './decode-error.js';
 import { bindPsk, buildClientHello, helloMessage } from './client-hello.js';
 import { ContentType, ExtensionType, HandshakeType, defaultSignatureSchemes } from './constants.js';
 import type { Dialer } from './dialer.js';
@@ -119,17 +120,17 @@ function helloRecord(request: ZeroRttRequest, suites: readonly number[], shares:
 
 /** Reads a NewSessionTicket (RFC 8446 §4.6.1): the PSK it stands for and its max_early_data. */
 function parseTicket(body: Uint8Array, suite: Tls13Suite, resumptionMaster: Uint8Array): Ticket {
-  const r = new ByteReader(body);
+  const r = new ByteReader(body, decodeError);
   r.uint(4); // lifetime
   const ageAdd = r.uint(4);
   const nonce = r.vector(1);
   const identity = Buffer.from(r.vector(2));
-  const extensions = new ByteReader(r.vector(2));
+  const extensions = new ByteReader(r.vector(2), decodeError);
   let maxEarlyData = 0;
   while (extensions.remaining > 0) {
     const type = extensions.uint(2);
     const data = extensions.vector(2);
-    if (type === ExtensionType.earlyData && data.length === 4) maxEarlyData = new ByteReader(data).uint(4);
+    if (type === ExtensionType.earlyData && data.length === 4) maxEarlyData = new ByteReader(data, decodeError).uint(4);
   }
   return { suite, psk: ticketPsk(suite, resumptionMaster, nonce), identity, ageAdd, receivedAt: Date.now(), maxEarlyData };
 }

@@ -3,7 +3,8 @@
  * server messages (ServerHello, Certificate, ServerKeyExchange, CertificateStatus,
  * ServerHelloDone, alerts, records) that the parser tests feed the scanner. Test code only.
  */
-import { ByteReader, build, uint16List } from '../bytes.js';
+import { ByteReader, build, uint16List } from '../../../util/bytes.js';
+import { decodeError } from '../decode-error.js';
 import { ExtensionType, helloRetryRandom } from '../constants.js';
 
 /** A parsed ClientHello. */
@@ -35,8 +36,8 @@ export interface ParsedClientHello {
 }
 
 function list16(data: Uint8Array, lengthSize: 1 | 2): number[] {
-  const r = new ByteReader(data);
-  const inner = new ByteReader(r.vector(lengthSize));
+  const r = new ByteReader(data, decodeError);
+  const inner = new ByteReader(r.vector(lengthSize), decodeError);
   const out: number[] = [];
   while (inner.remaining > 0) out.push(inner.uint(2));
   return out;
@@ -44,23 +45,23 @@ function list16(data: Uint8Array, lengthSize: 1 | 2): number[] {
 
 /** Parses a ClientHello record (one record). */
 export function parseClientHelloRecord(record: Uint8Array): ParsedClientHello {
-  const r = new ByteReader(record);
+  const r = new ByteReader(record, decodeError);
   if (r.uint(1) !== 22) throw new Error('not a handshake record');
   const recordVersion = r.uint(2);
-  const payload = new ByteReader(r.vector(2));
+  const payload = new ByteReader(r.vector(2), decodeError);
   if (payload.uint(1) !== 1) throw new Error('not a ClientHello');
   const body = payload.vector(3);
-  const h = new ByteReader(body);
+  const h = new ByteReader(body, decodeError);
   const version = h.uint(2);
-  h.bytes(32);
+  h.bytesOf(32);
   const sessionId = h.vector(1);
   const suites: number[] = [];
-  const suiteBytes = new ByteReader(h.vector(2));
+  const suiteBytes = new ByteReader(h.vector(2), decodeError);
   while (suiteBytes.remaining > 0) suites.push(suiteBytes.uint(2));
   const compression = [...h.vector(1)];
   const extensions = new Map<number, Uint8Array>();
   if (h.remaining > 0) {
-    const block = new ByteReader(h.vector(2));
+    const block = new ByteReader(h.vector(2), decodeError);
     while (block.remaining > 0) {
       const type = block.uint(2);
       extensions.set(type, block.vector(2));
@@ -69,7 +70,7 @@ export function parseClientHelloRecord(record: Uint8Array): ParsedClientHello {
   const sni = extensions.get(ExtensionType.serverName);
   let serverName: string | undefined;
   if (sni !== undefined) {
-    const s = new ByteReader(new ByteReader(sni).vector(2));
+    const s = new ByteReader(new ByteReader(sni, decodeError).vector(2), decodeError);
     s.uint(1);
     serverName = Buffer.from(s.vector(2)).toString('ascii');
   }
@@ -80,7 +81,7 @@ export function parseClientHelloRecord(record: Uint8Array): ParsedClientHello {
   let keyShareGroups: number[] | undefined;
   if (ks !== undefined) {
     keyShareGroups = [];
-    const k = new ByteReader(new ByteReader(ks).vector(2));
+    const k = new ByteReader(new ByteReader(ks, decodeError).vector(2), decodeError);
     while (k.remaining > 0) {
       keyShareGroups.push(k.uint(2));
       k.vector(2);

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { ByteReader, ByteWriter, build, concatBytes, fromHex, toHex } from './bytes.js';
+
+class TestFailure extends Error {}
+const fail = (message: string): TestFailure => new TestFailure(message);
+
+describe('ByteReader', () => {
+  it('reads big-endian integers of every size and length-prefixed vectors', () => {
+    const r = new ByteReader(Uint8Array.from([1, 0, 2, 0, 0, 3, 0xff, 0xff, 0xff, 0xff, 2, 9, 8]), fail);
+    expect([r.u8(), r.u16(), r.uint(3), r.u32()]).toEqual([1, 2, 3, 0xffffffff]);
+    expect(toHex(r.vector(1))).toBe('0908');
+    r.end('test message');
+  });
+
+  it('throws the caller’s error when a read or a length runs past the end', () => {
+    expect(() => new ByteReader(Uint8Array.from([0, 5, 1]), fail).vector(2)).toThrow(TestFailure);
+    expect(() => new ByteReader(Uint8Array.from([1]), fail).uint(3)).toThrow(/truncated 24-bit field at offset 0/);
+    expect(() => new ByteReader(Uint8Array.from([1, 2]), fail).seek(3)).toThrow(TestFailure);
+  });
+
+  it('throws the caller’s error for bytes left over, and not before', () => {
+    const r = new ByteReader(Uint8Array.from([1, 2]), fail);
+    r.u8();
+    expect(() => r.end('hello')).toThrow(new TestFailure('1 bytes left over after hello'));
+    r.u8();
+    expect(() => r.end('hello')).not.toThrow();
+  });
+
+  it('keeps a narrowed read inside its limit until widened', () => {
+    const r = new ByteReader(Uint8Array.from([1, 2, 3]), fail);
+    const outer = r.narrow(1);
+    r.u8();
+    expect(() => r.u8()).toThrow(TestFailure);
+    r.widen(outer);
+    expect(r.rest()).toEqual(Uint8Array.from([2, 3]));
+  });
+});
+
+describe('ByteWriter', () => {
+  it('writes integers, vectors and patched lengths past its first allocation', () => {
+    const w = new ByteWriter(16);
+    w.u8(1).u16(0x0203).uint(0x040506, 3).u32(-1).vector(new Uint8Array(20).fill(7), 2);
+    w.patchU16(1, 0xabcd);
+    const bytes = w.toBytes();
+    expect(toHex(bytes.subarray(0, 12))).toBe('01abcd040506ffffffff0014');
+    expect(bytes.length).toBe(32);
+    expect(() => w.vector(new Uint8Array(256), 1)).toThrow(RangeError);
+  });
+
+  it('round-trips hex and joins parts', () => {
+    expect(toHex(build((w) => w.bytes(fromHex('00ff') ?? new Uint8Array())))).toBe('00ff');
+    expect(fromHex('0g')).toBeUndefined();
+    expect(toHex(concatBytes([Uint8Array.from([1]), Uint8Array.from([2, 3])]))).toBe('010203');
+  });
+});

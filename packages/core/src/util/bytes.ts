@@ -1,0 +1,277 @@
+import { Buffer } from 'node:buffer';
+
+/**
+ * Big-endian byte reading and writing for the wire codecs (DNS messages, TLS handshakes). The
+ * bytes come from the network and may be hostile, so every read is bounds-checked; the caller
+ * chooses which error a failed read throws, so each codec keeps its own error type.
+ */
+
+/** Makes the error a failed read throws, from a one-line reason. */
+export type ReadFailure = (message: string) => Error;
+
+/**
+ * A cursor over received bytes. Every read is bounds-checked against the buffer (or a narrower
+ * limit, such as the end of one DNS RDATA) and throws what `fail` makes when it would pass it.
+ */
+export class ByteReader {
+  /** The whole buffer; DNS name compression pointers are offsets into it. */
+  readonly bytes: Uint8Array;
+  readonly #fail: ReadFailure;
+  #offset: number;
+  #limit: number;
+
+  /**
+   * @param bytes - the whole buffer
+   * @param fail - makes the error thrown when a read would pass the limit
+   * @param offset - where to start reading
+   */
+  constructor(bytes: Uint8Array, fail: ReadFailure, offset = 0) {
+    this.bytes = bytes;
+    this.#fail = fail;
+    this.#offset = offset;
+    this.#limit = bytes.length;
+  }
+
+  /** The current read position. */
+  get offset(): number {
+    return this.#offset;
+  }
+
+  /** The position reads may not pass (the buffer end or the end of the current RDATA). */
+  get limit(): number {
+    return this.#limit;
+  }
+
+  /** Bytes left before the limit. */
+  get remaining(): number {
+    return this.#limit - this.#offset;
+  }
+
+  /**
+   * Restricts reads to the next `length` bytes and returns the previous limit, so that a record
+   * decoder cannot read past its RDATA.
+   */
+  narrow(length: number): number {
+    this.#need(length, 'record data');
+    const previous = this.#limit;
+    this.#limit = this.#offset + length;
+    return previous;
+  }
+
+  /** Restores a limit returned by {@link ByteReader.narrow}. */
+  widen(previousLimit: number): void {
+    this.#limit = previousLimit;
+  }
+
+  /** Reads one octet. */
+  u8(what = 'octet'): number {
+    this.#need(1, what);
+    const value = this.bytes[this.#offset] ?? 0;
+    this.#offset += 1;
+    return value;
+  }
+
+  /** Reads a 16-bit big-endian integer. */
+  u16(what = '16-bit field'): number {
+    this.#need(2, what);
+    const b = this.bytes;
+    const o = this.#offset;
+    this.#offset += 2;
+    return ((b[o] ?? 0) << 8) | (b[o + 1] ?? 0);
+  }
+
+  /** Reads a 32-bit big-endian unsigned integer. */
+  u32(what = '32-bit field'): number {
+    this.#need(4, what);
+    const b = this.bytes;
+    const o = this.#offset;
+    this.#offset += 4;
+    // Multiplication instead of << 24 keeps the result unsigned.
+    return (b[o] ?? 0) * 0x1000000 + (((b[o + 1] ?? 0) << 16) | ((b[o + 2] ?? 0) << 8) | (b[o + 3] ?? 0));
+  }
+
+  /** Reads an unsigned big-endian integer of `size` bytes (TLS has 24-bit lengths). */
+  uint(size: 1 | 2 | 3 | 4, what = `${8 * size}-bit field`): number {
+    this.#need(size, what);
+    let value = 0;
+    for (let i = 0; i < size; i++) value = value * 256 + (this.bytes[this.#offset + i] ?? 0);
+    this.#offset += size;
+    return value;
+  }
+
+  /** Reads `length` octets as a view into the buffer (not a copy). */
+  bytesOf(length: number, what = 'data'): Uint8Array {
+    this.#need(length, what);
+    const view = this.bytes.subarray(this.#offset, this.#offset + length);
+    this.#offset += length;
+    return view;
+  }
+
+  /** Reads a vector: its length in `lengthSize` bytes, then that many bytes (a view). */
+  vector(lengthSize: 1 | 2 | 3, what = 'vector'): Uint8Array {
+    return this.bytesOf(this.uint(lengthSize, `${what} length`), what);
+  }
+
+  /** Moves the read position, e.g. past a compressed name that was followed elsewhere. */
+  seek(offset: number): void {
+    if (!Number.isInteger(offset) || offset < 0 || offset > this.#limit) {
+      throw this.#fail(`read position ${offset} outside the message`);
+    }
+    this.#offset = offset;
+  }
+
+  /** Reads everything up to the limit. */
+  rest(): Uint8Array {
+    return this.bytesOf(this.remaining);
+  }
+
+  /** Fails unless everything up to the limit was read. */
+  end(what: string): void {
+    if (this.remaining !== 0) throw this.#fail(`${this.remaining} bytes left over after ${what}`);
+  }
+
+  #need(length: number, what: string): void {
+    if (!Number.isInteger(length) || length < 0 || this.#offset + length > this.#limit) {
+      throw this.#fail(`truncated ${what} at offset ${this.#offset} (need ${length}, have ${Math.max(0, this.#limit - this.#offset)})`);
+    }
+  }
+}
+
+/**
+ * A growable byte buffer for building messages. It hands out plain `Uint8Array`s so that the
+ * codecs' callers never depend on Buffer's pooled, shared memory.
+ */
+export class ByteWriter {
+  #buffer: Uint8Array;
+  #length = 0;
+
+  /** @param initialCapacity - first allocation; the buffer doubles as needed */
+  constructor(initialCapacity = 512) {
+    this.#buffer = new Uint8Array(Math.max(16, initialCapacity));
+  }
+
+  /** Bytes written so far. */
+  get length(): number {
+    return this.#length;
+  }
+
+  /** Appends one octet. */
+  u8(value: number): this {
+    this.#reserve(1);
+    this.#buffer[this.#length++] = value & 0xff;
+    return this;
+  }
+
+  /** Appends a 16-bit big-endian integer. */
+  u16(value: number): this {
+    this.#reserve(2);
+    this.#buffer[this.#length++] = (value >>> 8) & 0xff;
+    this.#buffer[this.#length++] = value & 0xff;
+    return this;
+  }
+
+  /** Appends a 32-bit big-endian integer (taken modulo 2^32). */
+  u32(value: number): this {
+    const v = ((value % 0x100000000) + 0x100000000) % 0x100000000;
+    this.#reserve(4);
+    this.#buffer[this.#length++] = Math.floor(v / 0x1000000) & 0xff;
+    this.#buffer[this.#length++] = (v >>> 16) & 0xff;
+    this.#buffer[this.#length++] = (v >>> 8) & 0xff;
+    this.#buffer[this.#length++] = v & 0xff;
+    return this;
+  }
+
+  /** Appends an unsigned big-endian integer of `size` bytes (1 to 4). */
+  uint(value: number, size: 1 | 2 | 3 | 4): this {
+    this.#reserve(size);
+    let rest = value;
+    for (let i = size - 1; i >= 0; i--) {
+      this.#buffer[this.#length + i] = rest & 0xff;
+      rest = Math.floor(rest / 256);
+    }
+    this.#length += size;
+    return this;
+  }
+
+  /** Appends raw bytes. */
+  bytes(data: Uint8Array): this {
+    this.#reserve(data.length);
+    this.#buffer.set(data, this.#length);
+    this.#length += data.length;
+    return this;
+  }
+
+  /** Appends a vector: its length in `lengthSize` bytes, then the bytes. */
+  vector(data: Uint8Array, lengthSize: 1 | 2 | 3): this {
+    const max = 2 ** (8 * lengthSize) - 1;
+    if (data.length > max) throw new RangeError(`vector of ${data.length} bytes does not fit a ${lengthSize}-byte length`);
+    return this.uint(data.length, lengthSize).bytes(data);
+  }
+
+  /** Overwrites a 16-bit value already written, e.g. an RDLENGTH known only afterwards. */
+  patchU16(offset: number, value: number): void {
+    this.#buffer[offset] = (value >>> 8) & 0xff;
+    this.#buffer[offset + 1] = value & 0xff;
+  }
+
+  /** A copy of the bytes written. */
+  toBytes(): Uint8Array {
+    return this.#buffer.slice(0, this.#length);
+  }
+
+  #reserve(extra: number): void {
+    const needed = this.#length + extra;
+    if (needed <= this.#buffer.length) return;
+    let capacity = this.#buffer.length * 2;
+    while (capacity < needed) capacity *= 2;
+    const next = new Uint8Array(capacity);
+    next.set(this.#buffer.subarray(0, this.#length));
+    this.#buffer = next;
+  }
+}
+
+/** Builds a byte string with a callback and returns it: `build((w) => w.uint(1, 2))`. */
+export function build(write: (writer: ByteWriter) => void): Uint8Array {
+  const writer = new ByteWriter(64);
+  write(writer);
+  return writer.toBytes();
+}
+
+/** A list of 16-bit codes as bytes (TLS cipher suites, groups, signature schemes). */
+export function uint16List(codes: readonly number[]): Uint8Array {
+  return build((w) => {
+    for (const code of codes) w.u16(code);
+  });
+}
+
+/**
+ * Lowercase hex of the bytes. One flat string: built by concatenation it would be a rope of a
+ * node per octet, which records keep (RDATA hex, type bitmaps) at some twenty times its length.
+ */
+export function toHex(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex');
+}
+
+/** Parses lowercase or uppercase hex; returns `undefined` for odd length or a non-hex digit. */
+export function fromHex(text: string): Uint8Array | undefined {
+  if (text.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(text)) return undefined;
+  const out = new Uint8Array(text.length / 2);
+  for (let i = 0; i < out.length; i++) out[i] = Number.parseInt(text.slice(i * 2, i * 2 + 2), 16);
+  return out;
+}
+
+/** Base64 of the bytes. */
+export function toBase64(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+}
+
+/** Joins byte arrays into one. */
+export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.length;
+  }
+  return out;
+}
