@@ -8,7 +8,7 @@ import { resolveTransports } from './default-transports.js';
 import { boundedNumber, defaultProbeSettings, runnerDefaults, type ScanOptions } from './options.js';
 import { bindScan, ScanInputError } from './input.js';
 import { scan, validateVantageOption } from './scan.js';
-import { checkVantage, isVantageReport, needsOfChecks, VantageError } from './vantage.js';
+import { VantageError, vantageForChecks } from './vantage.js';
 import type { VantageReport } from '../model/vantage.js';
 
 /** Options for {@link scanMany}: those of `scan`, plus how many domains run at once. */
@@ -118,12 +118,7 @@ async function runVantage(
   transports: Transports,
   signal: AbortSignal,
 ): Promise<VantageReport | undefined> {
-  const given = options.vantage;
-  if (given === 'skip') return undefined;
-  if (given !== undefined && isVantageReport(given)) return given;
-  const needs = needsOfChecks(checks);
-  if (needs.length === 0) return undefined;
-  return checkVantage(transports, { ...given, needs, signal, ...(options.now === undefined ? {} : { now: options.now }) });
+  return vantageForChecks(options.vantage, checks, transports, { signal, ...(options.now === undefined ? {} : { now: options.now }) });
 }
 
 async function scanOne(input: string, index: number, options: ScanOptions): Promise<ScanManyResult> {

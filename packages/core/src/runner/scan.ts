@@ -17,7 +17,7 @@ import { type GatheredEvidence, errorVerdict, judge } from './judge.js';
 import { boundedNumber, defaultProbeSettings, runnerDefaults, type ScanOptions } from './options.js';
 import { bindScan, ScanInputError } from './input.js';
 import { ProbeSession, safeEmit } from './session.js';
-import { checkVantage, isVantageReport, needsOfChecks } from './vantage.js';
+import { vantageForChecks } from './vantage.js';
 
 /**
  * Scans one domain: checks pastoe's own vantage point (see `checkVantage`), plans the probes the
@@ -118,13 +118,8 @@ async function vantageFor(
   signal: AbortSignal,
   now: () => Date,
 ): Promise<VantageReport | undefined> {
-  const given = options.vantage;
-  if (given === 'skip') return undefined;
-  if (given !== undefined && isVantageReport(given)) return given;
-  const needs = needsOfChecks(checks);
-  if (needs.length === 0) return undefined;
   try {
-    return await checkVantage(transports, { ...given, needs, signal, now });
+    return await vantageForChecks(options.vantage, checks, transports, { signal, now });
   } catch (error) {
     options.signal?.throwIfAborted();
     if (signal.aborted) return undefined;

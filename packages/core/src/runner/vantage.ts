@@ -122,15 +122,33 @@ export async function checkVantage(transports: VantageTransports, options: Check
   }
 }
 
+/**
+ * The vantage report a scan or a bulk run rests on, from its `vantage` option: none when skipped
+ * or when no declared probe needs one, the caller's report as given, or a fresh check of the
+ * checks' needs with the caller's settings. Shared by `scan` and `scanMany`, so both decide alike.
+ */
+export function vantageForChecks(
+  given: VantageSettings | VantageReport | 'skip' | undefined,
+  checks: readonly AnyCheck[],
+  transports: VantageTransports,
+  run: { readonly signal: AbortSignal; readonly now?: () => Date },
+): Promise<VantageReport | undefined> {
+  if (given === 'skip') return Promise.resolve(undefined);
+  if (given !== undefined && isVantageReport(given)) return Promise.resolve(given);
+  const needs = needsOfChecks(checks);
+  if (needs.length === 0) return Promise.resolve(undefined);
+  return checkVantage(transports, { ...given, needs, ...run });
+}
+
 /** The needs of every probe the checks declare, in check order. */
-export function needsOfChecks(checks: readonly AnyCheck[]): readonly ProbeNeed[] {
+function needsOfChecks(checks: readonly AnyCheck[]): readonly ProbeNeed[] {
   const needs = new Set<ProbeNeed>();
   for (const check of checks) for (const probe of Object.values(check.probes)) for (const need of probeNeedsOf(probe)) needs.add(need);
   return orderedNeeds([...needs]);
 }
 
 /** True when the value is a vantage report rather than settings for making one. */
-export function isVantageReport(value: VantageReport | VantageSettings): value is VantageReport {
+function isVantageReport(value: VantageReport | VantageSettings): value is VantageReport {
   return Array.isArray((value as Partial<VantageReport>).steps) && typeof (value as Partial<VantageReport>).ok === 'boolean';
 }
 
