@@ -3,8 +3,9 @@
  * bounded response within its time limit, and leaves no socket open.
  */
 import { createLabCa, issueCertificate, type LabCertificate } from '@pastoe/lab';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { resourceCounts, settle } from '../../../core/src/tls/scanner/test-support/leaks.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { settle } from '../../../core/src/tls/scanner/test-support/leaks.js';
+import { closedAfterEachTest } from './resources.js';
 import { loopbackNetwork } from '../../../core/src/tls/scanner/test-support/servers.js';
 import { createTrustStore, type TrustStore } from '../../../core/src/trust/store.js';
 import { createHttpClient, type HttpClient } from '../../../core/src/http/client.js';
@@ -22,9 +23,7 @@ const network = loopbackNetwork();
 const timeoutMs = 1_500;
 // Generous: the machine is shared and loaded; the point is that nothing waits for the server.
 const slackMs = 2_500;
-let servers: RawServer[] = [];
-let clients: HttpClient[] = [];
-let socketsBefore = 0;
+const { clients, servers } = closedAfterEachTest();
 let trust: TrustStore;
 let wrongName: LabCertificate;
 let rightName: LabCertificate;
@@ -34,20 +33,6 @@ beforeAll(async () => {
   trust = createTrustStore({ ca: ca.certificatePem, mozilla: false });
   wrongName = await issueCertificate(ca, { names: ['other.example.test'], keyType: 'ecdsa-p256' });
   rightName = await issueCertificate(ca, { names: ['www.example.test'], keyType: 'ecdsa-p256' });
-});
-
-beforeEach(() => {
-  socketsBefore = resourceCounts().sockets;
-});
-
-afterEach(async () => {
-  await Promise.all(clients.map((client) => client.close()));
-  for (const client of clients) expect(client.stats().open).toBe(0);
-  await Promise.all(servers.map((server) => server.close()));
-  clients = [];
-  servers = [];
-  await settle();
-  expect(resourceCounts().sockets).toBe(socketsBefore);
 });
 
 async function serve(handler: RawHandler, options: RawServerOptions = {}): Promise<RawServer> {

@@ -13,8 +13,9 @@ import {
   startHttpServer,
   startLab,
 } from '@pastoe/lab';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { resourceCounts, settle } from '../../../core/src/tls/scanner/test-support/leaks.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { settle } from '../../../core/src/tls/scanner/test-support/leaks.js';
+import { closedAfterEachTest } from './resources.js';
 import { loopbackNetwork } from '../../../core/src/tls/scanner/test-support/servers.js';
 import { createNodeNetwork } from '../../../core/src/transport/node-network.js';
 import { createTrustStore } from '../../../core/src/trust/store.js';
@@ -26,9 +27,7 @@ import type { HttpResult } from '../../../core/src/http/types.js';
 const network = loopbackNetwork();
 let ca: LabCa;
 let certificate: LabCertificate;
-let servers: LabHttpServer[] = [];
-let clients: HttpClient[] = [];
-let socketsBefore = 0;
+const { clients, servers } = closedAfterEachTest();
 
 const sites: LabHttpSite[] = [
   {
@@ -45,20 +44,6 @@ const sites: LabHttpSite[] = [
 beforeAll(async () => {
   ca = await createLabCa({ keyType: 'ecdsa-p256' });
   certificate = await issueCertificate(ca, { names: ['a.test', 'www.a.test', 'b.test'], ips: ['127.0.0.1'], keyType: 'ecdsa-p256' });
-});
-
-beforeEach(() => {
-  socketsBefore = resourceCounts().sockets;
-});
-
-afterEach(async () => {
-  await Promise.all(clients.map((client) => client.close()));
-  for (const client of clients) expect(client.stats().open).toBe(0);
-  await Promise.all(servers.map((server) => server.close()));
-  clients = [];
-  servers = [];
-  await settle();
-  expect(resourceCounts().sockets).toBe(socketsBefore);
 });
 
 function client(options: Partial<Parameters<typeof createHttpClient>[0]> = {}): HttpClient {
