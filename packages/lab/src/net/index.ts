@@ -16,3 +16,5 @@ export type {
   LabWebScenario,
   StartLabScenariosOptions,
 } from './scenarios/types.js';
+export { expectedWebVerdicts, webExpectationAreas } from './scenarios/expected/index.js';
+export type { ExpectedSubtests, ExpectedVerdict, WebAreaExpectations } from './scenarios/expected/index.js';

@@ -1,0 +1,41 @@
+/**
+ * The website test end to end: every lab web scenario scanned with the web preset over the lab's
+ * transports, and every subtest's verdict compared with what the lab's scenario data says it
+ * should be (packages/lab/src/net/scenarios/expected/).
+ */
+import { webPreset } from '@pastoe/checks-web';
+import { scan } from '@pastoe/core';
+import { type Lab, expectedWebVerdicts, startLab, webExpectationAreas } from '@pastoe/lab';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+let lab: Lab;
+beforeAll(async () => {
+  lab = await startLab();
+});
+afterAll(() => lab?.close());
+
+const covered = new Set(webExpectationAreas.flatMap((area) => area.subtests));
+
+describe('the website test of every lab web scenario', () => {
+  it('has scenarios to test', () => {
+    expect(lab.web.length).toBeGreaterThanOrEqual(16);
+  });
+
+  it('reaches the expected verdict for every covered subtest of every scenario', async () => {
+    const mismatches: string[] = [];
+    for (const scenario of lab.web) {
+      const report = await scan(scenario.domain, { preset: webPreset, transports: lab.transports() });
+      const expected = expectedWebVerdicts(scenario.domain);
+      const seen = new Set<string>();
+      for (const verdict of report.verdicts) {
+        const name = verdict.internetnl?.name ?? verdict.check;
+        if (!covered.has(name)) continue;
+        seen.add(name);
+        const actual = `${verdict.status}/${verdict.outcome}`;
+        if (actual !== expected[name]) mismatches.push(`${scenario.domain} ${name}: got ${actual}, expected ${expected[name] ?? '(none)'}`);
+      }
+      for (const name of Object.keys(expected)) if (!seen.has(name)) mismatches.push(`${scenario.domain} ${name}: no verdict`);
+    }
+    expect(mismatches).toEqual([]);
+  }, 120_000);
+});

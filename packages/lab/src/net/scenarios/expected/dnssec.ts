@@ -1,0 +1,8 @@
+import type { WebAreaExpectations } from './types.js';
+
+/** DNSSEC of the web scenarios: every scenario zone is signed under the lab's root. */
+export const dnssecExpectations: WebAreaExpectations = {
+  subtests: ['web_dnssec_exist', 'web_dnssec_valid'],
+  default: { web_dnssec_exist: 'pass/good', web_dnssec_valid: 'pass/secure' },
+  byDomain: {},
+};
