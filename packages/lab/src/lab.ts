@@ -60,6 +60,11 @@ export interface LabTransportOptions {
   readonly via?: 'udp' | 'tcp' | 'doh';
   /** Time limit per DNS exchange in milliseconds. Default 2000 (the lab is local; its silent zones should fail fast). */
   readonly timeoutMs?: number;
+  /**
+   * The network every transport sends through, in place of {@link Lab.network}: for instance a
+   * wrapper around it that counts connections. It must reach the lab's addresses as the lab's does.
+   */
+  readonly network?: Network;
 }
 
 /** A running lab. */
@@ -198,17 +203,18 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
     transports(transportOptions = {}) {
       const via = transportOptions.via ?? 'udp';
       const spec = via === 'udp' ? resolverUrl : via === 'tcp' ? tcpUrl : server.dohUrl;
+      const through = transportOptions.network ?? network;
       const resolver = createResolver(spec, {
-        network,
+        network: through,
         timeoutMs: transportOptions.timeoutMs ?? 2_000,
         retries: 1,
         trust,
       });
       resolvers.add(resolver);
       const validator = createValidator({ resolver, trustAnchors: zones.trustAnchor.ds });
-      const http = createHttpClient({ network, trust });
+      const http = createHttpClient({ network: through, trust });
       httpClients.add(http);
-      return { network, resolver, validator, trust, http };
+      return { network: through, resolver, validator, trust, http };
     },
     async close() {
       if (closed) return;
