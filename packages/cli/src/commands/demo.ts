@@ -5,7 +5,7 @@ import { startLab } from '@pastoe/lab';
 import type { CliIo } from '../run.js';
 import { renderTable } from '../table.js';
 import type { Command } from './command.js';
-import { demoTls } from './demo-tls.js';
+import { demoWeb } from './demo-web.js';
 
 function statusOf(report: ScanReport, check: string): string {
   const verdict = report.verdicts.find((v) => v.check === check);
@@ -119,11 +119,15 @@ async function runDemo(io: CliIo, signal?: AbortSignal): Promise<number> {
     const totalMs = Math.round(performance.now() - started);
     io.out(`\n${reports.size} domains scanned in ${totalMs} ms with pastoe's own DNSSEC validation from the lab's root trust anchor.\n`);
     io.out(coverageNote(reports.values().next().value));
-    const tls = await demoTls(lab, signal);
+    const web = await demoWeb(lab, signal);
     signal?.throwIfAborted();
-    failures.push(...tls.failures);
-    io.out(`\nWebsite TLS per the NCSC guidelines (Internet.nl's checks, worst of the first IPv6 and IPv4 address):\n\n${tls.table}\n`);
-    io.out(`\n${tls.endpoints} TLS endpoints scanned in ${tls.millis} ms.\n`);
+    failures.push(...web.failures);
+    io.out(
+      `\nThe website test of the lab's web scenarios (Internet.nl's subtests; TLS on the first IPv6 and IPv4 address, worst of the two):\n\n${web.table}\n`,
+    );
+    io.out(
+      `\n${web.domains} web scenarios scanned in ${web.millis} ms. "as built": every verdict is the one the scenario's data expects.\n`,
+    );
     io.out('Mail servers (SMTP STARTTLS) get TLS rows once pastoe has the mail STARTTLS checks (see docs/status.md).\n');
     for (const failure of failures) io.err(`could not scan ${failure}\n`);
     return failures.length === 0 ? 0 : 1;
@@ -140,7 +144,8 @@ export const demoCommand: Command = {
 
 Starts the lab, a simulated internet on loopback, and scans its demo domains with every check
 pastoe has: DNSSEC verdicts, Internet.nl's category scores and the streefbeeld decision, then the
-website TLS verdicts of the lab's HTTPS servers. No traffic leaves loopback.
+website test of every lab web scenario: its Internet.nl web score, category scores and the
+subtests that did not pass. No traffic leaves loopback.
 
 Options:
   -h, --help    show this help
