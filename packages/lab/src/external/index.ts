@@ -14,3 +14,5 @@ export { legacyProfile, modernProfile } from './tls-peer-nginx.js';
 export type { NginxTlsProfile } from './tls-peer-nginx.js';
 export { parseSslscanXml, runSslscan } from './tls-sslscan.js';
 export type { SslscanReport, SslscanRun, SslscanTarget } from './tls-sslscan.js';
+export { parseNginxWebSites, startNginxWebPeer } from './web-peer-nginx.js';
+export type { NginxWebPeer, NginxWebPeerOptions, NginxWebSite } from './web-peer-nginx.js';

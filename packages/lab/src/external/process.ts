@@ -5,7 +5,7 @@
 import { type ChildProcess, execFile, spawn, spawnSync } from 'node:child_process';
 import { createSocket } from 'node:dgram';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 
 /** A program the harness needs and the Debian package that provides it. */
 export interface ExternalTool {
@@ -260,4 +260,48 @@ export function startGuarded(
       child.kill('SIGTERM');
     },
   };
+}
+
+/** Whether something accepts TCP connections on the port. */
+function acceptsTcp(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host, port });
+    socket.setTimeout(1000, () => {
+      socket.destroy();
+      resolve(false);
+    });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+/** What a server wrote to its log file, for error messages; empty when there is none yet. */
+export function readLog(file: string | undefined): string {
+  if (file === undefined) return '';
+  try {
+    return readFileSync(file, 'utf8').trim().slice(-3000);
+  } catch {
+    return '';
+  }
+}
+
+/** Waits until every port on `host` accepts connections; rejects with the server's output when it dies or time runs out. */
+export async function waitListening(
+  server: GuardedProcess,
+  host: string,
+  ports: readonly number[],
+  deadline: number,
+  logFile?: string,
+): Promise<void> {
+  const pending = new Set(ports);
+  while (pending.size > 0) {
+    const said = (): string => [server.output().trim(), readLog(logFile)].filter((text) => text !== '').join('\n') || '(no output)';
+    if (server.exited()) throw new ExternalToolError(`${server.label} exited during start-up: ${said()}`);
+    if (Date.now() > deadline) throw new ExternalToolError(`${server.label} did not listen in time: ${said()}`);
+    for (const port of [...pending]) if (await acceptsTcp(host, port)) pending.delete(port);
+    if (pending.size > 0) await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }

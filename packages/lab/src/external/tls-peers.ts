@@ -6,22 +6,22 @@
  * OpenSSL 3 cannot, from a loopback-only network namespace. Everything listens on loopback, on
  * ports chosen at run time, with certificates from a fresh lab CA.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLabCa, issueCertificate } from '../pki/ca.js';
 import { fixedLabKey } from '../pki/fixed-keys.js';
 import {
   type ExternalTool,
-  ExternalToolError,
   ExternalToolMissingError,
   type GuardedProcess,
   freePort,
   missingTools,
+  readLog,
   runTool,
   startGuarded,
+  waitListening,
   whichTool,
 } from './process.js';
 import { findNginxMailModule, legacyProfile, modernProfile, writeNginxConfig } from './tls-peer-nginx.js';
@@ -103,44 +103,6 @@ const renegotiationCiphers = 'ECDHE-RSA-AES256-GCM-SHA384:ECDHE-RSA-AES128-GCM-S
 /** TLS 1.3 suites of the renegotiation server. */
 const renegotiationCiphersuites = 'TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256';
 
-/** Whether something accepts TCP connections on the port. */
-function acceptsTcp(host: string, port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ host, port });
-    socket.setTimeout(1000, () => {
-      socket.destroy();
-      resolve(false);
-    });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
-}
-
-/** What a server wrote to its log file, for error messages; empty when there is none yet. */
-function readLog(file: string | undefined): string {
-  if (file === undefined) return '';
-  try {
-    return readFileSync(file, 'utf8').trim().slice(-3000);
-  } catch {
-    return '';
-  }
-}
-
-/** Waits until every port accepts connections; rejects with the server's output when it dies or time runs out. */
-async function waitListening(server: GuardedProcess, ports: readonly number[], deadline: number, logFile?: string): Promise<void> {
-  const pending = new Set(ports);
-  while (pending.size > 0) {
-    const said = (): string => [server.output().trim(), readLog(logFile)].filter((text) => text !== '').join('\n') || '(no output)';
-    if (server.exited()) throw new ExternalToolError(`${server.label} exited during start-up: ${said()}`);
-    if (Date.now() > deadline) throw new ExternalToolError(`${server.label} did not listen in time: ${said()}`);
-    for (const port of [...pending]) if (await acceptsTcp(listenAddress, port)) pending.delete(port);
-    if (pending.size > 0) await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 /** Output that means a port chosen free was taken before the server could bind it: try other ports. */
 const portTaken = /address already in use|bind\(\) to .* failed|unable to bind/i;
 
@@ -161,7 +123,7 @@ async function startOnFreePorts(
     }
     const { server, logFile } = await start(ports);
     try {
-      await waitListening(server, ports, deadline, logFile);
+      await waitListening(server, listenAddress, ports, deadline, logFile);
       return { server, ports };
     } catch (error) {
       await server.stop();
