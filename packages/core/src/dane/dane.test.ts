@@ -1,7 +1,8 @@
 import { createHash, X509Certificate } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DnsRecord } from '../dns/types.js';
-import { parseCertificate } from '../x509/certificate.js';
+import { parseCertificate, tryParseCertificate } from '../x509/certificate.js';
+import { chainSignatures } from '../x509/signatures.js';
 import { openTestPki, type TestCertificate, type TestPki } from '../x509/test-support/openssl.js';
 import { type DaneInput, evaluateDane } from './evaluate.js';
 import { judgeDaneExists, judgeDaneRollover, judgeDaneValid } from './judge.js';
@@ -31,15 +32,18 @@ const tlsa = (usage: number, selector: number, matchingType: number, certificate
 });
 const chainOf = (...certs: TestCertificate[]) => certs.map((c) => c.der);
 
+/** The input a probe gives: the chain and which of its certificates signed which. */
 function input(records: TlsaRecord[], overrides: Partial<DaneInput> = {}): DaneInput {
-  return { service: 'mail', tlsa: { records, dnssec: 'secure' }, chain: chainOf(leaf, intermediate), now: new Date(), ...overrides };
+  const chain = overrides.chain ?? chainOf(leaf, intermediate);
+  const signedBy = chainSignatures(chain.map((entry) => tryParseCertificate(entry)));
+  return { service: 'mail', tlsa: { records, dnssec: 'secure' }, chain, signedBy, now: new Date(), ...overrides };
 }
 
 describe('TLSA matching', () => {
   it('computes all six selector / matching-type associations, as node:crypto sees the key', () => {
     const cert = parseCertificate(leaf.der);
     const spki = spkiOf(leaf);
-    expect(cert.spki.equals(spki)).toBe(true);
+    expect(Buffer.from(cert.spki).equals(spki)).toBe(true);
     expect(tlsaAssociation(cert, 0, 0)).toBe(leaf.der.toString('hex'));
     expect(tlsaAssociation(cert, 0, 1)).toBe(sha('sha256', leaf.der));
     expect(tlsaAssociation(cert, 0, 2)).toBe(sha('sha512', leaf.der));
@@ -105,6 +109,9 @@ describe('evaluateDane validity', () => {
     expect(missing).toMatchObject({ valid: 'bad', outcomes: [{ valid: false, reason: 'no-match' }] });
     const expired = evaluateDane(input([taIntermediate], { now: new Date(Date.now() + 20 * 86400_000) }));
     expect(expired).toMatchObject({ valid: 'bad', outcomes: [{ reason: 'expired' }] });
+    // The path comes from the probe's signature checks: evidence without them verifies no path.
+    const { signedBy: _, ...unchecked } = input([taIntermediate]);
+    expect(evaluateDane(unchecked)).toMatchObject({ valid: 'bad', outcomes: [{ reason: 'chain-does-not-verify' }] });
   });
 
   it('DANE-TA fails when the anchor did not issue the chain', () => {

@@ -1,7 +1,7 @@
 import type { DnsRecord } from '../dns/types.js';
 import type { DnssecState } from '../dnssec/state.js';
 import { type ParsedCertificate, tryParseCertificate } from '../x509/certificate.js';
-import { isSelfSigned, isWithinValidity, pathTo } from '../x509/chain.js';
+import { type ChainSignatures, isSelfSignedAt, isWithinValidity, pathTo } from '../x509/chain.js';
 import { isSupportedTlsa, type TlsaRecord, tlsaMatches, tlsaRecords, tlsaText } from './tlsa.js';
 
 /** What a DANE evaluation needs: the TLSA answer with its DNSSEC state, and the chain the server sent. */
@@ -17,6 +17,11 @@ export interface DaneInput {
   readonly denialBogus?: boolean;
   /** The certificates the server sent, leaf first (DER bytes, base64 or PEM). */
   readonly chain?: readonly (string | Uint8Array)[];
+  /**
+   * Which certificates of `chain` signed which, as the probe verified them (`chainSignatures`);
+   * DANE-TA needs it to follow the path to the anchor. Without it no DANE-TA record validates.
+   */
+  readonly signedBy?: ChainSignatures;
   /** Whether the chain verified against the PKIX trust store, for usages 0 and 1 (web only). */
   readonly pkixValid?: boolean;
   /** The evaluation time, for DANE-TA chain validity. */
@@ -85,16 +90,14 @@ export function evaluateDane(input: DaneInput): DaneResult {
   const ta = counted.filter((record) => record.usage === 2).length;
   const rollover = ee > 1 || (ee > 0 && ta > 0) ? 'good' : 'bad';
   const base = { exists: 'good' as const, rollover: rollover as DaneResult['rollover'], records: counted.map(tlsaText), hasDaneTa: ta > 0 };
-  const chain = (input.chain ?? []).flatMap((entry) => {
-    const parsed = tryParseCertificate(entry);
-    return parsed === undefined ? [] : [parsed];
-  });
-  if (chain.length === 0) return { ...base, valid: 'not-tested', outcomes: [] };
+  // Positions stay as sent, because signedBy refers to them; a certificate that does not parse is a gap.
+  const chain = (input.chain ?? []).map((entry) => tryParseCertificate(entry));
+  if (chain[0] === undefined) return { ...base, valid: 'not-tested', outcomes: [] };
   const outcomes = counted.map((record) => validateRecord(record, chain, input));
   return { ...base, valid: outcomes.some((o) => o.valid) ? 'good' : 'bad', outcomes };
 }
 
-function validateRecord(record: TlsaRecord, chain: readonly ParsedCertificate[], input: DaneInput): TlsaOutcome {
+function validateRecord(record: TlsaRecord, chain: readonly (ParsedCertificate | undefined)[], input: DaneInput): TlsaOutcome {
   const text = tlsaText(record);
   const fail = (reason: TlsaOutcome['reason']): TlsaOutcome => ({ record: text, valid: false, reason });
   if (!isSupportedTlsa(record)) return fail('unsupported-parameters');
@@ -106,19 +109,22 @@ function validateRecord(record: TlsaRecord, chain: readonly ParsedCertificate[],
       if (!tlsaMatches(record, leaf)) return fail('no-match');
       return input.pkixValid === true ? { record: text, valid: true } : fail('pkix-invalid');
     case 0: {
-      const anchor = chain.slice(1).find((certificate) => tlsaMatches(record, certificate));
+      const anchor = chain.slice(1).find((certificate) => certificate !== undefined && tlsaMatches(record, certificate));
       if (anchor === undefined) return fail('no-match');
       return input.pkixValid === true ? { record: text, valid: true } : fail('pkix-invalid');
     }
     default: {
       // DANE-TA: the anchor must be among the certificates sent; a self-signed leaf may be its own anchor.
-      const anchors = chain.filter((certificate, index) => tlsaMatches(record, certificate) && (index > 0 || isSelfSigned(certificate)));
+      const signedBy = input.signedBy ?? [];
+      const anchors = chain.flatMap((certificate, index) =>
+        certificate !== undefined && tlsaMatches(record, certificate) && (index > 0 || isSelfSignedAt(signedBy, 0)) ? [index] : [],
+      );
       if (anchors.length === 0) return fail(tlsaMatches(record, leaf) ? 'ta-not-in-chain' : 'no-match');
       let reason: TlsaOutcome['reason'] = 'chain-does-not-verify';
       for (const anchor of anchors) {
-        const path = anchor === leaf ? [leaf] : pathTo(chain, anchor);
+        const path = pathTo(signedBy, anchor)?.map((index) => chain[index]);
         if (path === undefined) continue;
-        if (!path.every((certificate) => isWithinValidity(certificate, input.now))) {
+        if (!path.every((certificate) => certificate !== undefined && isWithinValidity(certificate, input.now))) {
           reason = 'expired';
           continue;
         }

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { DnsRecord } from '../dns/types.js';
+import { toHex } from '../util/bytes.js';
+import { sha256 } from '../util/sha.js';
 import type { ParsedCertificate } from '../x509/certificate.js';
 
 /** One TLSA record (RFC 6698): certificate usage, selector, matching type, association data. */
@@ -55,9 +57,9 @@ export function tlsaAssociation(certificate: ParsedCertificate, selector: number
   if (selected === undefined) return undefined;
   switch (matchingType) {
     case 0:
-      return selected.toString('hex');
+      return toHex(selected);
     case 1:
-      return createHash('sha256').update(selected).digest('hex');
+      return toHex(sha256(selected));
     case 2:
       return createHash('sha512').update(selected).digest('hex');
     default:

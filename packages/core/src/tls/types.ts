@@ -119,6 +119,12 @@ export interface CertificateChainObservation {
    * out sent certificates that do not link and may append the root from the trust store.
    */
   readonly certificates: readonly string[];
+  /**
+   * Which certificate signed which, by position in `certificates`: entry `i` lists the positions
+   * whose subject is certificate `i`'s issuer and whose key verifies its signature (node:crypto, at
+   * scan time), so checks follow the chain without signature code. Absent: not checked, no links.
+   */
+  readonly signedBy?: readonly (readonly number[])[];
 }
 
 /** The outcome of verifying the chain against the trust store in force at scan time. */
@@ -137,6 +143,12 @@ export interface OcspObservation {
   readonly stapled: boolean;
   /** The stapled response, DER as base64. */
   readonly response?: string;
+  /**
+   * Who signed the staple, verified at scan time with the key of the leaf's issuer from the chain
+   * the checks judge (`issuer`), or of a responder certificate that issuer signed for OCSP
+   * signing (`delegated`); `null` when neither did or no issuer was sent. Absent: not checked.
+   */
+  readonly signer?: 'issuer' | 'delegated' | null;
 }
 
 /** Client-initiated renegotiation on one TLS ≤ 1.2 connection. */

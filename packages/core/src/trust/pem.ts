@@ -5,6 +5,7 @@
  * trusted server into an untrusted one with no hint why.
  */
 import { type ParsedCertificate, parseCertificate } from '../x509/certificate.js';
+import { loadsInNode } from '../x509/signatures.js';
 
 /** The most PEM text accepted in all, in characters (Mozilla's whole bundle is about 200 000). */
 const maxPemChars = 4_000_000;
@@ -65,7 +66,7 @@ export function readPemCertificates(texts: readonly string[], what: string): Pem
         const reason = error instanceof Error ? error.message : String(error);
         throw new TypeError(`${label} is not an X.509 certificate: ${reason}`);
       }
-      if (parsed.x509 === undefined) throw new TypeError(`${label} parses, but Node cannot load it, so node:tls would skip it`);
+      if (!loadsInNode(parsed)) throw new TypeError(`${label} parses, but Node cannot load it, so node:tls would skip it`);
       const key = parsed.facts.sha256;
       if (seen.has(key)) return;
       seen.add(key);

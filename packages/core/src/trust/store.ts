@@ -7,6 +7,7 @@
 import tls from 'node:tls';
 import type { ParsedCertificate } from '../x509/certificate.js';
 import { tryParseCertificate } from '../x509/certificate.js';
+import { loadsInNode } from '../x509/signatures.js';
 import { readPemCertificates } from './pem.js';
 import type { TrustStore, TrustStoreDescription, TrustStoreKind } from './types.js';
 import { type AnchorIndex, type ChainVerification, type VerifyChainOptions, indexAnchors, verifyChainAgainst } from './verify.js';
@@ -64,7 +65,9 @@ export function createTrustStore(options: TrustStoreOptions = {}): TrustStore {
   let anchors: AnchorIndex | undefined;
   const anchorIndex = (): AnchorIndex => {
     if (anchors === undefined) {
-      const roots = mozillaRoots.map((pem) => tryParseCertificate(pem)).filter((c): c is ParsedCertificate => c?.x509 !== undefined);
+      const roots = mozillaRoots
+        .map((pem) => tryParseCertificate(pem))
+        .filter((c): c is ParsedCertificate => c !== undefined && loadsInNode(c));
       anchors = indexAnchors([...roots, ...custom.map((c) => c.parsed)]);
     }
     return anchors;

@@ -6,8 +6,10 @@
  * chain validate" without a handshake; live connections use OpenSSL's verdict instead. Name
  * checks, policies, name constraints and revocation are not part of it.
  */
-import { isIssuedBy, isWithinValidity } from '../x509/chain.js';
+import { bytesEqual, toHex } from '../util/bytes.js';
 import { type ParsedCertificate, tryParseCertificate } from '../x509/certificate.js';
+import { isWithinValidity } from '../x509/chain.js';
+import { isIssuedBy, loadsInNode } from '../x509/signatures.js';
 
 /** Why a chain does not validate. */
 export type ChainProblem =
@@ -71,7 +73,7 @@ export function indexAnchors(anchors: readonly ParsedCertificate[]): AnchorIndex
   const bySubject = new Map<string, ParsedCertificate[]>();
   const fingerprints = new Set<string>();
   for (const anchor of anchors) {
-    const key = anchor.subjectDer.toString('hex');
+    const key = toHex(anchor.subjectDer);
     const list = bySubject.get(key);
     if (list === undefined) bySubject.set(key, [anchor]);
     else list.push(anchor);
@@ -118,7 +120,7 @@ export function verifyChainAgainst(
   const parsed: ParsedCertificate[] = [];
   for (const [index, item] of chain.entries()) {
     const certificate = typeof item === 'string' || item instanceof Uint8Array ? tryParseCertificate(item) : undefined;
-    if (certificate?.x509 === undefined) {
+    if (certificate === undefined || !loadsInNode(certificate)) {
       return { trusted: false, problem: 'unparsable', message: `certificate ${index + 1} of the chain does not parse` };
     }
     parsed.push(certificate);
@@ -148,14 +150,14 @@ export function verifyChainAgainst(
       const found = judge(path, current);
       if (found !== undefined) return found;
     }
-    for (const anchor of anchors.bySubject.get(current.issuerDer.toString('hex')) ?? []) {
+    for (const anchor of anchors.bySubject.get(toHex(current.issuerDer)) ?? []) {
       if (anchor.facts.sha256 === current.facts.sha256 || !issued(current, anchor)) continue;
       const found = judge([...path, anchor], anchor);
       if (found !== undefined) return found;
     }
     if (path.length >= maxPathLength - 1) return undefined;
     for (const candidate of pool) {
-      if (used.has(candidate) || !candidate.subjectDer.equals(current.issuerDer) || !issued(current, candidate)) continue;
+      if (used.has(candidate) || !bytesEqual(candidate.subjectDer, current.issuerDer) || !issued(current, candidate)) continue;
       const found = search([...path, candidate], new Set([...used, candidate]));
       if (found !== undefined) return found;
     }

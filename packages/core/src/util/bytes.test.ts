@@ -1,5 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { ByteReader, ByteWriter, build, concatBytes, fromHex, toHex } from './bytes.js';
+import { ByteReader, ByteWriter, build, bytesEqual, concatBytes, fromBase64, fromHex, latin1, toBase64, toHex } from './bytes.js';
 
 class TestFailure extends Error {}
 const fail = (message: string): TestFailure => new TestFailure(message);
@@ -51,5 +52,36 @@ describe('ByteWriter', () => {
     expect(toHex(build((w) => w.bytes(fromHex('00ff') ?? new Uint8Array())))).toBe('00ff');
     expect(fromHex('0g')).toBeUndefined();
     expect(toHex(concatBytes([Uint8Array.from([1]), Uint8Array.from([2, 3])]))).toBe('010203');
+  });
+});
+
+describe('text codecs without Buffer', () => {
+  it('agree with Buffer on hex, base64 and Latin-1 for random bytes of every padding length', () => {
+    for (let length = 0; length < 70; length++) {
+      const bytes = new Uint8Array(randomBytes(length));
+      const buffer = Buffer.from(bytes);
+      expect(toHex(bytes)).toBe(buffer.toString('hex'));
+      expect(toBase64(bytes)).toBe(buffer.toString('base64'));
+      expect(latin1(bytes)).toBe(buffer.toString('latin1'));
+      expect(fromBase64(buffer.toString('base64'))).toEqual(bytes);
+      // PEM bodies: line breaks and no padding are fine.
+      const pemBody = buffer
+        .toString('base64')
+        .replace(/=+$/, '')
+        .replace(/(.{8})/g, '$1\r\n');
+      expect(fromBase64(pemBody)).toEqual(bytes);
+    }
+  });
+
+  it('rejects base64 with a character outside the alphabet or an impossible length', () => {
+    expect(fromBase64('ab$d')).toBeUndefined();
+    expect(fromBase64('abcde')).toBeUndefined();
+    expect(fromBase64('-_')).toBeUndefined();
+  });
+
+  it('compares bytes', () => {
+    expect(bytesEqual(Uint8Array.from([1, 2]), Uint8Array.from([1, 2]))).toBe(true);
+    expect(bytesEqual(Uint8Array.from([1, 2]), Uint8Array.from([1, 3]))).toBe(false);
+    expect(bytesEqual(Uint8Array.from([1]), Uint8Array.from([1, 0]))).toBe(false);
   });
 });

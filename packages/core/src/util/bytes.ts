@@ -1,5 +1,3 @@
-import { Buffer } from 'node:buffer';
-
 /**
  * Big-endian byte reading and writing for the wire codecs (DNS messages, TLS handshakes). The
  * bytes come from the network and may be hostile, so every read is bounds-checked; the caller
@@ -244,12 +242,18 @@ export function uint16List(codes: readonly number[]): Uint8Array {
   });
 }
 
+/** The two hex digits of every octet value, so that {@link toHex} is one lookup per byte. */
+const hexPairs: readonly string[] = Array.from({ length: 256 }, (_, value) => value.toString(16).padStart(2, '0'));
+
 /**
  * Lowercase hex of the bytes. One flat string: built by concatenation it would be a rope of a
- * node per octet, which records keep (RDATA hex, type bitmaps) at some twenty times its length.
+ * node per octet, which records keep (RDATA hex, type bitmaps) at some twenty times its length;
+ * `join` flattens it.
  */
 export function toHex(bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex');
+  const pairs = new Array<string>(bytes.length);
+  for (let i = 0; i < bytes.length; i++) pairs[i] = hexPairs[bytes[i] as number] as string;
+  return pairs.join('');
 }
 
 /** Parses lowercase or uppercase hex; returns `undefined` for odd length or a non-hex digit. */
@@ -260,9 +264,66 @@ export function fromHex(text: string): Uint8Array | undefined {
   return out;
 }
 
-/** Base64 of the bytes. */
+const base64Alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+/** Each base64 character's 6-bit value; -1 for characters outside the alphabet. */
+const base64Values: Int8Array = (() => {
+  const values = new Int8Array(128).fill(-1);
+  for (const [index, char] of Array.from(base64Alphabet).entries()) values[char.charCodeAt(0)] = index;
+  return values;
+})();
+
+/** Base64 of the bytes (RFC 4648, with padding). */
 export function toBase64(bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+  const out: string[] = [];
+  for (let i = 0; i < bytes.length; i += 3) {
+    const rest = bytes.length - i;
+    const triple = ((bytes[i] as number) << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+    out.push(
+      base64Alphabet[(triple >> 18) & 63] as string,
+      base64Alphabet[(triple >> 12) & 63] as string,
+      rest > 1 ? (base64Alphabet[(triple >> 6) & 63] as string) : '=',
+      rest > 2 ? (base64Alphabet[triple & 63] as string) : '=',
+    );
+  }
+  return out.join('');
+}
+
+/**
+ * Decodes base64 (RFC 4648; padding optional, white space ignored, as in PEM). Returns
+ * `undefined` for a character outside the alphabet or a length no encoding produces.
+ */
+export function fromBase64(text: string): Uint8Array | undefined {
+  const clean = text.replace(/\s+/g, '').replace(/={1,2}$/, '');
+  if (clean.length % 4 === 1) return undefined;
+  const out = new Uint8Array(Math.floor((clean.length * 3) / 4));
+  let bits = 0;
+  let count = 0;
+  let offset = 0;
+  for (let i = 0; i < clean.length; i++) {
+    const value = base64Values[clean.charCodeAt(i)] ?? -1;
+    if (value < 0) return undefined;
+    bits = ((bits << 6) | value) & 0xffffff;
+    count += 6;
+    if (count >= 8) {
+      count -= 8;
+      out[offset++] = (bits >> count) & 0xff;
+    }
+  }
+  return out;
+}
+
+/** The bytes as a string of the code points 0-255 (ISO 8859-1): how DER's IA5 and T61 strings and URIs are read. */
+export function latin1(bytes: Uint8Array): string {
+  const chars = new Array<string>(bytes.length);
+  for (let i = 0; i < bytes.length; i++) chars[i] = String.fromCharCode(bytes[i] as number);
+  return chars.join('');
+}
+
+/** True when both hold the same bytes. */
+export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** Joins byte arrays into one. */

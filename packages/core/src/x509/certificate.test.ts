@@ -1,9 +1,10 @@
 import { X509Certificate } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { certificateFacts, parseCertificate } from './certificate.js';
-import { isIssuedBy, isSelfSigned, pathTo } from './chain.js';
+import { isSelfSignedAt, pathTo, verifiedPrefix } from './chain.js';
 import { DerError, decodeOid, encodeOid, readDerExact } from './der.js';
 import { matchHostname } from './hostname.js';
+import { chainSignatures, isIssuedBy, isSelfSigned } from './signatures.js';
 import { openTestPki, type TestPki } from './test-support/openssl.js';
 
 let pki: TestPki;
@@ -114,9 +115,17 @@ describe('certificate facts', () => {
     expect(isSelfSigned(i)).toBe(false);
     expect(i.facts.isCa).toBe(true);
     expect(l.facts.issuer).toBe('CN=Intermediate');
-    // Out of order: the path still goes leaf → intermediate → root.
-    expect(pathTo([l, r, i], r)?.map((c) => c.facts.commonNames[0])).toEqual(['leaf.example.nl', 'Intermediate', 'Root']);
-    expect(pathTo([l], r)).toBeUndefined();
+    // Out of order: the path still goes leaf → intermediate → root, by position in the chain as sent.
+    const outOfOrder = chainSignatures([l, r, i]);
+    expect(outOfOrder).toEqual([[2], [1], [1]]);
+    expect(pathTo(outOfOrder, 1)).toEqual([0, 2, 1]);
+    expect(isSelfSignedAt(outOfOrder, 1)).toBe(true);
+    expect(isSelfSignedAt(outOfOrder, 2)).toBe(false);
+    expect(verifiedPrefix(outOfOrder)).toBe(0);
+    expect(verifiedPrefix(chainSignatures([l, i, r]))).toBe(2);
+    expect(pathTo(chainSignatures([l]), 1)).toBeUndefined();
+    // A certificate that did not parse keeps its position and links to nothing.
+    expect(chainSignatures([l, undefined, i])).toEqual([[2], [], []]);
   });
 });
 

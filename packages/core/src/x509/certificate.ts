@@ -1,4 +1,5 @@
-import { createHash, X509Certificate } from 'node:crypto';
+import { bytesEqual, fromBase64, latin1, toHex } from '../util/bytes.js';
+import { sha1, sha256 } from '../util/sha.js';
 import {
   bitStringBytes,
   type DerNode,
@@ -22,7 +23,6 @@ import {
   extensionOids,
   type HashName,
   hashOids,
-  opensslCurveNames,
   type PublicKeyType,
   publicKeyOids,
   signatureAlgorithmOids,
@@ -92,32 +92,36 @@ export interface CertificateFacts {
   readonly sha256: string;
 }
 
-/** A parsed certificate: its facts and the raw parts that matching and verification need. */
+/**
+ * A parsed certificate: its facts and the raw parts that matching and verification need. Read by
+ * pastoe's DER reader alone, so it is the same in a browser; signatures are checked on the probe
+ * side (`x509/signatures.ts`), which hands its results to the checks in the evidence.
+ */
 export interface ParsedCertificate {
   /** The facts. */
   readonly facts: CertificateFacts;
-  /** The certificate DER. */
-  readonly der: Buffer;
+  /** The certificate DER (a copy of the input). */
+  readonly der: Uint8Array;
   /** The SubjectPublicKeyInfo DER (TLSA selector 1). */
-  readonly spki: Buffer;
+  readonly spki: Uint8Array;
   /** The subject Name DER, for issuer matching. */
-  readonly subjectDer: Buffer;
+  readonly subjectDer: Uint8Array;
   /** The issuer Name DER. */
-  readonly issuerDer: Buffer;
-  /** Node's view of the certificate, for signature verification; undefined when Node cannot load it. */
-  readonly x509?: X509Certificate;
+  readonly issuerDer: Uint8Array;
 }
 
-/** Decodes a base64 or PEM certificate to DER bytes. */
-export function certificateBytes(input: string | Uint8Array): Buffer {
-  if (typeof input !== 'string') return Buffer.from(input);
+/** Decodes a base64 or PEM certificate to DER bytes (a copy when given bytes); text that is not base64 gives no bytes. */
+export function certificateBytes(input: string | Uint8Array): Uint8Array {
+  if (typeof input !== 'string') return new Uint8Array(input);
   const pem = /-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/.exec(input);
-  return Buffer.from((pem?.[1] ?? input).replace(/\s+/g, ''), 'base64');
+  return fromBase64(pem?.[1] ?? input) ?? new Uint8Array();
 }
 
 /**
  * Parses a DER certificate (bytes, base64 or PEM). Throws {@link DerError} when the structure is
  * not an X.509 certificate; fields pastoe does not need are skipped, unknown extensions ignored.
+ * The public-key facts come from the SubjectPublicKeyInfo itself: the RSA modulus, the named
+ * curve's OID, the EdDSA algorithm OID.
  */
 export function parseCertificate(input: string | Uint8Array): ParsedCertificate {
   const der = certificateBytes(input);
@@ -132,7 +136,6 @@ export function parseCertificate(input: string | Uint8Array): ParsedCertificate 
   const spki = expectUniversal(tbsItems[index++], DerTag.sequence, 'subjectPublicKeyInfo');
   const extensions = tbsItems.slice(index).find((node) => isContext(node, 3));
 
-  const x509 = loadX509(der);
   const ext = readExtensions(extensions);
   const facts: CertificateFacts = {
     subject: formatName(subject),
@@ -141,7 +144,7 @@ export function parseCertificate(input: string | Uint8Array): ParsedCertificate 
     serialHex: integerHex(serial),
     notBefore: decodeTime(requireNode(validity[0], 'notBefore')).toISOString(),
     notAfter: decodeTime(requireNode(validity[1], 'notAfter')).toISOString(),
-    publicKey: readPublicKey(spki, x509),
+    publicKey: readPublicKey(spki),
     signature: readSignatureAlgorithm(requireNode(outerAlgorithm, 'signatureAlgorithm')),
     dnsNames: ext.dnsNames,
     ipAddresses: ext.ipAddresses,
@@ -149,18 +152,11 @@ export function parseCertificate(input: string | Uint8Array): ParsedCertificate 
     caIssuerUrls: ext.caIssuerUrls,
     ...(ext.extendedKeyUsage === undefined ? {} : { extendedKeyUsage: ext.extendedKeyUsage }),
     isCa: ext.isCa,
-    selfIssued: Buffer.from(subject.raw).equals(Buffer.from(issuer.raw)),
-    sha1: createHash('sha1').update(der).digest('hex').toUpperCase(),
-    sha256: createHash('sha256').update(der).digest('hex'),
+    selfIssued: bytesEqual(subject.raw, issuer.raw),
+    sha1: toHex(sha1(der)).toUpperCase(),
+    sha256: toHex(sha256(der)),
   };
-  return {
-    facts,
-    der,
-    spki: Buffer.from(spki.raw),
-    subjectDer: Buffer.from(subject.raw),
-    issuerDer: Buffer.from(issuer.raw),
-    ...(x509 === undefined ? {} : { x509 }),
-  };
+  return { facts, der, spki: spki.raw, subjectDer: subject.raw, issuerDer: issuer.raw };
 }
 
 /** The facts of a certificate, or `undefined` when it cannot be parsed. */
@@ -180,16 +176,6 @@ export function tryParseCertificate(input: string | Uint8Array): ParsedCertifica
   } catch (error) {
     if (error instanceof DerError) return undefined;
     throw error;
-  }
-}
-
-function loadX509(der: Buffer): X509Certificate | undefined {
-  try {
-    return new X509Certificate(der);
-  } catch {
-    // Node rejects some certificates our reader accepts (odd curves, odd encodings): the DER
-    // facts still stand, only signature checks become unavailable.
-    return undefined;
   }
 }
 
@@ -225,7 +211,7 @@ function formatName(name: DerNode): string {
       try {
         text = value === undefined ? '' : decodeString(value);
       } catch {
-        text = `#${Buffer.from(value?.raw ?? []).toString('hex')}`;
+        text = `#${toHex(value?.raw ?? new Uint8Array())}`;
       }
       parts.push(`${attributeNames[oid] ?? oid}=${text}`);
     }
@@ -233,32 +219,23 @@ function formatName(name: DerNode): string {
   return parts.join(', ');
 }
 
-function readPublicKey(spki: DerNode, x509: X509Certificate | undefined): CertificatePublicKey {
+function readPublicKey(spki: DerNode): CertificatePublicKey {
   const [algorithm, key] = sequenceItems(spki, 'SubjectPublicKeyInfo');
   const [algorithmOidNode, parameters] = sequenceItems(algorithm, 'AlgorithmIdentifier');
   const algorithmOid = readOid(algorithmOidNode);
   const type: PublicKeyType = publicKeyOids[algorithmOid] ?? 'unknown';
-  const fromNode = x509?.publicKey;
   switch (type) {
     case 'rsa':
-    case 'rsa-pss': {
-      // Node knows the modulus length; the DER fallback reads RSAPublicKey.modulus itself.
-      const bits = fromNode?.asymmetricKeyDetails?.modulusLength ?? rsaModulusBits(requireNode(key, 'subjectPublicKey'));
-      return { type, algorithmOid, bits };
-    }
+    case 'rsa-pss':
+      return { type, algorithmOid, bits: rsaModulusBits(requireNode(key, 'subjectPublicKey')) };
     case 'ec': {
       if (isUniversal(parameters, DerTag.oid)) {
         const curveOid = readOid(parameters);
         const known = curveOids[curveOid];
-        const nodeCurve = fromNode?.asymmetricKeyDetails?.namedCurve;
-        const curve = known?.name ?? (nodeCurve === undefined ? undefined : (opensslCurveNames[nodeCurve] ?? nodeCurve));
-        return {
-          type,
-          algorithmOid,
-          curveOid,
-          ...(curve === undefined ? {} : { curve }),
-          ...(known === undefined ? {} : { bits: known.bits }),
-        };
+        // A curve pastoe has no name for keeps its OID: the key tables judge it unknown either way.
+        return known === undefined
+          ? { type, algorithmOid, curveOid }
+          : { type, algorithmOid, curveOid, curve: known.name, bits: known.bits };
       }
       // Explicit curve parameters (RFC 5480 forbids them): no name to classify by.
       return { type, algorithmOid };
@@ -279,6 +256,7 @@ function readPublicKey(spki: DerNode, x509: X509Certificate | undefined): Certif
   }
 }
 
+/** The bit length of RSAPublicKey.modulus (RFC 8017 A.1.1); {@link integerBits} skips the sign octet. */
 function rsaModulusBits(key: DerNode): number {
   const [modulus] = sequenceItems(readDerExact(bitStringBytes(key)), 'RSAPublicKey');
   return integerBits(expectUniversal(modulus, DerTag.integer, 'modulus'));
@@ -342,7 +320,7 @@ function readExtensions(wrapper: DerNode | undefined): ExtensionFacts {
       case extensionOids.subjectAltName:
         for (const name of sequenceItems(value, 'GeneralNames')) {
           // dNSName is [2] IA5String, iPAddress [7] OCTET STRING, both implicitly tagged.
-          if (isContext(name, 2)) facts.dnsNames.push(Buffer.from(name.content).toString('latin1'));
+          if (isContext(name, 2)) facts.dnsNames.push(latin1(name.content));
           else if (isContext(name, 7)) facts.ipAddresses.push(formatIp(name.content));
         }
         break;
@@ -350,7 +328,7 @@ function readExtensions(wrapper: DerNode | undefined): ExtensionFacts {
         for (const description of sequenceItems(value, 'AuthorityInfoAccessSyntax')) {
           const [method, location] = sequenceItems(description, 'AccessDescription');
           if (!isContext(location, 6)) continue; // only uniformResourceIdentifier locations
-          const url = Buffer.from(location.content).toString('latin1');
+          const url = latin1(location.content);
           const methodOid = readOid(method);
           if (methodOid === extensionOids.accessOcsp) facts.ocspUrls.push(url);
           else if (methodOid === extensionOids.accessCaIssuers) facts.caIssuerUrls.push(url);
@@ -371,7 +349,7 @@ function readExtensions(wrapper: DerNode | undefined): ExtensionFacts {
 
 function formatIp(bytes: Uint8Array): string {
   if (bytes.length === 4) return Array.from(bytes).join('.');
-  if (bytes.length !== 16) return Buffer.from(bytes).toString('hex');
+  if (bytes.length !== 16) return toHex(bytes);
   const groups: number[] = [];
   for (let i = 0; i < 16; i += 2) groups.push(((bytes[i] as number) << 8) | (bytes[i + 1] as number));
   // RFC 5952: compress the longest run of two or more zero groups.

@@ -1,23 +1,16 @@
 import type { ParsedCertificate } from './certificate.js';
 
 /**
- * True when `child` names `parent` as its issuer and `parent`'s key verifies `child`'s signature.
- * Uses node:crypto for the signature (every algorithm OpenSSL knows, RSASSA-PSS included);
- * false when either certificate could not be loaded by Node.
+ * Which certificates of a chain signed which, as the probe found with node:crypto
+ * ({@link chainSignatures} in `signatures.ts`): entry `i` lists the indexes `j` of the
+ * certificates in the same chain whose subject is certificate `i`'s issuer and whose key verifies
+ * its signature. Checks read chains through it, so they need no signature code of their own.
  */
-export function isIssuedBy(child: ParsedCertificate, parent: ParsedCertificate): boolean {
-  if (!child.issuerDer.equals(parent.subjectDer)) return false;
-  if (child.x509 === undefined || parent.x509 === undefined) return false;
-  try {
-    return child.x509.verify(parent.x509.publicKey);
-  } catch {
-    return false;
-  }
-}
+export type ChainSignatures = readonly (readonly number[])[];
 
-/** True when the certificate is self-issued and its own key verifies its signature (a root). */
-export function isSelfSigned(certificate: ParsedCertificate): boolean {
-  return certificate.facts.selfIssued && isIssuedBy(certificate, certificate);
+/** True when the certificate at `index` is self-issued and its own key verifies its signature (a root). */
+export function isSelfSignedAt(signedBy: ChainSignatures, index: number): boolean {
+  return signedBy[index]?.includes(index) === true;
 }
 
 /** True when `now` lies within the certificate's validity period. */
@@ -32,34 +25,33 @@ export function isWithinValidity(certificate: ParsedCertificate, now: Date): boo
  * certificate did not issue the leaf); servers often send chains out of order or with extras,
  * so callers decide what a short count means.
  */
-export function verifiedPrefix(chain: readonly ParsedCertificate[]): number {
+export function verifiedPrefix(signedBy: ChainSignatures): number {
   let links = 0;
-  for (let i = 0; i + 1 < chain.length; i++) {
-    if (!isIssuedBy(chain[i] as ParsedCertificate, chain[i + 1] as ParsedCertificate)) break;
-    links++;
-  }
+  while (signedBy[links]?.includes(links + 1) === true) links++;
   return links;
 }
 
 /**
- * Finds a path from the leaf (`chain[0]`) to `target` using only certificates from the chain,
- * in any order (servers send intermediates out of order). Returns the path leaf first, target
- * last, or `undefined` when no such path exists. Bounded by the chain length.
+ * Finds a path from the leaf (index 0) to the certificate at `target` using only links within
+ * the chain, in any order (servers send intermediates out of order). Returns the indexes, leaf
+ * first, target last, or `undefined` when no such path exists. Breadth-first, so the path is a
+ * shortest one; bounded by the chain length.
  */
-export function pathTo(chain: readonly ParsedCertificate[], target: ParsedCertificate): ParsedCertificate[] | undefined {
-  const leaf = chain[0];
-  if (leaf === undefined) return undefined;
-  const path: ParsedCertificate[] = [leaf];
-  const used = new Set<ParsedCertificate>([leaf]);
-  let current = leaf;
-  for (let steps = 0; steps <= chain.length; steps++) {
-    if (current.der.equals(target.der)) return path;
-    if (current !== target && isIssuedBy(current, target)) return [...path, target];
-    const next = chain.find((candidate) => !used.has(candidate) && isIssuedBy(current, candidate));
-    if (next === undefined) return undefined;
-    path.push(next);
-    used.add(next);
-    current = next;
+export function pathTo(signedBy: ChainSignatures, target: number): number[] | undefined {
+  if (signedBy.length === 0) return undefined;
+  const previous = new Map<number, number>([[0, -1]]);
+  const queue = [0];
+  for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+    if (next === target) {
+      const path: number[] = [];
+      for (let at = target; at >= 0; at = previous.get(at) ?? -1) path.unshift(at);
+      return path;
+    }
+    for (const issuer of signedBy[next] ?? []) {
+      if (previous.has(issuer)) continue;
+      previous.set(issuer, next);
+      queue.push(issuer);
+    }
   }
   return undefined;
 }

@@ -4,7 +4,9 @@
  * signature algorithm, the RSASSA-PSS parameters or the raw extensions, and the ASN.1 libraries
  * on npm either fail on ECDSA/EdDSA keys or need a global reflection polyfill. Certificates come
  * from the network, so every length is checked against its container and nothing is trusted.
+ * Plain `Uint8Array`s and no Node module: checks read certificates with it in a browser too.
  */
+import { latin1, toHex } from '../util/bytes.js';
 
 /** Why a DER value could not be read. */
 export class DerError extends Error {
@@ -176,7 +178,7 @@ export function readOid(node: DerNode | undefined, what = 'OID'): string {
 
 /** The unsigned magnitude of an INTEGER as lowercase hex without leading zeros (`'0'` for zero). */
 export function integerHex(node: DerNode): string {
-  return Buffer.from(node.content).toString('hex').replace(/^0+/, '') || '0';
+  return toHex(node.content).replace(/^0+/, '') || '0';
 }
 
 /** The number of significant bits of an unsigned INTEGER (an RSA modulus, a DH prime). */
@@ -206,7 +208,7 @@ export function bitStringBytes(node: DerNode): Uint8Array {
 
 /** Decodes a UTCTime or GeneralizedTime (the forms RFC 5280 allows: UTC, seconds, `Z`). */
 export function decodeTime(node: DerNode): Date {
-  const text = Buffer.from(node.content).toString('latin1');
+  const text = latin1(node.content);
   let match: RegExpExecArray | null;
   if (isUniversal(node, DerTag.utcTime)) {
     match = /^(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})Z$/.exec(text);
@@ -228,28 +230,37 @@ function utcDate(year: number, match: RegExpExecArray): Date {
   return new Date(Date.UTC(year, (month as number) - 1, day, hour, minute, second));
 }
 
+const utf8 = new TextDecoder('utf-8');
+
 /** Decodes the directory string types a certificate name may use. */
 export function decodeString(node: DerNode): string {
-  const content = Buffer.from(node.content);
+  const content = node.content;
   switch (node.cls === 'universal' ? node.tag : -1) {
     case DerTag.utf8String:
-      return content.toString('utf8');
+      return utf8.decode(content);
     case DerTag.printableString:
     case DerTag.ia5String:
-      return content.toString('ascii');
+      // 7-bit types: a high bit is not theirs, so it is dropped rather than read as Latin-1.
+      return latin1(content.map((b) => b & 0x7f));
     case DerTag.t61String:
-      return content.toString('latin1');
+      return latin1(content);
     case DerTag.bmpString: {
-      const swapped = Buffer.from(content);
-      if (swapped.length % 2 !== 0) throw new DerError('odd BMPString');
-      swapped.swap16();
-      return swapped.toString('utf16le');
+      if (content.length % 2 !== 0) throw new DerError('odd BMPString');
+      const units: string[] = [];
+      for (let i = 0; i < content.length; i += 2)
+        units.push(String.fromCharCode(((content[i] as number) << 8) | (content[i + 1] as number)));
+      return units.join('');
     }
     case DerTag.universalString: {
       if (content.length % 4 !== 0) throw new DerError('bad UniversalString');
-      let out = '';
-      for (let i = 0; i < content.length; i += 4) out += String.fromCodePoint(content.readUInt32BE(i));
-      return out;
+      const view = new DataView(content.buffer, content.byteOffset, content.byteLength);
+      const chars: string[] = [];
+      for (let i = 0; i < content.length; i += 4) {
+        const codePoint = view.getUint32(i);
+        if (codePoint > 0x10ffff) throw new DerError('UniversalString character out of range');
+        chars.push(String.fromCodePoint(codePoint));
+      }
+      return chars.join('');
     }
     default:
       throw new DerError('not a string type');

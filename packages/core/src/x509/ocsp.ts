@@ -1,6 +1,6 @@
-import { constants, createHash, type KeyObject, verify } from 'node:crypto';
+import { bytesEqual } from '../util/bytes.js';
+import { sha1, sha256 } from '../util/sha.js';
 import { type CertificateSignature, type ParsedCertificate, readSignatureAlgorithm, tryParseCertificate } from './certificate.js';
-import { isIssuedBy } from './chain.js';
 import {
   bitStringBytes,
   type DerNode,
@@ -16,7 +16,7 @@ import {
   sequenceItems,
   smallInteger,
 } from './der.js';
-import { extensionOids, hashOids } from './oids.js';
+import { type HashName, hashOids } from './oids.js';
 
 /** What a stapled OCSP response says and whether it can be trusted. */
 export interface OcspCheck {
@@ -41,73 +41,117 @@ export interface OcspCheck {
   /** nextUpdate, ISO 8601. */
   readonly nextUpdate?: string;
   /** Who signed: the issuer itself or a delegated responder certificate. */
-  readonly signer?: 'issuer' | 'delegated';
+  readonly signer?: OcspSigner;
+}
+
+/** Who signed an OCSP response: the certificate's issuer itself, or a responder certificate the issuer signed for OCSP signing. */
+export type OcspSigner = 'issuer' | 'delegated';
+
+/** What {@link checkOcspResponse} judges a response against. */
+export interface OcspCheckInput {
+  /** The certificate the response should be about. */
+  readonly leaf: ParsedCertificate;
+  /** Its issuer, from the chain the server sent; `undefined` when the server sent none. */
+  readonly issuer: ParsedCertificate | undefined;
+  /**
+   * Who signed the response, as the probe verified it with the issuer's key (`ocspSigner` in
+   * `signatures.ts`); `null` or absent when neither the issuer nor a delegated responder did.
+   */
+  readonly signer: OcspSigner | null | undefined;
+  /** The time the response must be current at. */
+  readonly now: Date;
+}
+
+/** The signed part of a basic OCSP response (RFC 6960 4.2.1), for signature verification. */
+export interface BasicOcspResponse {
+  /** The ResponseData TLV: the bytes the signature covers. */
+  readonly tbs: Uint8Array;
+  /** The signature algorithm. */
+  readonly signature: CertificateSignature;
+  /** The signature value. */
+  readonly signatureBytes: Uint8Array;
+  /** The certificates embedded to help verify it (a delegated responder's), those that parse. */
+  readonly certificates: readonly ParsedCertificate[];
 }
 
 const statuses = ['successful', 'malformedRequest', 'internalError', 'tryLater', 'unused', 'sigRequired', 'unauthorized'];
 const basicResponseOid = '1.3.6.1.5.5.7.48.1.1';
+/** The most embedded certificates read from a response: a delegated responder needs one. */
+const maxEmbeddedCertificates = 8;
 /** Clock skew tolerated on thisUpdate/nextUpdate, as OpenSSL's OCSP_check_validity allows. */
 const skewMs = 5 * 60 * 1000;
 
 /**
  * Checks a stapled OCSP response (RFC 6960) for a leaf, as OpenSSL's `OCSP_basic_verify` and
  * sslyze's "trusted" do: the response must be successful and basic, signed either by the issuer
- * or by a certificate the issuer signed for OCSP signing (id-kp-OCSPSigning), contain a
- * SingleResponse for the leaf's serial number and issuer key, and be current at `now` (within
- * five minutes of skew). Pure: the issuer comes from the chain the server sent.
+ * or by a certificate the issuer signed for OCSP signing (which the probe verified: `signer`),
+ * contain a SingleResponse for the leaf's serial number and issuer key, and be current at `now`
+ * (within five minutes of skew). Pure: the issuer comes from the chain the server sent.
  */
-export function checkOcspResponse(
-  response: Uint8Array,
-  leaf: ParsedCertificate,
-  issuer: ParsedCertificate | undefined,
-  now: Date,
-): OcspCheck {
+export function checkOcspResponse(response: Uint8Array, input: OcspCheckInput): OcspCheck {
   try {
-    return check(response, leaf, issuer, now);
+    return check(response, input);
   } catch (error) {
     if (error instanceof DerError) return { responseStatus: 'malformed', trusted: false, reason: 'malformed' };
     throw error;
   }
 }
 
-function check(response: Uint8Array, leaf: ParsedCertificate, issuer: ParsedCertificate | undefined, now: Date): OcspCheck {
+/** Reads the signed part of a successful basic OCSP response; `undefined` for any other response. */
+export function readBasicOcspResponse(response: Uint8Array): BasicOcspResponse | undefined {
+  try {
+    const read = readResponse(response);
+    return 'basic' in read ? read.basic : undefined;
+  } catch (error) {
+    if (error instanceof DerError) return undefined;
+    throw error;
+  }
+}
+
+type ReadResponse =
+  | { readonly responseStatus: string; readonly reason: 'unsuccessful' | 'malformed' | 'not-basic' }
+  | { readonly responseStatus: string; readonly basic: BasicOcspResponse & { readonly tbsNode: DerNode } };
+
+function readResponse(response: Uint8Array): ReadResponse {
   const [statusNode, bytesWrapper] = sequenceItems(readDerExact(response), 'OCSPResponse');
   const responseStatus = statuses[smallInteger(expectUniversal(statusNode, DerTag.enumerated, 'responseStatus'))] ?? 'unknown';
-  if (responseStatus !== 'successful') return { responseStatus, trusted: false, reason: 'unsuccessful' };
-  if (!isContext(bytesWrapper, 0)) return { responseStatus, trusted: false, reason: 'malformed' };
+  if (responseStatus !== 'successful') return { responseStatus, reason: 'unsuccessful' };
+  if (!isContext(bytesWrapper, 0)) return { responseStatus, reason: 'malformed' };
   const [typeNode, octets] = sequenceItems(readDerExact(bytesWrapper.content), 'ResponseBytes');
-  if (readOid(typeNode) !== basicResponseOid) return { responseStatus, trusted: false, reason: 'not-basic' };
+  if (readOid(typeNode) !== basicResponseOid) return { responseStatus, reason: 'not-basic' };
   const [tbs, algorithm, signatureNode, certsWrapper] = sequenceItems(
     readDerExact(expectUniversal(octets, DerTag.octetString, 'response').content),
     'BasicOCSPResponse',
   );
   const tbsNode = expectUniversal(tbs, DerTag.sequence, 'tbsResponseData');
-  const signature = readSignatureAlgorithm(expectUniversal(algorithm, DerTag.sequence, 'signatureAlgorithm'));
-  const signatureBytes = bitStringBytes(expectUniversal(signatureNode, DerTag.bitString, 'signature'));
-  const embedded = isContext(certsWrapper, 0)
-    ? sequenceItems(readDerExact(certsWrapper.content), 'certs').flatMap((node) => {
-        const parsed = tryParseCertificate(node.raw);
-        return parsed === undefined ? [] : [parsed];
-      })
+  const certificates = isContext(certsWrapper, 0)
+    ? sequenceItems(readDerExact(certsWrapper.content), 'certs')
+        .slice(0, maxEmbeddedCertificates)
+        .flatMap((node) => {
+          const parsed = tryParseCertificate(node.raw);
+          return parsed === undefined ? [] : [parsed];
+        })
     : [];
+  return {
+    responseStatus,
+    basic: {
+      tbs: tbsNode.raw,
+      tbsNode,
+      signature: readSignatureAlgorithm(expectUniversal(algorithm, DerTag.sequence, 'signatureAlgorithm')),
+      signatureBytes: bitStringBytes(expectUniversal(signatureNode, DerTag.bitString, 'signature')),
+      certificates,
+    },
+  };
+}
 
-  const single = findSingleResponse(tbsNode, leaf, issuer);
+function check(response: Uint8Array, { leaf, issuer, signer, now }: OcspCheckInput): OcspCheck {
+  const read = readResponse(response);
+  const { responseStatus } = read;
+  if (!('basic' in read)) return { responseStatus, trusted: false, reason: read.reason };
+  const single = findSingleResponse(read.basic.tbsNode, leaf, issuer);
   const base = { responseStatus };
   if (issuer === undefined) return { ...base, trusted: false, reason: 'no-issuer', ...single?.facts };
-
-  let signer: OcspCheck['signer'];
-  if (issuer.x509 !== undefined && verifySignature(signature, tbsNode.raw, signatureBytes, issuer.x509.publicKey)) signer = 'issuer';
-  else {
-    const delegate = embedded.find(
-      (cert) =>
-        cert.x509 !== undefined &&
-        (cert.facts.extendedKeyUsage ?? []).includes(extensionOids.ekuOcspSigning) &&
-        isIssuedBy(cert, issuer) &&
-        verifySignature(signature, tbsNode.raw, signatureBytes, cert.x509.publicKey),
-    );
-    if (delegate !== undefined) signer = 'delegated';
-  }
-  if (signer === undefined) return { ...base, trusted: false, reason: 'bad-signature', ...single?.facts };
+  if (signer === null || signer === undefined) return { ...base, trusted: false, reason: 'bad-signature', ...single?.facts };
   if (single === undefined) return { ...base, trusted: false, reason: 'no-response-for-certificate', signer };
   const time = now.getTime();
   if (Date.parse(single.facts.thisUpdate) - skewMs > time)
@@ -135,11 +179,8 @@ function findSingleResponse(tbs: DerNode, leaf: ParsedCertificate, issuer: Parse
     if (serial === undefined || integerHex(serial) !== leaf.facts.serialHex) continue;
     if (issuerKey !== undefined && hashAlgorithm !== undefined && issuerKeyHash !== undefined) {
       const [hashOid] = sequenceItems(hashAlgorithm, 'AlgorithmIdentifier');
-      const hash = hashOids[readOid(hashOid)];
-      if (hash !== undefined && hash !== 'unknown' && hash !== 'intrinsic') {
-        const expected = createHash(hash).update(issuerKey).digest();
-        if (!expected.equals(Buffer.from(issuerKeyHash.content))) continue;
-      }
+      const expected = keyHash(hashOids[readOid(hashOid)], issuerKey);
+      if (expected !== undefined && !bytesEqual(expected, issuerKeyHash.content)) continue;
     }
     if (status === undefined || status.cls !== 'context' || thisUpdate === undefined) continue;
     const certStatus = status.tag === 0 ? 'good' : status.tag === 1 ? 'revoked' : 'unknown';
@@ -161,15 +202,12 @@ function issuerPublicKeyBits(issuer: ParsedCertificate): Uint8Array {
   return bitStringBytes(expectUniversal(key, DerTag.bitString, 'subjectPublicKey'));
 }
 
-function verifySignature(signature: CertificateSignature, data: Uint8Array, bytes: Uint8Array, key: KeyObject): boolean {
-  const hash = signature.hash === 'intrinsic' ? null : signature.hash;
-  if (hash === 'unknown' || hash === 'md2') return false;
-  try {
-    if (signature.pss !== undefined) {
-      return verify(hash, data, { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: signature.pss.saltLength }, bytes);
-    }
-    return verify(hash, data, key, bytes);
-  } catch {
-    return false;
-  }
+/**
+ * The CertID issuerKeyHash for the hashes CAs use (RFC 6960 and the CA/B Forum allow SHA-1 and
+ * SHA-256); `undefined` for others, whose responses are then matched by serial number alone.
+ */
+function keyHash(hash: HashName | undefined, key: Uint8Array): Uint8Array | undefined {
+  if (hash === 'sha1') return sha1(key);
+  if (hash === 'sha256') return sha256(key);
+  return undefined;
 }

@@ -80,19 +80,6 @@ export const curveOids: Readonly<Record<string, { readonly name: string; readonl
   '1.3.132.0.39': { name: 'sect571r1', bits: 571 },
 });
 
-/** OpenSSL's curve names (as `KeyObject.asymmetricKeyDetails.namedCurve` gives them) mapped to pastoe's. */
-export const opensslCurveNames: Readonly<Record<string, string>> = Object.freeze({
-  prime192v1: 'secp192r1',
-  prime256v1: 'secp256r1',
-  secp224r1: 'secp224r1',
-  secp384r1: 'secp384r1',
-  secp521r1: 'secp521r1',
-  secp256k1: 'secp256k1',
-  brainpoolP256r1: 'brainpoolP256r1',
-  brainpoolP384r1: 'brainpoolP384r1',
-  brainpoolP512r1: 'brainpoolP512r1',
-});
-
 /** Extension and access-method OIDs. */
 export const extensionOids = Object.freeze({
   subjectAltName: '2.5.29.17',

@@ -79,7 +79,7 @@ describe('detections only a scripted server can show', () => {
     expect(evidence.kexHash).toEqual({ sha1: true, sha224: null, defaultScheme: 0x0804 });
     expect(evidence.keyExchanges[0]).toEqual({ version: 'TLSv1.2', suite: 0xc02f, group: 29, signatureScheme: 0x0804 });
     expect(evidence.certificateChains).toEqual([
-      { source: 'raw', version: 'TLSv1.2', certificates: [rsa.certificate.raw.toString('base64')] },
+      { source: 'raw', version: 'TLSv1.2', certificates: [rsa.certificate.raw.toString('base64')], signedBy: [[]] },
     ]);
     // node:tls cannot finish a handshake with a server that stops after ServerHelloDone.
     expect(evidence.problems.map((p) => p.step)).toContain('handshake');

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCertificate } from '../../x509/certificate.js';
 import { openTestPki, type TestCertificate, type TestKey, type TestPki } from '../../x509/test-support/openssl.js';
-import type { CertificateChainObservation } from '../types.js';
+import { withSignedBy, withStapleSigner } from '../scanner/certificate-signatures.js';
+import type { CertificateChainObservation, OcspObservation } from '../types.js';
 import { evaluateCertHostmatch } from './cert-hostmatch.js';
 import { evaluateCertPubkey } from './cert-pubkey.js';
 import { evaluateCertSignature } from './cert-signature.js';
@@ -21,8 +22,14 @@ afterAll(() => pki.close());
 
 const ctx = testContext();
 
+/** A chain as the TLS probe records it: the certificates and which of them signed which. */
 function chain(...certs: TestCertificate[]): CertificateChainObservation {
-  return { source: 'handshake', version: 'TLSv1.3', certificates: certs.map((c) => c.der.toString('base64')) };
+  return withSignedBy({ source: 'handshake', version: 'TLSv1.3', certificates: certs.map((c) => c.der.toString('base64')) });
+}
+
+/** A staple as the TLS probe records it: the response and who signed it, checked against the chains. */
+function staple(response: Buffer, chains: readonly CertificateChainObservation[]): OcspObservation {
+  return withStapleSigner({ stapled: true, response: response.toString('base64') }, chains);
 }
 
 function leaf(options: Parameters<TestPki['make']>[0] = {}): TestCertificate {
@@ -62,6 +69,9 @@ describe('evaluateCertPubkey', () => {
       testContext({ rootFingerprints: new Set() }),
     );
     expect(listed.outcome).toBe('bad');
+    // Whether the root is self-signed is the probe's finding: a chain without it judges the root too.
+    const { signedBy: _, ...unchecked } = chain(leaf({ issuer: mid }), mid, weakRoot);
+    expect(evaluateCertPubkey(tlsEvidence({ certificateChains: [unchecked] }), ctx).outcome).toBe('bad');
   });
 
   it('judges a second chain for pastoe only', () => {
@@ -186,41 +196,41 @@ describe('evaluateTlsOcsp', () => {
 
   it('trusts a response signed by the issuer or a delegated responder', () => {
     const cert = ocspLeaf();
-    const staple = pki.ocspResponse(intermediate, cert);
-    const evidence = tlsEvidence({
-      certificateChains: [chain(cert, intermediate)],
-      ocsp: { stapled: true, response: staple.toString('base64') },
-    });
+    const chains = [chain(cert, intermediate)];
+    const evidence = tlsEvidence({ certificateChains: chains, ocsp: staple(pki.ocspResponse(intermediate, cert), chains) });
+    expect(evidence.ocsp?.signer).toBe('issuer');
     expect(evaluateTlsOcsp(evidence, ctx)).toMatchObject({ status: 'pass', outcome: 'good', facts: { certStatus: 'good', trusted: true } });
     const responder = pki.make({ key: 'ec-p256', cn: 'OCSP responder', eku: ['OCSPSigning'], issuer: intermediate });
-    const delegated = pki.ocspResponse(intermediate, cert, { signer: responder });
-    expect(evaluateTlsOcsp({ ...evidence, ocsp: { stapled: true, response: delegated.toString('base64') } }, ctx).outcome).toBe('good');
+    const delegated = staple(pki.ocspResponse(intermediate, cert, { signer: responder }), chains);
+    expect(delegated.signer).toBe('delegated');
+    expect(evaluateTlsOcsp({ ...evidence, ocsp: delegated }, ctx).outcome).toBe('good');
+    // Who signed is the probe's finding: a staple without it is not trusted.
+    const { signer: _, ...unchecked } = evidence.ocsp as OcspObservation;
+    expect(evaluateTlsOcsp({ ...evidence, ocsp: unchecked }, ctx).facts.reason).toBe('bad-signature');
   });
 
   it('rejects a response from a stranger, for another certificate, or out of date', () => {
     const cert = ocspLeaf();
     const stranger = pki.make({ key: 'ec-p256', cn: 'Stranger', eku: ['OCSPSigning'] });
     const base = tlsEvidence({ certificateChains: [chain(cert, intermediate)] });
-    const staple = (response: Buffer) => ({ ...base, ocsp: { stapled: true, response: response.toString('base64') } });
-    const forged = evaluateTlsOcsp(staple(pki.ocspResponse(intermediate, cert, { signer: stranger })), ctx);
-    expect(forged).toMatchObject({ status: 'fail', outcome: 'bad', facts: { reason: 'bad-signature' } });
-    const otherCert = evaluateTlsOcsp(staple(pki.ocspResponse(intermediate, ocspLeaf())), ctx);
+    const stapled = (response: Buffer) => ({ ...base, ocsp: staple(response, base.certificateChains) });
+    const forged = stapled(pki.ocspResponse(intermediate, cert, { signer: stranger }));
+    expect(forged.ocsp.signer).toBeNull();
+    expect(evaluateTlsOcsp(forged, ctx)).toMatchObject({ status: 'fail', outcome: 'bad', facts: { reason: 'bad-signature' } });
+    const otherCert = evaluateTlsOcsp(stapled(pki.ocspResponse(intermediate, ocspLeaf())), ctx);
     expect(otherCert.facts.reason).toBe('no-response-for-certificate');
     const later = testContext({ now: new Date(Date.now() + 3 * 24 * 3600 * 1000) });
-    expect(evaluateTlsOcsp(staple(pki.ocspResponse(intermediate, cert)), later).facts.reason).toBe('expired');
-    expect(
-      evaluateTlsOcsp({ ...base, ocsp: { stapled: true, response: Buffer.from('3003020101', 'hex').toString('base64') } }, ctx).facts
-        .reason,
-    ).toBe('malformed');
+    expect(evaluateTlsOcsp(stapled(pki.ocspResponse(intermediate, cert)), later).facts.reason).toBe('expired');
+    const garbage = stapled(Buffer.from('3003020101', 'hex'));
+    expect(garbage.ocsp.signer).toBeNull();
+    expect(evaluateTlsOcsp(garbage, ctx).facts.reason).toBe('malformed');
   });
 
   it('reports a revoked certificate for pastoe', () => {
     const cert = ocspLeaf();
+    const chains = [chain(cert, intermediate)];
     const result = evaluateTlsOcsp(
-      tlsEvidence({
-        certificateChains: [chain(cert, intermediate)],
-        ocsp: { stapled: true, response: pki.ocspResponse(intermediate, cert, { status: 'revoked' }).toString('base64') },
-      }),
+      tlsEvidence({ certificateChains: chains, ocsp: staple(pki.ocspResponse(intermediate, cert, { status: 'revoked' }), chains) }),
       ctx,
     );
     expect(result).toMatchObject({ outcome: 'good', facts: { certStatus: 'revoked', pastoe: { outcome: 'bad' } } });

@@ -1,7 +1,8 @@
 import type { Finding, MessageParams } from '../../model/finding.js';
 import type { JsonValue } from '../../model/json.js';
 import { type ParsedCertificate, tryParseCertificate } from '../../x509/certificate.js';
-import { isSelfSigned } from '../../x509/chain.js';
+import { bytesEqual } from '../../util/bytes.js';
+import { isSelfSignedAt } from '../../x509/chain.js';
 import type { CertificateLevel } from '../tables/certificates.js';
 import { type NcscLevel, worstLevel } from '../tables/levels.js';
 import type { CertificateChainObservation, TlsEvidence } from '../types.js';
@@ -13,6 +14,8 @@ export interface ParsedChain {
   readonly observation: CertificateChainObservation;
   /** The certificates that parsed, in the order sent (leaf first). */
   readonly certificates: readonly ParsedCertificate[];
+  /** Where each of them stood in the chain as sent: the indexes `observation.signedBy` uses. */
+  readonly positions: readonly number[];
   /** How many certificates could not be parsed. */
   readonly unparsable: number;
 }
@@ -30,17 +33,21 @@ export interface ChainSelection {
 
 function parseChain(observation: CertificateChainObservation): ParsedChain {
   const certificates: ParsedCertificate[] = [];
+  const positions: number[] = [];
   let unparsable = 0;
-  for (const base64 of observation.certificates) {
+  for (const [position, base64] of observation.certificates.entries()) {
     const parsed = tryParseCertificate(base64);
     if (parsed === undefined) unparsable++;
-    else certificates.push(parsed);
+    else {
+      certificates.push(parsed);
+      positions.push(position);
+    }
   }
-  return { observation, certificates, unparsable };
+  return { observation, certificates, positions, unparsable };
 }
 
-/** Selects and parses the chains of an endpoint. */
-export function selectChains(evidence: TlsEvidence): ChainSelection {
+/** Selects and parses the chains of an endpoint (the probe does too, to know which issuer signs a staple). */
+export function selectChains(evidence: Pick<TlsEvidence, 'certificateChains'>): ChainSelection {
   const chains = evidence.certificateChains.filter((chain) => chain.certificates.length > 0);
   const first = chains.find((chain) => chain.source === 'handshake') ?? chains[0];
   if (first === undefined) return { others: [] };
@@ -59,13 +66,27 @@ export function selectChains(evidence: TlsEvidence): ChainSelection {
 }
 
 /**
- * True when a certificate is skipped as a root. Internet.nl skips certificates whose SHA-1
- * fingerprint is on its root list; without such a list pastoe skips a self-signed certificate
- * after the leaf (a root the server sent along). A self-signed leaf is always judged.
+ * The leaf of a chain and the certificate after it that names the leaf's issuer: the pair a
+ * stapled OCSP response is checked against, by the probe (its signature) and the check alike.
  */
-function isRoot(certificate: ParsedCertificate, index: number, context: TlsEvaluationContext): boolean {
+export function leafAndIssuer(chain: ParsedChain | undefined): { leaf: ParsedCertificate; issuer?: ParsedCertificate } | undefined {
+  const leaf = chain?.certificates[0];
+  if (leaf === undefined) return undefined;
+  const issuer = chain?.certificates.slice(1).find((candidate) => bytesEqual(candidate.subjectDer, leaf.issuerDer));
+  return issuer === undefined ? { leaf } : { leaf, issuer };
+}
+
+/**
+ * True when the certificate at `index` of a chain is skipped as a root. Internet.nl skips
+ * certificates whose SHA-1 fingerprint is on its root list; without such a list pastoe skips a
+ * self-signed certificate after the leaf (a root the server sent along), as the probe's
+ * signature checks found it. A self-signed leaf is always judged.
+ */
+function isRoot(chain: ParsedChain, index: number, context: TlsEvaluationContext): boolean {
+  const certificate = chain.certificates[index] as ParsedCertificate;
   if (context.rootFingerprints !== undefined) return context.rootFingerprints.has(certificate.facts.sha1);
-  return index > 0 && isSelfSigned(certificate);
+  const position = chain.positions[index] ?? 0;
+  return position > 0 && isSelfSignedAt(chain.observation.signedBy ?? [], position);
 }
 
 /** A short label for a certificate in findings: its first common name, else its subject. */
@@ -111,7 +132,7 @@ export function judgeEachCertificate(
   for (const chain of [selection.primary, ...selection.others]) {
     const primary = chain === selection.primary;
     for (const [index, certificate] of chain.certificates.entries()) {
-      if (isRoot(certificate, index, context)) continue;
+      if (isRoot(chain, index, context)) continue;
       const { level, params } = rate(certificate);
       rows.push({ ...params, level: level.pastoe, internetnlLevel: level.internetnl, chain: primary ? 'primary' : 'other' });
       pastoe.push(level.pastoe);

@@ -1,7 +1,8 @@
 import type { Finding } from '../../model/finding.js';
 import { checkOcspResponse } from '../../x509/ocsp.js';
 import type { TlsEvidence } from '../types.js';
-import { selectChains } from './certificates.js';
+import { fromBase64 } from '../../util/bytes.js';
+import { leafAndIssuer, selectChains } from './certificates.js';
 import { finding, judgement, notTested, type TlsEvaluationContext, type TlsJudgement, unusable } from './shared.js';
 
 /**
@@ -9,15 +10,16 @@ import { finding, judgement, notTested, type TlsEvaluationContext, type TlsJudge
  * on the leaf: no OCSP URL in its Authority Information Access is `not-in-cert` (not tested,
  * counted as good); a stapled response that checks out is `good`; a stapled response that does
  * not (bad signature, another certificate, out of date) is `bad`; no staple is `ok` (info).
- * The response is checked with {@link checkOcspResponse} against the issuer the server sent.
+ * The response is checked with {@link checkOcspResponse} against the issuer the server sent; who
+ * signed it is the probe's finding (`OcspObservation.signer`), verified with the issuer's key.
  * pastoe adds a finding when a trusted staple says the certificate is revoked.
  */
 export function evaluateTlsOcsp(evidence: TlsEvidence, context: TlsEvaluationContext): TlsJudgement {
   const blocked = unusable(evidence, context);
   if (blocked !== undefined) return blocked;
-  const chain = selectChains(evidence).primary;
-  const leaf = chain?.certificates[0];
-  if (leaf === undefined) return notTested(context, 'no-chain');
+  const pair = leafAndIssuer(selectChains(evidence).primary);
+  if (pair === undefined) return notTested(context, 'no-chain');
+  const { leaf, issuer } = pair;
   const urls = leaf.facts.ocspUrls;
   if (urls.length === 0)
     return judgement({ status: 'not-tested', outcome: 'not-in-cert' }, [finding(context, 'no-ocsp-url')], { ocspUrls: [] });
@@ -25,8 +27,12 @@ export function evaluateTlsOcsp(evidence: TlsEvidence, context: TlsEvaluationCon
   if (staple === undefined || !staple.stapled || staple.response === undefined) {
     return judgement({ status: 'info', outcome: 'ok' }, [finding(context, 'not-stapled')], { ocspUrls: [...urls], stapled: false });
   }
-  const issuer = chain?.certificates.slice(1).find((candidate) => candidate.subjectDer.equals(leaf.issuerDer));
-  const result = checkOcspResponse(Buffer.from(staple.response, 'base64'), leaf, issuer, context.now);
+  const result = checkOcspResponse(fromBase64(staple.response) ?? new Uint8Array(), {
+    leaf,
+    issuer,
+    signer: staple.signer,
+    now: context.now,
+  });
   const facts = {
     ocspUrls: [...urls],
     stapled: true,

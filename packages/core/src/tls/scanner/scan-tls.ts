@@ -41,6 +41,7 @@ import type {
 } from '../types.js';
 import { tlsVersions } from '../types.js';
 import { toBase64 } from '../../util/bytes.js';
+import { withSignedBy, withStapleSigner } from './certificate-signatures.js';
 import { sniName } from './client-hello.js';
 import { versionCode, versionFromCode } from './constants.js';
 import { ScanContext, describeOutcome } from './context.js';
@@ -594,9 +595,10 @@ async function collect(context: ScanContext, settings: Settings, signal: AbortSi
     candidates: en(version).offeredCount,
   }));
   const rawOcsp = context.flights.find((f) => f.flight.ocspResponse !== undefined)?.flight.ocspResponse;
-  const ocsp: OcspObservation | undefined =
+  const staple: OcspObservation | undefined =
     facts.ocsp?.stapled === true ? facts.ocsp : rawOcsp !== undefined ? { stapled: true, response: toBase64(rawOcsp) } : facts.ocsp;
-  const certificateChains = [...rawChains(context), ...(facts.chain === undefined ? [] : [facts.chain])];
+  const certificateChains = [...rawChains(context), ...(facts.chain === undefined ? [] : [facts.chain])].map(withSignedBy);
+  const ocsp = staple === undefined ? undefined : withStapleSigner(staple, certificateChains);
 
   return {
     reachable,
