@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { DnsRecord } from '../dns/types.js';
 import { toHex } from '../util/bytes.js';
-import { sha256 } from '../util/sha.js';
+import { sha256, sha512 } from '../util/sha.js';
 import type { ParsedCertificate } from '../x509/certificate.js';
 
 /** One TLSA record (RFC 6698): certificate usage, selector, matching type, association data. */
@@ -61,7 +60,7 @@ export function tlsaAssociation(certificate: ParsedCertificate, selector: number
     case 1:
       return toHex(sha256(selected));
     case 2:
-      return createHash('sha512').update(selected).digest('hex');
+      return toHex(sha512(selected));
     default:
       return undefined;
   }
