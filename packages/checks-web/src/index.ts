@@ -38,6 +38,7 @@ import { webHttpsTlsExtendedMasterSecret } from './checks/web-https-tls-extended
 import { webHttpsTlsZeroRtt } from './checks/web-https-tls-0rtt/web-https-tls-0rtt.check.js';
 import { webHttpsTlsOcsp } from './checks/web-https-tls-ocsp/web-https-tls-ocsp.check.js';
 import { webHttpsTlsCaa } from './checks/web-https-tls-caa/web-https-tls-caa.check.js';
+import { webHttpsTlsHybridPq } from './checks/web-https-tls-hybrid-pq/web-https-tls-hybrid-pq.check.js';
 import { webHttpsCertSignature } from './checks/web-https-cert-sig/web-https-cert-sig.check.js';
 import { webHttpsCertDomain } from './checks/web-https-cert-domain/web-https-cert-domain.check.js';
 import { webHttpsDaneExist } from './checks/web-https-dane-exist/web-https-dane-exist.check.js';
@@ -61,6 +62,7 @@ export {
   webHttpsTlsZeroRtt,
   webHttpsTlsOcsp,
   webHttpsTlsCaa,
+  webHttpsTlsHybridPq,
   webHttpsCertSignature,
   webHttpsCertDomain,
   webHttpsDaneExist,
@@ -90,6 +92,7 @@ export const webChecks: readonly AnyCheck[] = Object.freeze([
   webHttpsCertDomain,
   webHttpsDaneExist,
   webHttpsDaneValid,
+  webHttpsTlsHybridPq,
 ]);
 
 /**

@@ -14,6 +14,8 @@ import type { WebAreaExpectations } from './types.js';
  *   tls13 and dane-ta publish the lab's good CAA pair.
  * - Scripted servers never finish a handshake: the chain is not verified (`could-not-test`), and
  *   client renegotiation cannot run, which counts as none accepted, as in Internet.nl.
+ * - Node's OpenSSL offers no hybrid ML-KEM group, so `web-https-tls-hybrid-pq` informs (`bad`,
+ *   or `na` without TLS 1.3).
  * - http-only has nothing on 443: pastoe says fail/other where Internet.nl shows error/other (#1145).
  */
 export const tlsExpectations: WebAreaExpectations = {
@@ -37,6 +39,7 @@ export const tlsExpectations: WebAreaExpectations = {
     'web_https_cert_domain',
     'web_https_dane_exist',
     'web_https_dane_valid',
+    'web-https-tls-hybrid-pq',
   ],
   default: {
     web_https_http_available: 'pass/good',
@@ -58,6 +61,7 @@ export const tlsExpectations: WebAreaExpectations = {
     web_https_cert_domain: 'pass/good',
     web_https_dane_exist: 'info/bad',
     web_https_dane_valid: 'not-tested/not-tested',
+    'web-https-tls-hybrid-pq': 'info/bad',
   },
   byDomain: {
     'modern.test': {
@@ -67,6 +71,7 @@ export const tlsExpectations: WebAreaExpectations = {
       web_https_dane_valid: 'pass/good',
     },
     'legacy.test': {
+      'web-https-tls-hybrid-pq': 'info/na',
       web_https_tls_version: 'fail/bad',
       web_https_tls_ciphers: 'fail/bad',
       web_https_tls_keyexchange: 'fail/bad',
@@ -75,6 +80,7 @@ export const tlsExpectations: WebAreaExpectations = {
       web_https_cert_pubkey: 'warning/phase-out',
     },
     'ancient.test': {
+      'web-https-tls-hybrid-pq': 'info/na',
       web_https_tls_version: 'fail/bad',
       web_https_tls_ciphers: 'fail/bad',
       web_https_tls_keyexchangehash: 'pass/good',
@@ -86,6 +92,7 @@ export const tlsExpectations: WebAreaExpectations = {
       web_https_cert_sig: 'fail/bad',
     },
     'weak-kex.test': {
+      'web-https-tls-hybrid-pq': 'info/na',
       web_https_tls_ciphers: 'fail/bad',
       web_https_tls_keyexchange: 'fail/bad',
       web_https_tls_keyexchangehash: 'fail/bad',
@@ -120,6 +127,7 @@ export const tlsExpectations: WebAreaExpectations = {
       web_https_cert_chain: 'fail/bad',
     },
     'sha1-cert.test': {
+      'web-https-tls-hybrid-pq': 'info/na',
       web_https_tls_keyexchangehash: 'pass/good',
       web_https_cert_chain: 'fail/bad',
       web_https_cert_pubkey: 'warning/phase-out',
@@ -156,6 +164,7 @@ export const tlsExpectations: WebAreaExpectations = {
       web_https_cert_sig: 'not-tested/not-tested',
       web_https_cert_domain: 'not-tested/not-tested',
       web_https_dane_exist: 'not-tested/not-tested',
+      'web-https-tls-hybrid-pq': 'not-tested/not-tested',
     },
     'dane-bogus.test': {
       web_https_dane_exist: 'info/bogus',
