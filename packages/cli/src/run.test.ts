@@ -79,12 +79,15 @@ describe('pastoe demo', () => {
     expect(line('expired.test')).toMatch(/fail \(bogus\).*0% \/ 0%/);
     expect(line('servfail.test')).toMatch(/not-tested \(dnserror\)/);
     expect(text).toContain('8 domains scanned');
-    // The TLS part: the website TLS checks' verdicts for the lab's HTTPS servers (version, suites,
-    // key exchange, trust, certificate key), then addresses, connections and ms.
+    // The TLS part: the website TLS checks' verdicts for the lab's HTTPS servers in report order
+    // (version, suites, cipher order, key exchange, ..., trust, certificate key, signature, host
+    // match, hybrid post-quantum), then addresses, connections and ms.
     expect(line('modern.test ')).toMatch(/^modern\.test\s+pass \(good\)\s+pass \(good\)/);
-    expect(line('legacy.test ')).toMatch(/^legacy\.test\s+fail \(bad\)\s+fail \(bad\)\s+fail \(bad\)/);
-    expect(line('expired-cert.test')).toMatch(/fail \(bad\)\s+pass \(good\)\s+2\s+\d+\s+\d+$/);
-    expect(line('ed25519.test')).toMatch(/pass \(good\)\s+fail \(bad\)\s+2\s+\d+\s+\d+$/);
+    expect(line('legacy.test ')).toMatch(/^legacy\.test\s+fail \(bad\)\s+fail \(bad\)\s+pass \(good\)\s+fail \(bad\)/);
+    expect(line('expired-cert.test')).toMatch(
+      /fail \(bad\)\s+pass \(good\)\s+pass \(good\)\s+pass \(good\)\s+info \(bad\)\s+2\s+\d+\s+\d+$/,
+    );
+    expect(line('ed25519.test')).toMatch(/pass \(good\)\s+fail \(bad\)\s+pass \(good\)\s+pass \(good\)\s+info \(bad\)\s+2\s+\d+\s+\d+$/);
     expect(text).not.toContain('mail-modern.test (MX)');
     expect(text).toContain('Mail servers (SMTP STARTTLS) get TLS rows once');
     expect(text).toMatch(/\d+ TLS endpoints scanned/);
