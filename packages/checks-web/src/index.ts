@@ -10,7 +10,17 @@
  * The checks name the probes they need by declaration only; {@link webPreset} binds those
  * declarations to `@pastoe/core`'s implementations.
  */
-import { type AnyCheck, type AnyProbe, definePreset, dnssecProbe, type Preset, webAddressesProbe, webTlsProbe } from '@pastoe/core';
+import {
+  type AnyCheck,
+  type AnyProbe,
+  caaProbe,
+  definePreset,
+  dnssecProbe,
+  type Preset,
+  webAddressesProbe,
+  webTlsaProbe,
+  webTlsProbe,
+} from '@pastoe/core';
 import { webDnssecExists } from './checks/web-dnssec-exists/web-dnssec-exists.check.js';
 import { webDnssecValid } from './checks/web-dnssec-valid/web-dnssec-valid.check.js';
 import { webHttpsCertPubkey } from './checks/web-https-cert-pubkey/web-https-cert-pubkey.check.js';
@@ -18,6 +28,21 @@ import { webHttpsCertTrust } from './checks/web-https-cert-trust/web-https-cert-
 import { webHttpsTlsCiphers } from './checks/web-https-tls-ciphers/web-https-tls-ciphers.check.js';
 import { webHttpsTlsKeyExchange } from './checks/web-https-tls-keyexchange/web-https-tls-keyexchange.check.js';
 import { webHttpsTlsVersion } from './checks/web-https-tls-version/web-https-tls-version.check.js';
+import { webHttpsHttpAvailable } from './checks/web-https-http-available/web-https-http-available.check.js';
+import { webHttpsTlsCipherOrder } from './checks/web-https-tls-cipherorder/web-https-tls-cipherorder.check.js';
+import { webHttpsTlsKeyExchangeHash } from './checks/web-https-tls-keyexchangehash/web-https-tls-keyexchangehash.check.js';
+import { webHttpsTlsCompress } from './checks/web-https-tls-compress/web-https-tls-compress.check.js';
+import { webHttpsTlsSecureRenegotiation } from './checks/web-https-tls-secreneg/web-https-tls-secreneg.check.js';
+import { webHttpsTlsClientRenegotiation } from './checks/web-https-tls-clientreneg/web-https-tls-clientreneg.check.js';
+import { webHttpsTlsExtendedMasterSecret } from './checks/web-https-tls-extendedmastersecret/web-https-tls-extendedmastersecret.check.js';
+import { webHttpsTlsZeroRtt } from './checks/web-https-tls-0rtt/web-https-tls-0rtt.check.js';
+import { webHttpsTlsOcsp } from './checks/web-https-tls-ocsp/web-https-tls-ocsp.check.js';
+import { webHttpsTlsCaa } from './checks/web-https-tls-caa/web-https-tls-caa.check.js';
+import { webHttpsTlsHybridPq } from './checks/web-https-tls-hybrid-pq/web-https-tls-hybrid-pq.check.js';
+import { webHttpsCertSignature } from './checks/web-https-cert-sig/web-https-cert-sig.check.js';
+import { webHttpsCertDomain } from './checks/web-https-cert-domain/web-https-cert-domain.check.js';
+import { webHttpsDaneExist } from './checks/web-https-dane-exist/web-https-dane-exist.check.js';
+import { webHttpsDaneValid } from './checks/web-https-dane-valid/web-https-dane-valid.check.js';
 
 export {
   webDnssecExists,
@@ -27,24 +52,54 @@ export {
   webHttpsTlsCiphers,
   webHttpsTlsKeyExchange,
   webHttpsTlsVersion,
+  webHttpsHttpAvailable,
+  webHttpsTlsCipherOrder,
+  webHttpsTlsKeyExchangeHash,
+  webHttpsTlsCompress,
+  webHttpsTlsSecureRenegotiation,
+  webHttpsTlsClientRenegotiation,
+  webHttpsTlsExtendedMasterSecret,
+  webHttpsTlsZeroRtt,
+  webHttpsTlsOcsp,
+  webHttpsTlsCaa,
+  webHttpsTlsHybridPq,
+  webHttpsCertSignature,
+  webHttpsCertDomain,
+  webHttpsDaneExist,
+  webHttpsDaneValid,
 };
 
 /** Every website check, in Internet.nl's report order. It grows as the checks land. */
 export const webChecks: readonly AnyCheck[] = Object.freeze([
   webDnssecExists,
   webDnssecValid,
+  webHttpsHttpAvailable,
   webHttpsTlsVersion,
   webHttpsTlsCiphers,
+  webHttpsTlsCipherOrder,
   webHttpsTlsKeyExchange,
+  webHttpsTlsKeyExchangeHash,
+  webHttpsTlsCompress,
+  webHttpsTlsSecureRenegotiation,
+  webHttpsTlsClientRenegotiation,
+  webHttpsTlsExtendedMasterSecret,
+  webHttpsTlsZeroRtt,
+  webHttpsTlsOcsp,
+  webHttpsTlsCaa,
   webHttpsCertTrust,
   webHttpsCertPubkey,
+  webHttpsCertSignature,
+  webHttpsCertDomain,
+  webHttpsDaneExist,
+  webHttpsDaneValid,
+  webHttpsTlsHybridPq,
 ]);
 
 /**
  * The implementations {@link webPreset} binds to the declarations its checks name, and the
  * address lookup the TLS probe plans its subjects from.
  */
-export const webProbes: readonly AnyProbe[] = Object.freeze([dnssecProbe, webTlsProbe, webAddressesProbe]);
+export const webProbes: readonly AnyProbe[] = Object.freeze([dnssecProbe, webTlsProbe, webAddressesProbe, webTlsaProbe, caaProbe]);
 
 /** The website test as a preset: its checks and the probe implementations bound to them. */
 export const webPreset: Preset = definePreset({ id: 'web', title: 'preset.web.title', checks: webChecks, probes: webProbes });

@@ -46,6 +46,7 @@ export type {
 } from './model/probe.js';
 export { defineCheck } from './model/check.js';
 export type {
+  AddressSelection,
   AnyCheck,
   CheckDefinition,
   CheckEvidence,
@@ -125,3 +126,11 @@ export type { ValidationReason, ValidationStatus } from './dnssec/reasons.js';
 export type { ValidationResult } from './dnssec/types.js';
 export * from './tls/evaluate/index.js';
 export type { TlsEvidence, TlsVersion } from './tls/types.js';
+export { webTlsaDeclaration } from './probes/dane-web.declaration.js';
+export type { TlsaLookupEvidence } from './probes/dane-web.declaration.js';
+export { caaDeclaration } from './probes/caa.declaration.js';
+export type { CaaEvidence } from './probes/caa.declaration.js';
+export { evaluateDane, judgeDaneExists, judgeDaneRollover, judgeDaneValid } from './dane/index.js';
+export type { DaneInput, DaneJudgement, DaneResult, TlsaOutcome } from './dane/index.js';
+export { caaMaxRecords, evaluateCaa, judgeCaa, selectCaaRRset } from './caa/index.js';
+export type { CaaEvaluation, CaaJudgement, CaaLookup, CaaSelection } from './caa/index.js';

@@ -27,12 +27,21 @@ export type CheckEvidence<P extends ProbeMap, AcceptsErrors extends boolean> = {
       : never;
 };
 
+/**
+ * Which addresses of a server per-address checks judge: `first` (Internet.nl's choice: the first
+ * IPv6 and the first IPv4 address, for comparable scores) or `all` (every address; the worst
+ * decides). Probes scan every address either way, so the report holds each address's evidence.
+ */
+export type AddressSelection = 'first' | 'all';
+
 /** What a check's evaluation may know besides evidence. */
 export interface EvaluateContext {
   /** The scan target. */
   readonly target: ScanTarget;
   /** When the evidence was gathered: the clock for expiry decisions, so re-evaluation agrees. */
   readonly now: Date;
+  /** Which addresses per-address checks judge; absent means `first`. */
+  readonly addresses?: AddressSelection;
 }
 
 /** The metadata every check carries. */

@@ -1,3 +1,4 @@
+import type { AddressSelection } from './check.js';
 import type { Evidence } from './evidence.js';
 import type { ScanTarget } from './target.js';
 import type { VantageReport } from './vantage.js';
@@ -19,6 +20,8 @@ export interface EvidenceBundle {
   readonly probes: readonly string[];
   /** Every piece of evidence, grouped by probe in planning order. */
   readonly evidence: readonly Evidence<unknown>[];
+  /** Which addresses per-address checks judged, when not Internet.nl's `first` (so re-evaluation agrees). */
+  readonly addresses?: AddressSelection;
 }
 
 /** Counters of one scan. */

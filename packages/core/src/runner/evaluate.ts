@@ -3,19 +3,20 @@ import type { Evidence } from '../model/evidence.js';
 import type { EvidenceBundle } from '../model/report.js';
 import type { Verdict } from '../model/verdict.js';
 import { type GatheredEvidence, judge } from './judge.js';
-import { ScanInputError, validateChecks } from './input.js';
+import { addressSelection, ScanInputError, validateChecks } from './input.js';
 
 /**
  * Re-evaluates checks over a saved evidence bundle (a scan report, or its JSON parsed back),
  * offline and synchronously. The clock is the bundle's `startedAt`, so the verdicts equal the
  * live run's; a newer check version or a policy change can be applied to old evidence this way.
  * A check whose probe is absent from the bundle gets an `error` verdict (`missing-evidence`).
- * It needs the checks and their probe declarations only: no probe implementation, no I/O.
+ * It needs the checks and their probe declarations only: no probe implementation, no I/O. The
+ * bundle's `addresses` (absent: `first`) says which addresses per-address checks judge.
  */
 export function evaluate(checks: readonly AnyCheck[], bundle: EvidenceBundle): readonly Verdict[] {
   validateChecks(checks);
   const { byProbe, now } = indexBundle(bundle);
-  const context = { target: bundle.target, now };
+  const context = { target: bundle.target, now, addresses: addressSelection(bundle.addresses) };
   return checks.map((check) => {
     const gathered: Record<string, Evidence<unknown> | readonly Evidence<unknown>[] | undefined> = {};
     for (const [name, probe] of Object.entries(check.probes)) {

@@ -1,4 +1,4 @@
-import type { AnyCheck } from '../model/check.js';
+import type { AddressSelection, AnyCheck } from '../model/check.js';
 import type { Preset } from '../model/preset.js';
 import { unboundProbeIds } from '../model/preset.js';
 import type { AnyProbe } from '../model/probe.js';
@@ -98,4 +98,13 @@ export function bindScan(selection: ScanSelection): BoundScan {
     }
   }
   return { checks, probes };
+}
+
+/** Checks the `addresses` option of a scan or an evidence bundle: `first` (the default) or `all`. */
+export function addressSelection(value: AddressSelection | undefined): AddressSelection {
+  if (value === undefined) return 'first';
+  if (value !== 'first' && value !== 'all') {
+    throw new ScanInputError(`addresses must be 'first' or 'all', got ${JSON.stringify(value)}`);
+  }
+  return value;
 }

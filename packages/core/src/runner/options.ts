@@ -1,4 +1,5 @@
 import { defaultUserAgent } from '../http/client.js';
+import type { AddressSelection } from '../model/check.js';
 import type { ProbeSettings, Transports } from '../model/probe.js';
 import type { VantageReport, VantageSettings } from '../model/vantage.js';
 import type { ScanCaches } from './caches.js';
@@ -44,6 +45,12 @@ export interface ScanOptions extends ScanSelection {
    * not run, and their checks become `error` with outcome `vantage`.
    */
   readonly vantage?: VantageSettings | VantageReport | 'skip';
+  /**
+   * Which addresses of a server per-address checks judge: `first` (default; Internet.nl's first
+   * IPv6 and first IPv4 address, for comparable scores) or `all` (every address; the worst
+   * decides). The probes scan every address either way.
+   */
+  readonly addresses?: AddressSelection;
 }
 
 /** The default wire settings. */

@@ -6,7 +6,7 @@ import { listenerBudget } from '../util/abort.js';
 import { type ScanCaches, createScanCaches } from './caches.js';
 import { resolveTransports } from './default-transports.js';
 import { boundedNumber, defaultProbeSettings, runnerDefaults, type ScanOptions } from './options.js';
-import { bindScan, ScanInputError } from './input.js';
+import { addressSelection, bindScan, ScanInputError } from './input.js';
 import { scan, validateVantageOption } from './scan.js';
 import { VantageError, vantageForChecks } from './vantage.js';
 import type { VantageReport } from '../model/vantage.js';
@@ -55,6 +55,7 @@ export async function* scanMany(
 ): AsyncGenerator<ScanManyResult, void, undefined> {
   const { checks } = bindScan(options);
   validateVantageOption(options.vantage);
+  addressSelection(options.addresses);
   const width = boundedNumber('domainConcurrency', options.domainConcurrency, 4, runnerDefaults.maxConcurrency);
   const caches = options.caches ?? createScanCaches();
   // One set of transports for the whole run, so that DNS and DNSSEC caches serve every domain.

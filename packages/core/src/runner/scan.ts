@@ -15,7 +15,7 @@ import { resolveTransports } from './default-transports.js';
 import type { ScanEvent } from './events.js';
 import { type GatheredEvidence, errorVerdict, judge } from './judge.js';
 import { boundedNumber, defaultProbeSettings, runnerDefaults, type ScanOptions } from './options.js';
-import { bindScan, ScanInputError } from './input.js';
+import { addressSelection, bindScan, ScanInputError } from './input.js';
 import { ProbeSession, safeEmit } from './session.js';
 import { vantageForChecks } from './vantage.js';
 
@@ -42,6 +42,7 @@ export async function scan(domain: string, options: ScanOptions): Promise<ScanRe
   );
   const concurrency = boundedNumber('concurrency', options.concurrency, runnerDefaults.concurrency, runnerDefaults.maxConcurrency);
   const target: ScanTarget = { domain: parsed.domain, input: domain };
+  const addresses = addressSelection(options.addresses);
   const now = options.now ?? (() => new Date());
   const emit = (event: ScanEvent): void => {
     if (options.onEvent !== undefined) safeEmit(options.onEvent, event);
@@ -74,7 +75,7 @@ export async function scan(domain: string, options: ScanOptions): Promise<ScanRe
     const gathered = await Promise.all(checks.map((check) => gatherFor(check, session)));
     // Probes end at once when the caller aborts (their runs are raced); what they left is not a result.
     options.signal?.throwIfAborted();
-    const context: EvaluateContext = { target, now: startedAt };
+    const context: EvaluateContext = { target, now: startedAt, addresses };
     const verdicts: Verdict[] = checks.map((check, index) => {
       const evidence = gathered[index];
       const verdict =
@@ -99,6 +100,7 @@ export async function scan(domain: string, options: ScanOptions): Promise<ScanRe
       verdicts,
       stats: { probeRuns: session.runs, probeFailures: session.failures, checks: checks.length },
       ...(vantage === undefined ? {} : { vantage }),
+      ...(addresses === 'first' ? {} : { addresses }),
     };
   } finally {
     linked.dispose();

@@ -520,14 +520,14 @@ describe('points policy: web_appsecpriv and the TLS gate', () => {
     expect(categoryOf(result, 'web_appsecpriv').status).toBe('info');
   });
 
-  it('an unreachable web server: error category with text verdict unreachable', () => {
+  it('an unreachable web server: failed category with text verdict unreachable (Internet.nl: error)', () => {
     const notTested = Object.fromEntries(
       (internetnlCatalogue.find((c) => c.id === 'web_https')?.subtests ?? []).map((s) => [s.name, verdict(s.name, 'not-tested')]),
     );
     const result = web({ ...notTested, web_https_http_available: verdict('web_https_http_available', 'other') });
     const https = categoryOf(result, 'web_https');
     expect({ ...summary(https), verdict: https.verdict }).toEqual({
-      status: 'error',
+      status: 'fail',
       max: 130,
       raw: 0,
       percentage: 0,

@@ -14,5 +14,5 @@ export const webHttpsCertPubkey = defineCheck({
     { kind: 'forum-standaardisatie', id: 'TLS' },
   ],
   probes: { tls: webTlsDeclaration },
-  evaluate: ({ tls }, { now }) => judgePerWebAddress('web-https-cert-pubkey', tls, evaluateCertPubkey, now),
+  evaluate: ({ tls }, context) => judgePerWebAddress('web-https-cert-pubkey', tls, evaluateCertPubkey, context),
 });

@@ -15,5 +15,5 @@ export const webHttpsCertTrust = defineCheck({
     { kind: 'forum-standaardisatie', id: 'TLS' },
   ],
   probes: { tls: webTlsDeclaration },
-  evaluate: ({ tls }, { now }) => judgePerWebAddress('web-https-cert-trust', tls, evaluateCertTrust, now),
+  evaluate: ({ tls }, context) => judgePerWebAddress('web-https-cert-trust', tls, evaluateCertTrust, context),
 });

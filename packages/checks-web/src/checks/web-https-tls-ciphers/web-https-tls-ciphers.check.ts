@@ -14,5 +14,5 @@ export const webHttpsTlsCiphers = defineCheck({
     { kind: 'forum-standaardisatie', id: 'TLS' },
   ],
   probes: { tls: webTlsDeclaration },
-  evaluate: ({ tls }, { now }) => judgePerWebAddress('web-https-tls-ciphers', tls, evaluateTlsCiphers, now),
+  evaluate: ({ tls }, context) => judgePerWebAddress('web-https-tls-ciphers', tls, evaluateTlsCiphers, context),
 });

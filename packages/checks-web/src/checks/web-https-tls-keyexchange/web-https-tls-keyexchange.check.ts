@@ -14,5 +14,5 @@ export const webHttpsTlsKeyExchange = defineCheck({
     { kind: 'forum-standaardisatie', id: 'TLS' },
   ],
   probes: { tls: webTlsDeclaration },
-  evaluate: ({ tls }, { now }) => judgePerWebAddress('web-https-tls-keyexchange', tls, evaluateTlsKeyExchange, now),
+  evaluate: ({ tls }, context) => judgePerWebAddress('web-https-tls-keyexchange', tls, evaluateTlsKeyExchange, context),
 });

@@ -14,5 +14,5 @@ export const webHttpsTlsVersion = defineCheck({
     { kind: 'forum-standaardisatie', id: 'TLS' },
   ],
   probes: { tls: webTlsDeclaration },
-  evaluate: ({ tls }, { now }) => judgePerWebAddress('web-https-tls-version', tls, evaluateTlsVersion, now),
+  evaluate: ({ tls }, context) => judgePerWebAddress('web-https-tls-version', tls, evaluateTlsVersion, context),
 });

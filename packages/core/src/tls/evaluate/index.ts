@@ -16,6 +16,7 @@ export { evaluateTlsClientRenegotiation, maxLimitedRenegotiations } from './clie
 export { evaluateTlsExtendedMasterSecret } from './extended-master-secret.js';
 export { evaluateTlsZeroRtt } from './zero-rtt.js';
 export { evaluateTlsOcsp } from './ocsp.js';
+export { evaluateTlsHybridPq } from './hybrid-pq.js';
 export { evaluateCertTrust } from './cert-trust.js';
 export { evaluateCertPubkey, keyLabel } from './cert-pubkey.js';
 export { evaluateCertSignature } from './cert-signature.js';

@@ -157,9 +157,10 @@ export function tlsaRecords(kind: TlsaSpec | undefined, built: readonly BuiltCer
 }
 
 /** What DANE should say of an endpoint, given its TLSA records and whether its zone is signed. */
-export function daneStatus(kind: TlsaSpec | undefined, signed: boolean): LabTlsExpectation['dane'] {
+export function daneStatus(kind: TlsaSpec | undefined, signed: boolean, bogus = false): LabTlsExpectation['dane'] {
   if (kind === undefined || kind === 'none') return 'none';
   if (!signed) return 'insecure';
+  if (bogus) return 'bogus';
   return kind === 'wrong' ? 'invalid' : 'valid';
 }
 

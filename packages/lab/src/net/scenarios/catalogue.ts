@@ -185,6 +185,31 @@ export const webCatalogue: readonly WebSpec[] = [
     description: 'HTTP only: nothing listens on 443, connections are refused',
     http: 'page',
   },
+  {
+    domain: 'dane-bogus.test',
+    description: 'modern TLS with a matching DANE-EE TLSA record whose signature is broken: a bogus TLSA answer',
+    https: modern([{ key: 'ecdsa-p256' }]),
+    http: 'redirect',
+    hsts,
+    tlsa: 'dane-ee',
+    tlsaSignature: 'bogus',
+  },
+  {
+    domain: 'caa-syntax.test',
+    description: 'modern TLS, CAA with an issue tag beside an iodef over http: (a syntax error for Internet.nl)',
+    https: modern([{ key: 'ecdsa-p256' }]),
+    http: 'redirect',
+    hsts,
+    caaRecords: ['0 issue "lab.test"', '0 iodef "http://lab.test/caa-report"'],
+  },
+  {
+    domain: 'caa-no-issue.test',
+    description: 'modern TLS, CAA with only an iodef record: no issue tag (insufficient)',
+    https: modern([{ key: 'ecdsa-p256' }]),
+    http: 'redirect',
+    hsts,
+    caaRecords: ['0 iodef "mailto:security@lab.test"'],
+  },
 ];
 
 /** The mail scenarios, each with its MX (or a null MX) under its own `.test` domain. */

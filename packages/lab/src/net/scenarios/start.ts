@@ -105,9 +105,20 @@ async function startHttps(
     ...addresses,
     port: 443,
     local: route(context, addresses, 443, listener),
-    tls: { ...expected, certificate: certificateExpectation(built, spec.domain), dane: daneStatus(spec.tlsa, true), tlsa },
+    tls: {
+      ...expected,
+      certificate: certificateExpectation(built, spec.domain),
+      dane: daneStatus(spec.tlsa, true, spec.tlsaSignature === 'bogus'),
+      tlsa,
+    },
   };
   return { endpoint, tlsa };
+}
+
+/** The CAA records of a web scenario: its own, the lab's good pair, or none. */
+function caaLines(spec: WebSpec): string[] {
+  if (spec.caaRecords !== undefined) return spec.caaRecords.map((rdata) => `@ 300 IN CAA ${rdata}`);
+  return spec.caa === true ? ['@ 300 IN CAA 0 issue "lab.test"', '@ 300 IN CAA 0 iodef "mailto:security@lab.test"'] : [];
 }
 
 /** The signed zone of a web scenario: its addresses and its `www`'s, CAA, and TLSA for both names. */
@@ -120,10 +131,13 @@ function webZone(spec: WebSpec, addresses: Addresses, tlsa: readonly LabTlsaData
       `@ 300 IN AAAA ${addresses.ipv6}`,
       `www 300 IN A ${addresses.ipv4}`,
       `www 300 IN AAAA ${addresses.ipv6}`,
-      ...(spec.caa === true ? ['@ 300 IN CAA 0 issue "lab.test"', '@ 300 IN CAA 0 iodef "mailto:security@lab.test"'] : []),
+      ...caaLines(spec),
       ...tlsaLines,
     ].join('\n'),
-    dnssec: { algorithm: 13 },
+    dnssec: {
+      algorithm: 13,
+      ...(spec.tlsaSignature === 'bogus' ? { faults: [{ kind: 'bad-signature', name: `_443._tcp.${spec.domain}`, type: 'TLSA' }] } : {}),
+    },
   };
 }
 
@@ -153,7 +167,7 @@ async function startWebScenario(spec: WebSpec, index: number, context: StartCont
     httpBehaviour: spec.http === 'none' ? null : spec.http,
     hsts: spec.hsts ?? null,
     securityTxt: spec.securityTxt === true,
-    caa: spec.caa === true,
+    caa: spec.caa === true || spec.caaRecords !== undefined,
   };
   return { scenario, zone: webZone(spec, addresses, https?.tlsa ?? []), ...(httpSite === undefined ? {} : { httpSite }) };
 }

@@ -76,9 +76,10 @@ export interface LabTlsExpectation {
   readonly certificate: LabCertificateExpectation;
   /**
    * DANE for this endpoint: `valid` (a secure TLSA RRset matches), `invalid` (secure, matches
-   * nothing), `insecure` (TLSA in an unsigned zone), `none` (no TLSA).
+   * nothing), `insecure` (TLSA in an unsigned zone), `bogus` (the TLSA signature is broken),
+   * `none` (no TLSA).
    */
-  readonly dane: 'valid' | 'invalid' | 'insecure' | 'none';
+  readonly dane: 'valid' | 'invalid' | 'insecure' | 'bogus' | 'none';
   /** The TLSA records published for it. */
   readonly tlsa: readonly LabTlsaData[];
 }
@@ -245,6 +246,10 @@ export interface WebSpec {
   readonly tlsa?: TlsaSpec;
   /** Whether the domain has CAA records. */
   readonly caa?: boolean;
+  /** CAA records as zone-file RDATA (`0 issue "lab.test"`) instead of the lab's good pair; implies `caa`. */
+  readonly caaRecords?: readonly string[];
+  /** `bogus`: the TLSA RRset's signature is broken, so validators call the TLSA answer bogus. */
+  readonly tlsaSignature?: 'bogus';
 }
 
 /** A mail scenario as the catalogue writes it. */
