@@ -4,8 +4,20 @@
  * tested address family), and the typed failures; and the CSP findings the scenarios are built for.
  */
 import { webPreset } from '@pastoe/checks-web';
-import { type EvidenceSuccess, type ScanReport, scan, type WebHttpEvidence, webHttpDeclaration, webHttpProbe } from '@pastoe/core';
-import { type Lab, startLab } from '@pastoe/lab';
+import {
+  createScanCaches,
+  defaultProbeSettings,
+  type EvidenceSuccess,
+  maxRedirectHops,
+  type ProbeContext,
+  probeWebHttp,
+  type ScanReport,
+  scan,
+  type WebHttpEvidence,
+  webHttpDeclaration,
+  webHttpProbe,
+} from '@pastoe/core';
+import { type Lab, type LabHttpSite, startHttpServer, startLab } from '@pastoe/lab';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 let lab: Lab;
@@ -119,5 +131,47 @@ describe('the web HTTP probe against the lab', () => {
         'missing-invalid-frame-ancestors',
       ].sort(),
     );
+  });
+});
+
+describe('the web HTTP probe against hostile HTTP servers', () => {
+  /** Serves `sites` on port 80 of a documentation address no scenario uses, and probes `name` there (nothing on 443). */
+  async function probeAt(name: string, sites: readonly LabHttpSite[]): Promise<WebHttpEvidence> {
+    const server = await startHttpServer({ sites });
+    const ip = '192.0.2.250';
+    lab.addressMap.route({ ip, port: 80 }, { ip: server.host, port: server.port });
+    const context: ProbeContext = {
+      target: { domain: name, input: name },
+      signal: AbortSignal.timeout(30_000),
+      transports: lab.transports(),
+      caches: createScanCaches(),
+      settings: defaultProbeSettings,
+      now: () => new Date(),
+    };
+    try {
+      return await probeWebHttp({ name, role: 'web', ip }, context);
+    } finally {
+      await server.close();
+    }
+  }
+
+  it('stops an endless redirect chain at the hop limit, and keeps a huge body from mattering', async () => {
+    const evidence = await probeAt('endless.test', [
+      { hosts: ['endless.test'], fallback: { redirect: 'http://endless.test/x{path}', body: 'x'.repeat(2_000_000) } },
+    ]);
+    expect(evidence.https).toMatchObject({ ok: false, failure: 'no-https' });
+    expect(evidence.http.hops).toHaveLength(maxRedirectHops);
+    expect(evidence.http.end).toBe('too-many-hops');
+    expect(evidence.http.hops[2]).toMatchObject({ url: 'http://endless.test/x/x/', status: 301 });
+  });
+
+  it('ends the chain at a host without addresses and at a Location that leads nowhere', async () => {
+    const unresolved = await probeAt('gone.test', [{ hosts: ['gone.test'], fallback: { redirect: 'https://nothing-here.test/' } }]);
+    expect(unresolved.http).toMatchObject({
+      hops: [{ status: 301 }, { url: 'https://nothing-here.test/', error: { code: 'unresolved' } }],
+      end: 'failed',
+    });
+    const scheme = await probeAt('odd.test', [{ hosts: ['odd.test'], fallback: { redirect: 'javascript:alert(1)' } }]);
+    expect(scheme.http).toMatchObject({ hops: [{ status: 301, location: 'javascript:alert(1)' }], end: 'bad-location' });
   });
 });
