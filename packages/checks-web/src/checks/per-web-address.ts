@@ -13,12 +13,12 @@ export type TlsEvaluator = (evidence: TlsEvidence, context: TlsEvaluationContext
 
 /**
  * The addresses Internet.nl tests of a web server: the first IPv6 and the first IPv4 address, in
- * the order the TLS probe planned them (the DNS answer's). The probe scans every address; pastoe
+ * the order the probe planned them (the DNS answer's). The probe scans every address; pastoe
  * judges these two so that its verdicts match Internet.nl's, and the other addresses' evidence
  * stays in the report.
  */
-function testedAddresses(servers: readonly EvidenceSuccess<TlsEvidence>[]): EvidenceSuccess<TlsEvidence>[] {
-  const isIpv6 = (server: EvidenceSuccess<TlsEvidence>): boolean => (server.subject.ip ?? '').includes(':');
+export function testedAddresses<Data>(servers: readonly EvidenceSuccess<Data>[]): EvidenceSuccess<Data>[] {
+  const isIpv6 = (server: EvidenceSuccess<Data>): boolean => (server.subject.ip ?? '').includes(':');
   const firstIpv6 = servers.find(isIpv6);
   const firstIpv4 = servers.find((server) => !isIpv6(server));
   return [firstIpv6, firstIpv4].filter((server) => server !== undefined);

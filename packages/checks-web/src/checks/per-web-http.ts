@@ -9,6 +9,7 @@ import {
   type WebHttpsResult,
   worstStatus,
 } from '@pastoe/core/model';
+import { testedAddresses } from './per-web-address.js';
 
 /** One address's judgement by an HTTP check: what {@link judgeWebHttp} merges. */
 export interface WebHttpJudgement {
@@ -22,12 +23,6 @@ export interface WebHttpJudgement {
   readonly facts?: JsonObject;
   /** Partial points (0..1), where the check measures them. */
   readonly score?: number;
-}
-
-/** The first IPv6 and the first IPv4 address, as Internet.nl tests them (its `do_resolve_single_a_aaaa`). */
-function testedAddresses(servers: readonly EvidenceSuccess<WebHttpEvidence>[]): EvidenceSuccess<WebHttpEvidence>[] {
-  const isIpv6 = (server: EvidenceSuccess<WebHttpEvidence>): boolean => (server.subject.ip ?? '').includes(':');
-  return [servers.find(isIpv6), servers.find((server) => !isIpv6(server))].filter((server) => server !== undefined);
 }
 
 /**

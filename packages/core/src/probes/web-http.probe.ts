@@ -1,6 +1,6 @@
 import { parseIPv4, parseIPv6 } from '../dns/wire/ip.js';
 import { resolveRedirect } from '../http/redirect.js';
-import type { HttpError, HttpRequest } from '../http/types.js';
+import type { HttpError, HttpRequest, HttpResult } from '../http/types.js';
 import { ProbeFailure } from '../model/evidence.js';
 import { implementProbe, type ProbeContext, type ProbeDefinition } from '../model/probe.js';
 import type { Subject } from '../model/subject.js';
@@ -61,12 +61,8 @@ function httpsFailureKind(error: HttpError): WebHttpsFailure {
   }
 }
 
-function request(
-  context: ProbeContext,
-  url: string,
-  ip: string,
-  extra: Partial<HttpRequest> = {},
-): ReturnType<ProbeContext['transports']['http']['request']> {
+/** One request pinned to `ip`, with the probe's bounds and signal. */
+function request(context: ProbeContext, url: string, ip: string, extra: Partial<HttpRequest> = {}): Promise<HttpResult> {
   return context.transports.http.request({ url, ip, signal: context.signal, ...requestBounds, ...extra });
 }
 
