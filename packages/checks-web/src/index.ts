@@ -18,13 +18,25 @@ import {
   dnssecProbe,
   type Preset,
   webAddressesProbe,
+  webHttpProbe,
   webTlsaProbe,
   webTlsProbe,
 } from '@pastoe/core';
+import { webAppsecprivCsp } from './checks/web-appsecpriv-csp/web-appsecpriv-csp.check.js';
+import { webAppsecprivReferrerPolicy } from './checks/web-appsecpriv-referrer-policy/web-appsecpriv-referrer-policy.check.js';
+import { webAppsecprivXContentTypeOptions } from './checks/web-appsecpriv-x-content-type-options/web-appsecpriv-x-content-type-options.check.js';
+import { webAppsecprivXFrameOptions } from './checks/web-appsecpriv-x-frame-options/web-appsecpriv-x-frame-options.check.js';
+import { webCookies } from './checks/web-cookies/web-cookies.check.js';
+import { webCoop } from './checks/web-coop/web-coop.check.js';
+import { webCorp } from './checks/web-corp/web-corp.check.js';
 import { webDnssecExists } from './checks/web-dnssec-exists/web-dnssec-exists.check.js';
 import { webDnssecValid } from './checks/web-dnssec-valid/web-dnssec-valid.check.js';
 import { webHttpsCertPubkey } from './checks/web-https-cert-pubkey/web-https-cert-pubkey.check.js';
 import { webHttpsCertTrust } from './checks/web-https-cert-trust/web-https-cert-trust.check.js';
+import { webHttpsHttpCompress } from './checks/web-https-http-compress/web-https-http-compress.check.js';
+import { webHttpsHttpHsts } from './checks/web-https-http-hsts/web-https-http-hsts.check.js';
+import { webHttpsHttpRedirect } from './checks/web-https-http-redirect/web-https-http-redirect.check.js';
+import { webHttpsRedirectDowngrade } from './checks/web-https-redirect-downgrade/web-https-redirect-downgrade.check.js';
 import { webHttpsTlsCiphers } from './checks/web-https-tls-ciphers/web-https-tls-ciphers.check.js';
 import { webHttpsTlsKeyExchange } from './checks/web-https-tls-keyexchange/web-https-tls-keyexchange.check.js';
 import { webHttpsTlsVersion } from './checks/web-https-tls-version/web-https-tls-version.check.js';
@@ -44,11 +56,27 @@ import { webHttpsCertDomain } from './checks/web-https-cert-domain/web-https-cer
 import { webHttpsDaneExist } from './checks/web-https-dane-exist/web-https-dane-exist.check.js';
 import { webHttpsDaneValid } from './checks/web-https-dane-valid/web-https-dane-valid.check.js';
 
+export type { CspDirective, CspProblem, CspProblemCode, CspSource, ParsedCsp } from './parsers/csp.js';
+export { classifyCspSource, parseCsp } from './parsers/csp.js';
+export type { HstsDirective, HstsProblem, HstsProblemCode, ParsedHsts } from './parsers/hsts.js';
+export { parseHsts } from './parsers/hsts.js';
+
 export {
+  webAppsecprivCsp,
+  webAppsecprivReferrerPolicy,
+  webAppsecprivXContentTypeOptions,
+  webAppsecprivXFrameOptions,
+  webCookies,
+  webCoop,
+  webCorp,
   webDnssecExists,
   webDnssecValid,
   webHttpsCertPubkey,
   webHttpsCertTrust,
+  webHttpsHttpCompress,
+  webHttpsHttpHsts,
+  webHttpsHttpRedirect,
+  webHttpsRedirectDowngrade,
   webHttpsTlsCiphers,
   webHttpsTlsKeyExchange,
   webHttpsTlsVersion,
@@ -74,6 +102,9 @@ export const webChecks: readonly AnyCheck[] = Object.freeze([
   webDnssecExists,
   webDnssecValid,
   webHttpsHttpAvailable,
+  webHttpsHttpRedirect,
+  webHttpsHttpCompress,
+  webHttpsHttpHsts,
   webHttpsTlsVersion,
   webHttpsTlsCiphers,
   webHttpsTlsCipherOrder,
@@ -93,13 +124,28 @@ export const webChecks: readonly AnyCheck[] = Object.freeze([
   webHttpsDaneExist,
   webHttpsDaneValid,
   webHttpsTlsHybridPq,
+  webAppsecprivXFrameOptions,
+  webAppsecprivXContentTypeOptions,
+  webAppsecprivCsp,
+  webAppsecprivReferrerPolicy,
+  webHttpsRedirectDowngrade,
+  webCookies,
+  webCorp,
+  webCoop,
 ]);
 
 /**
  * The implementations {@link webPreset} binds to the declarations its checks name, and the
  * address lookup the TLS probe plans its subjects from.
  */
-export const webProbes: readonly AnyProbe[] = Object.freeze([dnssecProbe, webTlsProbe, webAddressesProbe, webTlsaProbe, caaProbe]);
+export const webProbes: readonly AnyProbe[] = Object.freeze([
+  dnssecProbe,
+  webTlsProbe,
+  webAddressesProbe,
+  webTlsaProbe,
+  caaProbe,
+  webHttpProbe,
+]);
 
 /** The website test as a preset: its checks and the probe implementations bound to them. */
 export const webPreset: Preset = definePreset({ id: 'web', title: 'preset.web.title', checks: webChecks, probes: webProbes });

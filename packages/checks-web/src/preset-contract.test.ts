@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DnssecEvidence, EvidenceBundle } from '@pastoe/core/model';
 import { dnssecFixtures, presetContractProblems } from '../../core/src/scoring/test-support/preset-contract.js';
 import { suites, tlsEvidence, versions } from '../../core/src/tls/evaluate/test-support/evidence.js';
+import { hop, httpBundle, httpsFailed, httpsResponse, webHttp } from './checks/test-support/http-bundle.js';
 import { tlsBundle } from './checks/test-support/tls-bundle.js';
 import { webPreset } from './index.js';
 
@@ -27,9 +28,30 @@ const tlsFixtures: readonly EvidenceBundle[] = [
   [tlsEvidence({ keyExchanges: [{ version: 'TLSv1.2', suite: 0x009c }], trust: { verified: false, store: 'mozilla' } })],
 ].map((servers) => tlsBundle(servers.map((data, index) => ({ ip: `192.0.2.${index + 1}`, data }))));
 
+/** HTTP evidence for every outcome the HTTP and header checks can give, on one IPv4 address each. */
+const httpFixtures: readonly EvidenceBundle[] = [
+  webHttp(),
+  webHttp({ https: httpsFailed }),
+  webHttp({ http: { hops: [{ url: 'http://example.test/', error: { code: 'refused', message: 'no' } }], end: 'failed' } }),
+  webHttp({ http: { hops: [hop('http://example.test/', 200)], end: 'final' } }),
+  webHttp({
+    https: httpsResponse(
+      {
+        'strict-transport-security': 'max-age=60',
+        'x-frame-options': null,
+        'x-content-type-options': null,
+        'content-security-policy': null,
+        'referrer-policy': null,
+      },
+      { contentEncoding: 'gzip' },
+    ),
+  }),
+  webHttp({ https: httpsResponse({ 'strict-transport-security': null, 'referrer-policy': 'unsafe-url' }) }),
+].map((data) => httpBundle([{ ip: '192.0.2.1', data }]));
+
 describe('webPreset against the Internet.nl catalogue', () => {
   it('names known subtests, at their level, and gives only outcomes the catalogue lists', () => {
-    expect(presetContractProblems(webPreset, [...dnssecFixtures.map(bundle), ...tlsFixtures])).toEqual([]);
+    expect(presetContractProblems(webPreset, [...dnssecFixtures.map(bundle), ...tlsFixtures, ...httpFixtures])).toEqual([]);
   });
 
   it('catches a check whose outcome the catalogue lacks', () => {

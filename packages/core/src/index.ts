@@ -97,6 +97,7 @@ export type { AddressEvidence } from './probes/addresses.probe.js';
 export { webTlsProbe } from './probes/tls-web.probe.js';
 export { probeTlsa, webTlsaProbe } from './probes/dane-web.probe.js';
 export { caaProbe, probeCaa } from './probes/caa.probe.js';
+export { internetnlAcceptEncoding, maxRedirectHops, probeWebHttp, webHttpProbe } from './probes/web-http.probe.js';
 export { dnssecState } from './dnssec/state.js';
 export { createResolver } from './dns/resolver/create-resolver.js';
 export { defaultBootstrap, defaultResolverSpecs, parseResolverSpec } from './dns/resolver/endpoints.js';

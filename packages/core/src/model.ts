@@ -118,6 +118,16 @@ export type { DnssecEvidence } from './probes/dnssec.declaration.js';
 export { webAddressesDeclaration } from './probes/addresses.declaration.js';
 export type { AddressEvidence } from './probes/addresses.declaration.js';
 export { webTlsDeclaration } from './probes/tls-web.declaration.js';
+export { webHttpDeclaration } from './probes/web-http.declaration.js';
+export type { HttpHeader } from './http/types.js';
+export type {
+  WebHttpEvidence,
+  WebHttpsFailure,
+  WebHttpsResult,
+  WebRedirectChain,
+  WebRedirectEnd,
+  WebRedirectHop,
+} from './probes/web-http.declaration.js';
 export { dnssecOwnFailure, dnssecState, ownFailureReasons } from './dnssec/state.js';
 export type { DnssecState } from './dnssec/state.js';
 export { dnssecFacts, judgeDnssecExists, judgeDnssecValid } from './dnssec/results.js';

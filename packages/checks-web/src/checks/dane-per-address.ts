@@ -25,12 +25,14 @@ export function daneEvaluator(tlsa: TlsaLookupEvidence, judge: DaneJudge): TlsEv
         facts: {},
       };
     }
-    const chain = selectChains(evidence).primary?.observation.certificates ?? [];
+    const observation = selectChains(evidence).primary?.observation;
+    const chain = observation?.certificates ?? [];
     const result = evaluateDane({
       service: 'web',
       tlsa: { records: tlsa.records, dnssec: tlsa.dnssec },
       denialBogus: tlsa.denialBogus,
       chain,
+      ...(observation?.signedBy === undefined ? {} : { signedBy: observation.signedBy }),
       pkixValid: evidence.trust?.verified === true,
       now: context.now,
     });

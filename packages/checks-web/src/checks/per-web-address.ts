@@ -23,7 +23,7 @@ export interface PerAddressOptions {
   readonly raiseWhen?: (result: SubjectResult) => boolean;
 }
 
-function isIpv6(server: EvidenceSuccess<TlsEvidence>): boolean {
+function isIpv6(server: EvidenceSuccess<unknown>): boolean {
   return (server.subject.ip ?? '').includes(':');
 }
 
@@ -32,7 +32,7 @@ function isIpv6(server: EvidenceSuccess<TlsEvidence>): boolean {
  * address in the order the TLS probe planned them (the DNS answer's). `all`: every address, IPv6
  * first. The probe scans every address either way, so the others' evidence stays in the report.
  */
-export function judgedAddresses<T extends EvidenceSuccess<TlsEvidence>>(servers: readonly T[], selection: AddressSelection = 'first'): T[] {
+export function judgedAddresses<T extends EvidenceSuccess<unknown>>(servers: readonly T[], selection: AddressSelection = 'first'): T[] {
   if (selection === 'all') return [...servers.filter(isIpv6), ...servers.filter((server) => !isIpv6(server))];
   const firstIpv6 = servers.find(isIpv6);
   const firstIpv4 = servers.find((server) => !isIpv6(server));

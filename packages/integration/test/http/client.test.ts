@@ -116,6 +116,26 @@ describe('createHttpClient over plain HTTP', () => {
     expect(none.stats()).toMatchObject({ open: 0, idle: 0 });
   });
 
+  it('serves many requests at once without a listener-leak warning', async () => {
+    const server = await serve();
+    const http = client();
+    const warnings: string[] = [];
+    const onWarning = (warning: Error): void => {
+      warnings.push(warning.name);
+    };
+    process.on('warning', onWarning);
+    try {
+      const results = await Promise.all(
+        Array.from({ length: 30 }, () => http.request({ url: `http://a.test:${server.port}/`, ip: '127.0.0.1' })),
+      );
+      expect(results.every((r) => r.ok)).toBe(true);
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(warnings).not.toContain('MaxListenersExceededWarning');
+  });
+
   it('returns a redirect as it is; resolveRedirect says where it leads', async () => {
     const server = await serve();
     const http = client();

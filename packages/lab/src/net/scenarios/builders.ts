@@ -12,7 +12,7 @@ import { type LabTlsaData, tlsaFor } from '../../pki/tlsa.js';
 import { groupCode, type LabTlsVersion, labTlsVersions, suiteHandshake } from '../../tls/codes.js';
 import type { ScriptedTlsBehaviour } from '../../tls/scripted.js';
 import type { LabServedCertificate, LabTlsSetup } from '../../tls/server.js';
-import type { CertSpec, LabCertificateExpectation, LabTlsExpectation, NodeTlsSpec, ScriptedSpec, TlsaSpec } from './types.js';
+import type { CertSpec, LabCertificateExpectation, LabTlsExpectation, NodeTlsSpec, ScriptedSpec, TlsaSpec, WebSpec } from './types.js';
 
 /** What a scan of a server should find, less what its certificates and DNS decide. */
 export type ServerExpectation = Omit<LabTlsExpectation, 'certificate' | 'dane' | 'tlsa'>;
@@ -261,3 +261,26 @@ export function ipv6For(kind: 'web' | 'mail', index: number): string {
 /** A security.txt (RFC 9116) for a domain, expiring in 180 days. */
 export const securityTxt = (domain: string): string =>
   `Contact: mailto:security@${domain}\nExpires: ${new Date(Date.now() + 180 * day).toISOString().replace(/\.\d{3}Z$/, 'Z')}\nPreferred-Languages: nl, en\nCanonical: https://${domain}/.well-known/security.txt\n`;
+
+/**
+ * The security headers every HTTPS lab site sends unless its scenario says otherwise: the values
+ * Internet.nl calls good (its eleven CSP rules kept), and Observatory-style CORP and COOP.
+ */
+const labSecurityHeaders: Readonly<Record<string, string>> = {
+  'x-frame-options': 'DENY',
+  'x-content-type-options': 'nosniff',
+  'content-security-policy': "default-src 'self'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'; object-src 'none'",
+  'referrer-policy': 'no-referrer',
+  'cross-origin-resource-policy': 'same-origin',
+  'cross-origin-opener-policy': 'same-origin',
+};
+
+/** The headers of a web scenario's HTTPS site: the defaults, its HSTS, then its own (names lowercased; `null` removes). */
+export function httpsSiteHeaders(spec: WebSpec): Record<string, string | readonly string[]> {
+  const merged: Record<string, string | readonly string[] | null> = { ...labSecurityHeaders };
+  if (spec.hsts !== undefined) merged['strict-transport-security'] = spec.hsts;
+  for (const [name, value] of Object.entries(spec.headers ?? {})) merged[name.toLowerCase()] = value;
+  const headers: Record<string, string | readonly string[]> = {};
+  for (const [name, value] of Object.entries(merged)) if (value !== null) headers[name] = value;
+  return headers;
+}

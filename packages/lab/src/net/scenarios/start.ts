@@ -5,7 +5,8 @@
  */
 import type { Endpoint } from '@pastoe/core';
 import type { LabZoneSpec } from '../../dns/catalogue.js';
-import { type LabHttpSite, startHttpServer } from '../../http/server.js';
+import { gzipSync } from 'node:zlib';
+import { type LabHttpResponse, type LabHttpSite, startHttpServer } from '../../http/server.js';
 import { issueCertificate, type LabCa } from '../../pki/ca.js';
 import { fixedLabKey } from '../../pki/fixed-keys.js';
 import { type LabTlsaData, tlsaText } from '../../pki/tlsa.js';
@@ -18,6 +19,7 @@ import {
   daneStatus,
   type Issuers,
   ipv4For,
+  httpsSiteHeaders,
   ipv6For,
   makeCertificate,
   nodeSetup,
@@ -86,7 +88,8 @@ async function startHttps(
   if (tlsSpec.engine === 'node') {
     const site: LabHttpSite = {
       hosts: names,
-      ...(spec.hsts === undefined ? {} : { headers: { 'Strict-Transport-Security': spec.hsts } }),
+      headers: httpsSiteHeaders(spec),
+      routes: { ...homeRoute(spec), ...spec.httpsRoutes },
       ...(spec.securityTxt === true ? { securityTxt: securityTxt(spec.domain) } : {}),
     };
     const node = nodeSetup(tlsSpec, built, context.ca);
@@ -119,6 +122,15 @@ async function startHttps(
 function caaLines(spec: WebSpec): string[] {
   if (spec.caaRecords !== undefined) return spec.caaRecords.map((rdata) => `@ 300 IN CAA ${rdata}`);
   return spec.caa === true ? ['@ 300 IN CAA 0 issue "lab.test"', '@ 300 IN CAA 0 iodef "mailto:security@lab.test"'] : [];
+}
+
+/** The home page `/` of a compressing site: its HTML page with the scenario's Content-Encoding. */
+function homeRoute(spec: WebSpec): Record<string, LabHttpResponse> {
+  if (spec.contentEncoding === undefined) return {};
+  const page = `<!doctype html><title>${spec.domain}</title><p>${spec.domain}, a pastoe lab site.</p>\n`;
+  return {
+    '/': { headers: { 'content-type': 'text/html; charset=utf-8', 'content-encoding': spec.contentEncoding }, body: gzipSync(page) },
+  };
 }
 
 /** The signed zone of a web scenario: its addresses and its `www`'s, CAA, and TLSA for both names. */
@@ -157,7 +169,7 @@ async function startWebScenario(spec: WebSpec, index: number, context: StartCont
       ? undefined
       : {
           hosts: [spec.domain, `www.${spec.domain}`, addresses.ipv4, addresses.ipv6],
-          ...(spec.http === 'redirect' ? { fallback: { redirect: `https://${spec.domain}{path}` } } : {}),
+          ...(spec.http === 'redirect' ? { fallback: { redirect: spec.httpRedirect ?? `https://${spec.domain}{path}` } } : {}),
         };
   const scenario: LabWebScenario = {
     domain: spec.domain,

@@ -4,6 +4,7 @@
  */
 import type { Endpoint } from '@pastoe/core';
 import type { LabZoneSpec } from '../../dns/catalogue.js';
+import type { LabHttpResponse } from '../../http/server.js';
 import type { LabCa, LabKeyType, LabSignatureAlgorithm } from '../../pki/ca.js';
 import type { FixedLabKey } from '../../pki/fixed-keys.js';
 import type { LabTlsaData } from '../../pki/tlsa.js';
@@ -250,6 +251,18 @@ export interface WebSpec {
   readonly caaRecords?: readonly string[];
   /** `bogus`: the TLSA RRset's signature is broken, so validators call the TLSA answer bogus. */
   readonly tlsaSignature?: 'bogus';
+  /**
+   * Response headers of the HTTPS site over the lab's good defaults (X-Frame-Options,
+   * X-Content-Type-Options, a CSP that keeps Internet.nl's rules, Referrer-Policy, CORP, COOP):
+   * a value adds or replaces the header of that name, `null` removes it.
+   */
+  readonly headers?: Readonly<Record<string, string | readonly string[] | null>>;
+  /** Where plain HTTP redirects (with `http: 'redirect'`), when not `https://<domain>{path}`; `{path}` is the request path. */
+  readonly httpRedirect?: string;
+  /** Extra routes of the HTTPS site by path, e.g. a redirect back to plain HTTP for a downgrade. */
+  readonly httpsRoutes?: Readonly<Record<string, LabHttpResponse>>;
+  /** Compress the HTTPS responses' bodies with this Content-Encoding. */
+  readonly contentEncoding?: 'gzip';
 }
 
 /** A mail scenario as the catalogue writes it. */

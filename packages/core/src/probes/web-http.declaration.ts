@@ -1,0 +1,89 @@
+import { declareProbe } from '../model/probe-declaration.js';
+import type { HttpHeader } from '../http/types.js';
+
+/** Why the HTTPS request to a web server address gave no response. */
+export type WebHttpsFailure =
+  /** Nothing accepts connections on 443 (refused, unreachable, closed before answering). */
+  | 'no-https'
+  /** The TLS handshake failed: no protocol or suite in common, or the server broke it off. */
+  | 'tls'
+  /** No complete response within the time limit. */
+  | 'timeout'
+  /** The server answered with something that is not an HTTP/1.x response within the bounds. */
+  | 'malformed';
+
+/** The first response to an HTTPS GET `/` on port 443 (redirects not followed), or why there is none. */
+export type WebHttpsResult =
+  | {
+      /** There is a response. */
+      readonly ok: true;
+      /** The URL requested (`https://<domain>/`). */
+      readonly url: string;
+      /** Its status code. */
+      readonly status: number;
+      /** Every header field in the order received, names lowercased, duplicates kept. */
+      readonly headers: readonly HttpHeader[];
+      /** The Content-Encoding, lowercased, when the response has one. */
+      readonly contentEncoding?: string;
+      /** Whether the certificate validated for the domain (the request goes on either way, as Internet.nl's does). */
+      readonly certificateValid: boolean;
+    }
+  | {
+      /** There is none. */
+      readonly ok: false;
+      /** Why, as the checks distinguish it. */
+      readonly failure: WebHttpsFailure;
+      /** The HTTP client's error code (`refused`, `tls-handshake`, `timeout`, …). */
+      readonly code: string;
+      /** One line for people. */
+      readonly message: string;
+    };
+
+/** One request of the plain-HTTP redirect chain. */
+export interface WebRedirectHop {
+  /** The URL requested. */
+  readonly url: string;
+  /** The address it was sent to, when there was one. */
+  readonly ip?: string;
+  /** The response's status code; absent when the request failed. */
+  readonly status?: number;
+  /** The Location header as sent, when the response has one. */
+  readonly location?: string;
+  /** Why the request failed (the HTTP client's error code, or `unresolved` for a host without an address). */
+  readonly error?: { readonly code: string; readonly message: string };
+}
+
+/**
+ * How the chain ended: `final` (a response that does not redirect), `failed` (a request failed;
+ * the last hop says why), `bad-location` (a redirect whose Location leads nowhere usable),
+ * `loop` (a URL came back), `too-many-hops` (the hop limit was reached).
+ */
+export type WebRedirectEnd = 'final' | 'failed' | 'bad-location' | 'loop' | 'too-many-hops';
+
+/** The plain-HTTP redirect chain from `http://<domain>/` on port 80, hop by hop. */
+export interface WebRedirectChain {
+  /** The requests in order; the first is `http://<domain>/` to the tested address. */
+  readonly hops: readonly WebRedirectHop[];
+  /** How it ended. */
+  readonly end: WebRedirectEnd;
+}
+
+/** What HTTP(S) shows of one web server address. */
+export interface WebHttpEvidence {
+  /** The first HTTPS response to GET `/` (for the security headers, HSTS and compression). */
+  readonly https: WebHttpsResult;
+  /** The redirect chain of plain HTTP (for HTTPS enforcement). */
+  readonly http: WebRedirectChain;
+}
+
+/**
+ * The website over HTTP(S) at every web server address of the domain (from the `web-addresses`
+ * probe, IPv6 first): the first HTTPS response to GET `/` with Internet.nl's Accept-Encoding, and
+ * the plain-HTTP redirect chain from `http://<domain>/`, both pinned to the address with the
+ * domain as Host and TLS server name.
+ */
+export const webHttpDeclaration = declareProbe<WebHttpEvidence>({
+  id: 'web-http',
+  description: 'Fetches / over HTTPS and follows the plain-HTTP redirect chain at every web server address',
+  scope: 'each',
+});
