@@ -1,6 +1,7 @@
 import { evaluate } from '@pastoe/core/model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tlsEvidence } from '../../../../core/src/tls/evaluate/test-support/evidence.js';
+import { withSignedBy, withStapleSigner } from '../../../../core/src/tls/scanner/certificate-signatures.js';
 import type { OcspObservation } from '../../../../core/src/tls/types.js';
 import { openTestPki, type TestCertificate, type TestPki } from '../../../../core/src/x509/test-support/openssl.js';
 import { tlsBundle } from '../test-support/tls-bundle.js';
@@ -17,12 +18,14 @@ beforeAll(() => {
 afterAll(() => pki.close());
 
 const judge = (certificate: TestCertificate, ocsp: OcspObservation) => {
-  const chain = {
+  // Signatures are checked by the probe, as the scan would have recorded them.
+  const chain = withSignedBy({
     source: 'handshake' as const,
     version: 'TLSv1.3' as const,
     certificates: [certificate, issuer].map((c) => c.der.toString('base64')),
-  };
-  const bundle = tlsBundle([{ ip: '192.0.2.1', data: tlsEvidence({ certificateChains: [chain], ocsp }) }]);
+  });
+  const signed = withStapleSigner(ocsp, [chain]);
+  const bundle = tlsBundle([{ ip: '192.0.2.1', data: tlsEvidence({ certificateChains: [chain], ocsp: signed }) }]);
   // The staple and the certificates are made now: judge them now.
   return evaluate([webHttpsTlsOcsp], { ...bundle, startedAt: new Date().toISOString() })[0];
 };
