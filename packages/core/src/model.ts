@@ -117,6 +117,17 @@ export type { DnssecEvidence } from './probes/dnssec.declaration.js';
 export { webAddressesDeclaration } from './probes/addresses.declaration.js';
 export type { AddressEvidence } from './probes/addresses.declaration.js';
 export { webTlsDeclaration } from './probes/tls-web.declaration.js';
+export { parseSecurityTxt, securityTxtMaxBytes } from './securitytxt/parse.js';
+export type {
+  ParseSecurityTxtOptions,
+  SecurityTxt,
+  SecurityTxtErrorCode,
+  SecurityTxtField,
+  SecurityTxtNotificationCode,
+  SecurityTxtProblem,
+  SecurityTxtRecommendationCode,
+  SecurityTxtSignature,
+} from './securitytxt/parse.js';
 export { dnssecOwnFailure, dnssecState, ownFailureReasons } from './dnssec/state.js';
 export type { DnssecState } from './dnssec/state.js';
 export { dnssecFacts, judgeDnssecExists, judgeDnssecValid } from './dnssec/results.js';
