@@ -10,7 +10,17 @@
  * The checks name the probes they need by declaration only; {@link webPreset} binds those
  * declarations to `@pastoe/core`'s implementations.
  */
-import { type AnyCheck, type AnyProbe, definePreset, dnssecProbe, type Preset, webAddressesProbe, webTlsProbe } from '@pastoe/core';
+import {
+  type AnyCheck,
+  type AnyProbe,
+  definePreset,
+  dnssecProbe,
+  type Preset,
+  securityTxtProbe,
+  webAddressesProbe,
+  webTlsProbe,
+} from '@pastoe/core';
+import { webAppsecprivSecuritytxt } from './checks/web-appsecpriv-securitytxt/web-appsecpriv-securitytxt.check.js';
 import { webDnssecExists } from './checks/web-dnssec-exists/web-dnssec-exists.check.js';
 import { webDnssecValid } from './checks/web-dnssec-valid/web-dnssec-valid.check.js';
 import { webHttpsCertPubkey } from './checks/web-https-cert-pubkey/web-https-cert-pubkey.check.js';
@@ -20,6 +30,7 @@ import { webHttpsTlsKeyExchange } from './checks/web-https-tls-keyexchange/web-h
 import { webHttpsTlsVersion } from './checks/web-https-tls-version/web-https-tls-version.check.js';
 
 export {
+  webAppsecprivSecuritytxt,
   webDnssecExists,
   webDnssecValid,
   webHttpsCertPubkey,
@@ -38,13 +49,14 @@ export const webChecks: readonly AnyCheck[] = Object.freeze([
   webHttpsTlsKeyExchange,
   webHttpsCertTrust,
   webHttpsCertPubkey,
+  webAppsecprivSecuritytxt,
 ]);
 
 /**
  * The implementations {@link webPreset} binds to the declarations its checks name, and the
  * address lookup the TLS probe plans its subjects from.
  */
-export const webProbes: readonly AnyProbe[] = Object.freeze([dnssecProbe, webTlsProbe, webAddressesProbe]);
+export const webProbes: readonly AnyProbe[] = Object.freeze([dnssecProbe, webTlsProbe, webAddressesProbe, securityTxtProbe]);
 
 /** The website test as a preset: its checks and the probe implementations bound to them. */
 export const webPreset: Preset = definePreset({ id: 'web', title: 'preset.web.title', checks: webChecks, probes: webProbes });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DnssecEvidence, EvidenceBundle } from '@pastoe/core/model';
 import { dnssecFixtures, presetContractProblems } from '../../core/src/scoring/test-support/preset-contract.js';
 import { suites, tlsEvidence, versions } from '../../core/src/tls/evaluate/test-support/evidence.js';
+import { foundSecurityTxt, securityTxtBundle } from './checks/test-support/securitytxt-bundle.js';
 import { tlsBundle } from './checks/test-support/tls-bundle.js';
 import { webPreset } from './index.js';
 
@@ -27,9 +28,16 @@ const tlsFixtures: readonly EvidenceBundle[] = [
   [tlsEvidence({ keyExchanges: [{ version: 'TLSv1.2', suite: 0x009c }], trust: { verified: false, store: 'mozilla' } })],
 ].map((servers) => tlsBundle(servers.map((data, index) => ({ ip: `192.0.2.${index + 1}`, data }))));
 
+/** security.txt evidence for the recommendations and bad outcomes (the check test drives good). */
+const securityTxtFixtures: readonly EvidenceBundle[] = [
+  foundSecurityTxt('Contact: https://example.test/\nExpires: 2027-01-01T00:00:00Z\n'),
+  foundSecurityTxt('Contact: https://example.test/\n'),
+  foundSecurityTxt('', { retrievalErrors: [{ code: 'no_security_txt_404' }] }),
+].map((data) => securityTxtBundle([{ ip: '192.0.2.1', data }]));
+
 describe('webPreset against the Internet.nl catalogue', () => {
   it('names known subtests, at their level, and gives only outcomes the catalogue lists', () => {
-    expect(presetContractProblems(webPreset, [...dnssecFixtures.map(bundle), ...tlsFixtures])).toEqual([]);
+    expect(presetContractProblems(webPreset, [...dnssecFixtures.map(bundle), ...tlsFixtures, ...securityTxtFixtures])).toEqual([]);
   });
 
   it('catches a check whose outcome the catalogue lacks', () => {

@@ -118,6 +118,14 @@ export { webAddressesDeclaration } from './probes/addresses.declaration.js';
 export type { AddressEvidence } from './probes/addresses.declaration.js';
 export { webTlsDeclaration } from './probes/tls-web.declaration.js';
 export { parseSecurityTxt, securityTxtMaxBytes } from './securitytxt/parse.js';
+export type { SecurityTxtSignatureStatus, SecurityTxtSignatureVerification } from './securitytxt/verification.js';
+export { securityTxtDeclaration } from './probes/securitytxt.declaration.js';
+export type {
+  SecurityTxtEvidence,
+  SecurityTxtRequest,
+  SecurityTxtRetrievalCode,
+  SecurityTxtRetrievalError,
+} from './probes/securitytxt.declaration.js';
 export type {
   ParseSecurityTxtOptions,
   SecurityTxt,

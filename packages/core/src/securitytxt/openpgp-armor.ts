@@ -21,7 +21,7 @@ export type ArmorResult = { readonly ok: true; readonly block: ArmorBlock } | { 
 const base64Line = /^[A-Za-z0-9+/]*={0,2}$/;
 
 /** CRC-24 of RFC 4880 §6.1. */
-export function crc24(data: Uint8Array): number {
+function crc24(data: Uint8Array): number {
   let crc = 0xb704ce;
   for (const byte of data) {
     crc ^= byte << 16;

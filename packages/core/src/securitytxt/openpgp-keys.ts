@@ -7,7 +7,7 @@ import { createHash, createPublicKey, type KeyObject } from 'node:crypto';
 import type { OpenPgpPublicKey } from './openpgp-packets.js';
 
 /** The curves pastoe reads, by their OID's DER contents in hex: JWK curve name and coordinate size. */
-export const openPgpCurves: Readonly<Record<string, { readonly name: 'P-256' | 'P-384' | 'P-521' | 'Ed25519'; readonly size: number }>> = {
+const openPgpCurves: Readonly<Record<string, { readonly name: 'P-256' | 'P-384' | 'P-521' | 'Ed25519'; readonly size: number }>> = {
   '2a8648ce3d030107': { name: 'P-256', size: 32 },
   '2b81040022': { name: 'P-384', size: 48 },
   '2b81040023': { name: 'P-521', size: 66 },
