@@ -23,9 +23,9 @@ import {
   nodeSetup,
   type ServerExpectation,
   scriptedSetup,
-  securityTxt,
   tlsaRecords,
 } from './builders.js';
+import { makeSecurityTxtKeys, type SecurityTxtKeys, type SecurityTxtRoutes, securityTxtRoutes } from './security-txt.js';
 import { mailCatalogue, webCatalogue } from './catalogue.js';
 import type {
   LabMailScenario,
@@ -42,6 +42,8 @@ import type {
 interface StartContext {
   readonly ca: LabCa;
   readonly issuers: Issuers;
+  /** The OpenPGP keys that sign the scenarios' security.txt files. */
+  readonly securityTxtKeys: SecurityTxtKeys;
   readonly host: string;
   readonly addressMap: LabAddressMap;
   /** Every listener started so far, closed together. */
@@ -77,8 +79,12 @@ async function startHttps(
   tlsSpec: TlsSpec,
   addresses: Addresses,
   context: StartContext,
-): Promise<{ readonly endpoint: LabServiceEndpoint; readonly tlsa: LabTlsaData[] }> {
+): Promise<{ readonly endpoint: LabServiceEndpoint; readonly tlsa: LabTlsaData[]; readonly securityTxt?: SecurityTxtRoutes }> {
   const names = [spec.domain, `www.${spec.domain}`];
+  const securityTxt =
+    spec.securityTxt === undefined || spec.securityTxt === false
+      ? undefined
+      : securityTxtRoutes(spec.securityTxt, spec.domain, context.securityTxtKeys, new Date());
   const built = await Promise.all(tlsSpec.certificates.map((c) => makeCertificate(c, spec.domain, names, context.issuers)));
   const tlsa = tlsaRecords(spec.tlsa, built);
   let listener: LabListener;
@@ -87,7 +93,7 @@ async function startHttps(
     const site: LabHttpSite = {
       hosts: names,
       ...(spec.hsts === undefined ? {} : { headers: { 'Strict-Transport-Security': spec.hsts } }),
-      ...(spec.securityTxt === true ? { securityTxt: securityTxt(spec.domain) } : {}),
+      ...(securityTxt === undefined ? {} : { routes: securityTxt.routes }),
     };
     const node = nodeSetup(tlsSpec, built, context.ca);
     expected = node.expected;
@@ -107,7 +113,7 @@ async function startHttps(
     local: route(context, addresses, 443, listener),
     tls: { ...expected, certificate: certificateExpectation(built, spec.domain), dane: daneStatus(spec.tlsa, true), tlsa },
   };
-  return { endpoint, tlsa };
+  return { endpoint, tlsa, ...(securityTxt === undefined ? {} : { securityTxt }) };
 }
 
 /** The signed zone of a web scenario: its addresses and its `www`'s, CAA, and TLSA for both names. */
@@ -152,7 +158,11 @@ async function startWebScenario(spec: WebSpec, index: number, context: StartCont
     ...(https === undefined ? {} : { https: https.endpoint }),
     httpBehaviour: spec.http === 'none' ? null : spec.http,
     hsts: spec.hsts ?? null,
-    securityTxt: spec.securityTxt === true,
+    securityTxt:
+      https?.securityTxt !== undefined &&
+      (spec.securityTxt === true ||
+        (typeof spec.securityTxt === 'object' && spec.securityTxt.path !== 'legacy' && spec.securityTxt.path !== 'none')),
+    ...(https?.securityTxt?.publicKey === undefined ? {} : { securityTxtPublicKey: https.securityTxt.publicKey }),
     caa: spec.caa === true,
   };
   return { scenario, zone: webZone(spec, addresses, https?.tlsa ?? []), ...(httpSite === undefined ? {} : { httpSite }) };
@@ -258,7 +268,14 @@ export async function startLabScenarios(options: StartLabScenariosOptions): Prom
     await Promise.all(listeners.map((l) => l.close()));
   };
   try {
-    const context: StartContext = { ca, issuers: await startIssuers(ca), host, addressMap, listeners };
+    const context: StartContext = {
+      ca,
+      issuers: await startIssuers(ca),
+      securityTxtKeys: makeSecurityTxtKeys(new Date()),
+      host,
+      addressMap,
+      listeners,
+    };
     const startedWeb = await Promise.all(webCatalogue.map((spec, index) => startWebScenario(spec, index, context)));
     const web = await addHttp(startedWeb, context);
     const startedMail = await Promise.all(mailCatalogue.map((spec, index) => startMailScenario(spec, index, context)));
