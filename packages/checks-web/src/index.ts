@@ -17,6 +17,7 @@ import {
   definePreset,
   dnssecProbe,
   type Preset,
+  securityTxtProbe,
   webAddressesProbe,
   webHttpProbe,
   webTlsaProbe,
@@ -29,6 +30,7 @@ import { webAppsecprivXFrameOptions } from './checks/web-appsecpriv-x-frame-opti
 import { webCookies } from './checks/web-cookies/web-cookies.check.js';
 import { webCoop } from './checks/web-coop/web-coop.check.js';
 import { webCorp } from './checks/web-corp/web-corp.check.js';
+import { webAppsecprivSecuritytxt } from './checks/web-appsecpriv-securitytxt/web-appsecpriv-securitytxt.check.js';
 import { webDnssecExists } from './checks/web-dnssec-exists/web-dnssec-exists.check.js';
 import { webDnssecValid } from './checks/web-dnssec-valid/web-dnssec-valid.check.js';
 import { webHttpsCertPubkey } from './checks/web-https-cert-pubkey/web-https-cert-pubkey.check.js';
@@ -69,6 +71,7 @@ export {
   webCookies,
   webCoop,
   webCorp,
+  webAppsecprivSecuritytxt,
   webDnssecExists,
   webDnssecValid,
   webHttpsCertPubkey,
@@ -128,6 +131,7 @@ export const webChecks: readonly AnyCheck[] = Object.freeze([
   webAppsecprivXContentTypeOptions,
   webAppsecprivCsp,
   webAppsecprivReferrerPolicy,
+  webAppsecprivSecuritytxt,
   webHttpsRedirectDowngrade,
   webCookies,
   webCorp,
@@ -145,6 +149,7 @@ export const webProbes: readonly AnyProbe[] = Object.freeze([
   webTlsaProbe,
   caaProbe,
   webHttpProbe,
+  securityTxtProbe,
 ]);
 
 /** The website test as a preset: its checks and the probe implementations bound to them. */

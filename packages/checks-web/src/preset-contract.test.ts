@@ -3,6 +3,7 @@ import type { DnssecEvidence, EvidenceBundle } from '@pastoe/core/model';
 import { dnssecFixtures, presetContractProblems } from '../../core/src/scoring/test-support/preset-contract.js';
 import { suites, tlsEvidence, versions } from '../../core/src/tls/evaluate/test-support/evidence.js';
 import { hop, httpBundle, httpsFailed, httpsResponse, webHttp } from './checks/test-support/http-bundle.js';
+import { foundSecurityTxt, securityTxtBundle } from './checks/test-support/securitytxt-bundle.js';
 import { tlsBundle } from './checks/test-support/tls-bundle.js';
 import { webPreset } from './index.js';
 
@@ -49,9 +50,18 @@ const httpFixtures: readonly EvidenceBundle[] = [
   webHttp({ https: httpsResponse({ 'strict-transport-security': null, 'referrer-policy': 'unsafe-url' }) }),
 ].map((data) => httpBundle([{ ip: '192.0.2.1', data }]));
 
+/** security.txt evidence for the recommendations and bad outcomes (the check test drives good). */
+const securityTxtFixtures: readonly EvidenceBundle[] = [
+  foundSecurityTxt('Contact: https://example.test/\nExpires: 2027-01-01T00:00:00Z\n'),
+  foundSecurityTxt('Contact: https://example.test/\n'),
+  foundSecurityTxt('', { retrievalErrors: [{ code: 'no_security_txt_404' }] }),
+].map((data) => securityTxtBundle([{ ip: '192.0.2.1', data }]));
+
 describe('webPreset against the Internet.nl catalogue', () => {
   it('names known subtests, at their level, and gives only outcomes the catalogue lists', () => {
-    expect(presetContractProblems(webPreset, [...dnssecFixtures.map(bundle), ...tlsFixtures, ...httpFixtures])).toEqual([]);
+    expect(
+      presetContractProblems(webPreset, [...dnssecFixtures.map(bundle), ...tlsFixtures, ...httpFixtures, ...securityTxtFixtures]),
+    ).toEqual([]);
   });
 
   it('catches a check whose outcome the catalogue lacks', () => {

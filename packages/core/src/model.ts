@@ -128,6 +128,25 @@ export type {
   WebRedirectEnd,
   WebRedirectHop,
 } from './probes/web-http.declaration.js';
+export { parseSecurityTxt, securityTxtMaxBytes } from './securitytxt/parse.js';
+export type { SecurityTxtSignatureStatus, SecurityTxtSignatureVerification } from './securitytxt/verification.js';
+export { securityTxtDeclaration } from './probes/securitytxt.declaration.js';
+export type {
+  SecurityTxtEvidence,
+  SecurityTxtRequest,
+  SecurityTxtRetrievalCode,
+  SecurityTxtRetrievalError,
+} from './probes/securitytxt.declaration.js';
+export type {
+  ParseSecurityTxtOptions,
+  SecurityTxt,
+  SecurityTxtErrorCode,
+  SecurityTxtField,
+  SecurityTxtNotificationCode,
+  SecurityTxtProblem,
+  SecurityTxtRecommendationCode,
+  SecurityTxtSignature,
+} from './securitytxt/parse.js';
 export { dnssecOwnFailure, dnssecState, ownFailureReasons } from './dnssec/state.js';
 export type { DnssecState } from './dnssec/state.js';
 export { dnssecFacts, judgeDnssecExists, judgeDnssecValid } from './dnssec/results.js';

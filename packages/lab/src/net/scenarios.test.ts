@@ -194,7 +194,9 @@ describe('lab scenario world', () => {
     expect(page.statusCode).toBe(200);
     expect(page.headers['strict-transport-security']).toBe(modern?.hsts);
     const txt = await get('192.0.2.100', 443, 'modern.test', '/.well-known/security.txt');
-    expect(txt.body).toMatch(/^Contact: mailto:security@modern\.test\nExpires: /);
+    expect(txt.body).toMatch(
+      /^-----BEGIN PGP SIGNED MESSAGE-----\nHash: SHA256\n\n# security.txt of modern.test\nContact: mailto:security@modern\.test\n/,
+    );
     const legacy = lab.web.find((s) => s.domain === 'legacy.test');
     const plain = await get(legacy?.ipv4 as string, 80, 'legacy.test', '/');
     expect([plain.statusCode, legacy?.httpBehaviour]).toEqual([200, 'page']);

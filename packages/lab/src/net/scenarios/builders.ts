@@ -258,10 +258,6 @@ export function ipv6For(kind: 'web' | 'mail', index: number): string {
   return `2001:db8:${kind === 'web' ? '443' : '25'}::${(index + 1).toString(16)}`;
 }
 
-/** A security.txt (RFC 9116) for a domain, expiring in 180 days. */
-export const securityTxt = (domain: string): string =>
-  `Contact: mailto:security@${domain}\nExpires: ${new Date(Date.now() + 180 * day).toISOString().replace(/\.\d{3}Z$/, 'Z')}\nPreferred-Languages: nl, en\nCanonical: https://${domain}/.well-known/security.txt\n`;
-
 /**
  * The security headers every HTTPS lab site sends unless its scenario says otherwise: the values
  * Internet.nl calls good (its eleven CSP rules kept), and Observatory-style CORP and COOP.

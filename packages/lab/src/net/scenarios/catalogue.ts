@@ -33,6 +33,49 @@ const legacyTls: NodeTlsSpec = {
   renegotiation: 'unlimited',
 };
 
+/** A modern HTTPS site serving security.txt as `securityTxt` says: the security.txt scenarios. */
+const securityTxtSite = (domain: string, description: string, securityTxt: WebSpec['securityTxt']): WebSpec => ({
+  domain,
+  description,
+  https: modern([{ key: 'ecdsa-p256' }]),
+  http: 'redirect',
+  hsts,
+  ...(securityTxt === undefined ? {} : { securityTxt }),
+});
+
+/** The security.txt scenarios (RFC 9116, Internet.nl's web_appsecpriv_securitytxt). */
+function securityTxtScenarios(): WebSpec[] {
+  const syntaxErrors = [
+    'Contact : mailto:security@{domain}',
+    'Contact:https://{domain}/report',
+    'Encryption: http://{domain}/key.txt',
+    'Expires: next year',
+    'Preferred-Languages: nl; en',
+    'Hiring:',
+    'this line has no field',
+    'Policy: https://{domain}/policy',
+  ].join('\n');
+  return [
+    securityTxtSite('sectxt-missing.test', 'security.txt: none (404 at both places)', { path: 'none' }),
+    securityTxtSite('sectxt-expired.test', 'security.txt: signed, but its Expires passed yesterday', { file: 'expired' }),
+    securityTxtSite('sectxt-unsigned.test', 'security.txt: valid but unsigned, a mailto Contact without Encryption', { file: 'unsigned' }),
+    securityTxtSite('sectxt-signed.test', 'security.txt: signed with an Ed25519 key and SHA-512, with CSAF and dash-escaping', {
+      file: 'signed-ed25519',
+    }),
+    securityTxtSite('sectxt-content-type.test', 'security.txt: served as text/html', { contentType: 'text/html; charset=utf-8' }),
+    securityTxtSite('sectxt-legacy.test', 'security.txt: only at the legacy place /security.txt', { path: 'legacy' }),
+    securityTxtSite('sectxt-charset.test', 'security.txt: Content-Type with charset=iso-8859-1', {
+      contentType: 'text/plain; charset=iso-8859-1',
+    }),
+    securityTxtSite('sectxt-redirect.test', "security.txt: redirects to modern.test's file (another host, whose Canonical matches)", {
+      redirect: 'https://modern.test/.well-known/security.txt',
+    }),
+    securityTxtSite('sectxt-syntax.test', 'security.txt: several syntax errors (no_space, prec_ws, no_https, invalid_expiry, …)', {
+      file: { text: `${syntaxErrors}` },
+    }),
+  ];
+}
+
 /** The web scenarios, each served under its own `.test` domain. */
 export const webCatalogue: readonly WebSpec[] = [
   {
@@ -344,6 +387,7 @@ export const webCatalogue: readonly WebSpec[] = [
     hsts,
     headers: { 'set-cookie': ['session=lab; Path=/', 'tracking=1; Secure; SameSite=None'] },
   },
+  ...securityTxtScenarios(),
 ];
 
 /** The mail scenarios, each with its MX (or a null MX) under its own `.test` domain. */

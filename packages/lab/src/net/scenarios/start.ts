@@ -25,9 +25,9 @@ import {
   nodeSetup,
   type ServerExpectation,
   scriptedSetup,
-  securityTxt,
   tlsaRecords,
 } from './builders.js';
+import { makeSecurityTxtKeys, type SecurityTxtKeys, type SecurityTxtRoutes, securityTxtRoutes } from './security-txt.js';
 import { mailCatalogue, webCatalogue } from './catalogue.js';
 import type {
   LabMailScenario,
@@ -44,6 +44,8 @@ import type {
 interface StartContext {
   readonly ca: LabCa;
   readonly issuers: Issuers;
+  /** The OpenPGP keys that sign the scenarios' security.txt files. */
+  readonly securityTxtKeys: SecurityTxtKeys;
   readonly host: string;
   readonly addressMap: LabAddressMap;
   /** Every listener started so far, closed together. */
@@ -79,8 +81,12 @@ async function startHttps(
   tlsSpec: TlsSpec,
   addresses: Addresses,
   context: StartContext,
-): Promise<{ readonly endpoint: LabServiceEndpoint; readonly tlsa: LabTlsaData[] }> {
+): Promise<{ readonly endpoint: LabServiceEndpoint; readonly tlsa: LabTlsaData[]; readonly securityTxt?: SecurityTxtRoutes }> {
   const names = [spec.domain, `www.${spec.domain}`];
+  const securityTxt =
+    spec.securityTxt === undefined || spec.securityTxt === false
+      ? undefined
+      : securityTxtRoutes(spec.securityTxt, spec.domain, context.securityTxtKeys, new Date());
   const built = await Promise.all(tlsSpec.certificates.map((c) => makeCertificate(c, spec.domain, names, context.issuers)));
   const tlsa = tlsaRecords(spec.tlsa, built);
   let listener: LabListener;
@@ -89,8 +95,7 @@ async function startHttps(
     const site: LabHttpSite = {
       hosts: names,
       headers: httpsSiteHeaders(spec),
-      routes: { ...homeRoute(spec), ...spec.httpsRoutes },
-      ...(spec.securityTxt === true ? { securityTxt: securityTxt(spec.domain) } : {}),
+      routes: { ...homeRoute(spec), ...spec.httpsRoutes, ...securityTxt?.routes },
     };
     const node = nodeSetup(tlsSpec, built, context.ca);
     expected = node.expected;
@@ -115,7 +120,7 @@ async function startHttps(
       tlsa,
     },
   };
-  return { endpoint, tlsa };
+  return { endpoint, tlsa, ...(securityTxt === undefined ? {} : { securityTxt }) };
 }
 
 /** The CAA records of a web scenario: its own, the lab's good pair, or none. */
@@ -178,7 +183,11 @@ async function startWebScenario(spec: WebSpec, index: number, context: StartCont
     ...(https === undefined ? {} : { https: https.endpoint }),
     httpBehaviour: spec.http === 'none' ? null : spec.http,
     hsts: spec.hsts ?? null,
-    securityTxt: spec.securityTxt === true,
+    securityTxt:
+      https?.securityTxt !== undefined &&
+      (spec.securityTxt === true ||
+        (typeof spec.securityTxt === 'object' && spec.securityTxt.path !== 'legacy' && spec.securityTxt.path !== 'none')),
+    ...(https?.securityTxt?.publicKey === undefined ? {} : { securityTxtPublicKey: https.securityTxt.publicKey }),
     caa: spec.caa === true || spec.caaRecords !== undefined,
   };
   return { scenario, zone: webZone(spec, addresses, https?.tlsa ?? []), ...(httpSite === undefined ? {} : { httpSite }) };
@@ -284,7 +293,14 @@ export async function startLabScenarios(options: StartLabScenariosOptions): Prom
     await Promise.all(listeners.map((l) => l.close()));
   };
   try {
-    const context: StartContext = { ca, issuers: await startIssuers(ca), host, addressMap, listeners };
+    const context: StartContext = {
+      ca,
+      issuers: await startIssuers(ca),
+      securityTxtKeys: makeSecurityTxtKeys(new Date()),
+      host,
+      addressMap,
+      listeners,
+    };
     const startedWeb = await Promise.all(webCatalogue.map((spec, index) => startWebScenario(spec, index, context)));
     const web = await addHttp(startedWeb, context);
     const startedMail = await Promise.all(mailCatalogue.map((spec, index) => startMailScenario(spec, index, context)));

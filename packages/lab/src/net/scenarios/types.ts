@@ -125,6 +125,8 @@ export interface LabWebScenario {
   readonly hsts: string | null;
   /** Whether `/.well-known/security.txt` is served over HTTPS. */
   readonly securityTxt: boolean;
+  /** The armored OpenPGP public key that verifies the scenario's signed security.txt, when it has one. */
+  readonly securityTxtPublicKey?: string;
   /** Whether the domain has a CAA record. */
   readonly caa: boolean;
 }
@@ -229,6 +231,23 @@ export type TlsSpec = NodeTlsSpec | ScriptedSpec;
 /** The TLSA records a scenario publishes: for the leaf key (DANE-EE), the issuer (DANE-TA), a wrong digest, or none. */
 export type TlsaSpec = 'dane-ee' | 'dane-ta' | 'wrong' | 'none';
 
+/** How a web scenario serves security.txt. */
+export interface SecurityTxtSpec {
+  /**
+   * The file: `good` (signed with the lab's ECDSA key, Canonical, Encryption, expiring in 180
+   * days), `signed-ed25519` (the same signed with the lab's Ed25519 key and SHA-512, with CSAF and
+   * a dash-escaped line), `expired` (signed, expired yesterday), `unsigned` (a mailto Contact
+   * without Encryption, unsigned), or the literal text. `{domain}` in a text is the scenario domain.
+   */
+  readonly file?: 'good' | 'signed-ed25519' | 'expired' | 'unsigned' | { readonly text: string };
+  /** The Content-Type; default `text/plain; charset=utf-8`. */
+  readonly contentType?: string;
+  /** Where it is served: `well-known` (default), only at the legacy `/security.txt`, or `none` (404 at both). */
+  readonly path?: 'well-known' | 'legacy' | 'none';
+  /** Instead of the file, `/.well-known/security.txt` redirects (301) here; `{domain}` is replaced. */
+  readonly redirect?: string;
+}
+
 /** A web scenario as the catalogue writes it. */
 export interface WebSpec {
   /** The domain; `www.<domain>` is served alike. */
@@ -241,8 +260,8 @@ export interface WebSpec {
   readonly http: 'redirect' | 'page' | 'none';
   /** The Strict-Transport-Security header HTTPS sends, if any. */
   readonly hsts?: string;
-  /** Whether `/.well-known/security.txt` is served over HTTPS. */
-  readonly securityTxt?: boolean;
+  /** `/.well-known/security.txt` over HTTPS: `true` serves the lab's good (signed) file; an object says how. */
+  readonly securityTxt?: boolean | SecurityTxtSpec;
   /** The TLSA records for HTTPS. */
   readonly tlsa?: TlsaSpec;
   /** Whether the domain has CAA records. */

@@ -5,12 +5,18 @@
 import { dnssecExpectations } from './dnssec.js';
 import { tlsExpectations } from './tls.js';
 import { httpExpectations } from './http.js';
+import { securityTxtExpectations } from './securitytxt.js';
 import type { ExpectedSubtests, WebAreaExpectations } from './types.js';
 
 export type { ExpectedSubtests, ExpectedVerdict, WebAreaExpectations } from './types.js';
 
 /** Every area's expectations. An area joins the list when its checks join the web preset. */
-export const webExpectationAreas: readonly WebAreaExpectations[] = [dnssecExpectations, tlsExpectations, httpExpectations];
+export const webExpectationAreas: readonly WebAreaExpectations[] = [
+  dnssecExpectations,
+  tlsExpectations,
+  httpExpectations,
+  securityTxtExpectations,
+];
 
 /** The expected verdict of every subtest the areas cover, for one web scenario domain. */
 export function expectedWebVerdicts(domain: string, areas: readonly WebAreaExpectations[] = webExpectationAreas): ExpectedSubtests {
