@@ -5,9 +5,11 @@
  * headers and body bytes, or a typed error; every request is bounded in time and size. One
  * client per scan: its keep-alive pool serves the scan's requests and `close()` releases it.
  */
+import { setMaxListeners } from 'node:events';
 import tls from 'node:tls';
 import type { Network } from '../transport/network.js';
 import { assertTrustStore, createTrustStore, type TrustStore } from '../trust/store.js';
+import { listenerBudget } from '../util/abort.js';
 import { Semaphore } from '../util/semaphore.js';
 import { type HttpConnection, errorCode, openConnection } from './connection.js';
 import { ConnectionPool } from './pool.js';
@@ -135,6 +137,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const pool = new ConnectionPool({ maxIdlePerKey: maxIdlePerEndpoint, maxIdle: maxConnections, idleTimeoutMs });
   const slots = new Semaphore(maxConnections);
   const lifetime = new AbortController();
+  // Every request in flight listens for the client closing; many scans share one client.
+  setMaxListeners(listenerBudget, lifetime.signal);
   const inFlight = new Set<Promise<HttpResult>>();
   const counters = { requests: 0, connectionsOpened: 0, connectionsReused: 0 };
   let secureContext: tls.SecureContext | undefined;
