@@ -117,11 +117,16 @@ export type { DnssecEvidence } from './probes/dnssec.declaration.js';
 export { webAddressesDeclaration } from './probes/addresses.declaration.js';
 export type { AddressEvidence } from './probes/addresses.declaration.js';
 export { webTlsDeclaration } from './probes/tls-web.declaration.js';
-export { maxNameServers, nameServersDeclaration } from './probes/name-servers.declaration.js';
+export { maxNameServerAddresses, maxNameServers, nameServersDeclaration } from './probes/name-servers.declaration.js';
 export type { NameServerAddresses, NameServerEvidence } from './probes/name-servers.declaration.js';
 export { nameServerQueryTimeoutMs, nameServerReachabilityDeclaration } from './probes/name-server-reachability.declaration.js';
 export type { NameServerReachabilityEvidence } from './probes/name-server-reachability.declaration.js';
-export { webReachabilityDeclaration, webReachabilityPorts, webReachabilityTimeoutMs } from './probes/web-reachability.declaration.js';
+export {
+  maxReachabilityAddresses,
+  webReachabilityDeclaration,
+  webReachabilityPorts,
+  webReachabilityTimeoutMs,
+} from './probes/web-reachability.declaration.js';
 export type { PortAttempt, PortReachability, WebReachabilityEvidence } from './probes/web-reachability.declaration.js';
 export { webSameSiteDeclaration } from './probes/web-same-site.declaration.js';
 export type { SameSiteFailure, SameSiteResponse, WebSameSiteEvidence } from './probes/web-same-site.declaration.js';

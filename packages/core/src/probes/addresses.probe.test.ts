@@ -1,29 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createResolver } from '../dns/resolver/create-resolver.js';
-import { answer, type IncomingQuery, loopbackNetwork, startUdpServer, type TestServer } from '../dns/test-support/servers.js';
-import type { ProbeContext, Transports } from '../model/probe.js';
-import { createScanCaches } from '../runner/caches.js';
+import { answer, type IncomingQuery, startUdpServer, type TestServer } from '../dns/test-support/servers.js';
 import { probeAddresses } from './addresses.probe.js';
+import { resolverContext } from './test-support/resolver-context.js';
 
 let server: TestServer | undefined;
 afterEach(async () => {
   await server?.close();
   server = undefined;
 });
-
-/** A probe context whose only transport is a resolver asking the test server. */
-function contextFor(port: number): ProbeContext {
-  const resolver = createResolver(`udp://127.0.0.1:${port}`, { network: loopbackNetwork(), cache: false, retries: 0, timeoutMs: 2_000 });
-  return {
-    target: { domain: 'example.test', input: 'example.test' },
-    signal: new AbortController().signal,
-    // The address lookup uses the resolver only.
-    transports: { resolver } as Partial<Transports> as Transports,
-    caches: createScanCaches(),
-    settings: { ehloName: 'scanner.test', userAgent: 'test' },
-    now: () => new Date(),
-  };
-}
 
 const record = (name: string, data: { type: 'A' | 'AAAA'; address: string } | { type: 'CNAME'; target: string }) => ({
   name,
@@ -63,7 +47,7 @@ function partialChains(query: IncomingQuery): Uint8Array {
 describe('the web-addresses probe', () => {
   it('follows a CNAME chain that leaves the answer, ignores records of other owners, and sets IPv4-mapped addresses apart', async () => {
     server = await startUdpServer(partialChains);
-    const evidence = await probeAddresses('www.example.test', contextFor(server.port));
+    const evidence = await probeAddresses('www.example.test', resolverContext(server.port));
     expect(evidence).toEqual({ name: 'www.example.test', ipv4: ['192.0.2.7'], ipv6: ['2001:db8::7'], ipv4Mapped: ['::ffff:192.0.2.7'] });
   });
 });

@@ -8,6 +8,8 @@ export interface NameServerAddresses {
   readonly ipv4: readonly string[];
   /** Its IPv6 addresses (AAAA records, after CNAMEs), IPv4-mapped ones left out. */
   readonly ipv6: readonly string[];
+  /** How many more addresses it had beyond the {@link maxNameServerAddresses} per family kept. */
+  readonly omittedAddresses?: number;
   /**
    * Why its addresses could not be looked up (SERVFAIL, timeout), when they could not. Its address
    * lists are then empty, as Internet.nl counts such a name server: without addresses.
@@ -35,6 +37,9 @@ export interface NameServerEvidence {
 
 /** The most name servers the probe looks at; more are counted in `omitted`. */
 export const maxNameServers = 20;
+
+/** The most addresses per family kept for one name server (the first in answer order); a hostile zone could list hundreds. */
+export const maxNameServerAddresses = 16;
 
 /**
  * The name servers of the domain under test and their A and AAAA addresses: shared by the web

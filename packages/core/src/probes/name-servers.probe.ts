@@ -2,7 +2,13 @@ import { followCnames } from '../dns/resolver/cnames.js';
 import { ProbeFailure } from '../model/evidence.js';
 import { implementProbe, type ProbeContext, type ProbeDefinition } from '../model/probe.js';
 import { probeAddresses } from './addresses.probe.js';
-import { maxNameServers, type NameServerAddresses, type NameServerEvidence, nameServersDeclaration } from './name-servers.declaration.js';
+import {
+  maxNameServerAddresses,
+  maxNameServers,
+  type NameServerAddresses,
+  type NameServerEvidence,
+  nameServersDeclaration,
+} from './name-servers.declaration.js';
 
 /** The most names asked for NS: the domain and its parents, however deep the name. */
 const maxNamesAsked = 10;
@@ -34,7 +40,13 @@ function parentBelowTld(name: string): string | undefined {
 async function nameServerAddresses(name: string, context: ProbeContext): Promise<NameServerAddresses> {
   try {
     const { ipv4, ipv6 } = await probeAddresses(name, context);
-    return { name, ipv4, ipv6 };
+    const omitted = Math.max(0, ipv4.length - maxNameServerAddresses) + Math.max(0, ipv6.length - maxNameServerAddresses);
+    return {
+      name,
+      ipv4: ipv4.slice(0, maxNameServerAddresses),
+      ipv6: ipv6.slice(0, maxNameServerAddresses),
+      ...(omitted > 0 ? { omittedAddresses: omitted } : {}),
+    };
   } catch (caught) {
     if (context.signal.aborted || !(caught instanceof ProbeFailure)) throw caught;
     return { name, ipv4: [], ipv6: [], lookupError: caught.message };
@@ -45,7 +57,8 @@ async function nameServerAddresses(name: string, context: ProbeContext): Promise
  * Finds the name servers of `domain` as Internet.nl does: the NS RRset of the domain, or when it
  * has none, of its parent, and so on up to (not including) the top-level domain; then each name
  * server's A and AAAA records, IPv4-mapped IPv6 addresses left out. At most
- * {@link maxNameServers} name servers are looked at.
+ * {@link maxNameServers} name servers are looked at, and {@link maxNameServerAddresses}
+ * addresses per family of each.
  */
 export async function probeNameServers(domain: string, context: ProbeContext): Promise<NameServerEvidence> {
   const asked: string[] = [];

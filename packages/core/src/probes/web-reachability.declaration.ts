@@ -30,12 +30,16 @@ export interface WebReachabilityEvidence {
 /** The ports Internet.nl connects to on every web server address. */
 export const webReachabilityPorts: readonly number[] = Object.freeze([80, 443]);
 
+/** The most addresses per family connected to (the first in answer order): a hostile zone could list hundreds. */
+export const maxReachabilityAddresses = 32;
+
 /** How long each connection attempt may take, as Internet.nl's socket timeout: 4 s. */
 export const webReachabilityTimeoutMs = 4_000;
 
 /**
  * A TCP connection to ports 80 and 443 of every web server address of the domain, IPv6 and IPv4
- * (Internet.nl's `ipv6.do_web` connectivity test), one subject per address from `web-addresses`.
+ * (Internet.nl's `ipv6.do_web` connectivity test), one subject per address from `web-addresses`
+ * (at most {@link maxReachabilityAddresses} per family).
  */
 export const webReachabilityDeclaration = declareProbe<WebReachabilityEvidence>({
   id: 'web-reachability',

@@ -3,6 +3,7 @@ import { implementProbe, type ProbeContext, type ProbeDefinition } from '../mode
 import type { Subject } from '../model/subject.js';
 import { webAddressesDeclaration } from './addresses.declaration.js';
 import {
+  maxReachabilityAddresses,
   type PortAttempt,
   type PortReachability,
   type WebReachabilityEvidence,
@@ -43,7 +44,8 @@ export const webReachabilityProbe: ProbeDefinition<WebReachabilityEvidence, 'eac
     const evidence = await context.evidence(webAddressesDeclaration);
     if (!evidence.ok) throw new ProbeFailure('dependency', `no addresses to connect to: ${evidence.error.message}`);
     const { name, ipv4, ipv6 } = evidence.data;
-    return [...ipv6, ...ipv4].map((ip): Subject => ({ name, role: 'web', ip }));
+    const kept = [...ipv6.slice(0, maxReachabilityAddresses), ...ipv4.slice(0, maxReachabilityAddresses)];
+    return kept.map((ip): Subject => ({ name, role: 'web', ip }));
   },
   run: (subject, context) => probeWebReachability(subject.ip ?? subject.name, context),
 });
