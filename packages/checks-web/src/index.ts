@@ -1,8 +1,10 @@
 /**
  * @packageDocumentation
- * The pastoe website test as checks for `@pastoe/core`'s runner. Today it has the DNSSEC checks
- * (Internet.nl's `web_dnssec_exist` and `web_dnssec_valid`) and the first HTTPS checks: TLS
- * version, cipher suites, key exchange, certificate trust and certificate key. IPv6, the rest of
+ * The pastoe website test as checks for `@pastoe/core`'s runner. Today it has the IPv6 checks
+ * (Internet.nl's `web_ipv6_*`: name server and web server addresses and reachability, the same
+ * site over IPv4 and IPv6), the DNSSEC checks (`web_dnssec_exist` and `web_dnssec_valid`) and the
+ * first HTTPS checks: TLS
+ * version, cipher suites, key exchange, certificate trust and certificate key. The rest of
  * HTTPS (redirect, HSTS, the other TLS and certificate subtests, DANE, CAA), security headers,
  * security.txt and RPKI are planned. docs/status.md
  * in the repository lists every subtest and its check.
@@ -16,10 +18,14 @@ import {
   caaProbe,
   definePreset,
   dnssecProbe,
+  nameServerReachabilityProbe,
+  nameServersProbe,
   type Preset,
   securityTxtProbe,
   webAddressesProbe,
   webHttpProbe,
+  webReachabilityProbe,
+  webSameSiteProbe,
   webTlsaProbe,
   webTlsProbe,
 } from '@pastoe/core';
@@ -62,6 +68,11 @@ export type { CspDirective, CspProblem, CspProblemCode, CspSource, ParsedCsp } f
 export { classifyCspSource, parseCsp } from './parsers/csp.js';
 export type { HstsDirective, HstsProblem, HstsProblemCode, ParsedHsts } from './parsers/hsts.js';
 export { parseHsts } from './parsers/hsts.js';
+import { webIpv6NsAddress } from './checks/web-ipv6-ns-address/web-ipv6-ns-address.check.js';
+import { webIpv6NsReach } from './checks/web-ipv6-ns-reach/web-ipv6-ns-reach.check.js';
+import { webIpv6WsAddress } from './checks/web-ipv6-ws-address/web-ipv6-ws-address.check.js';
+import { webIpv6WsReach } from './checks/web-ipv6-ws-reach/web-ipv6-ws-reach.check.js';
+import { webIpv6WsSimilar } from './checks/web-ipv6-ws-similar/web-ipv6-ws-similar.check.js';
 
 export {
   webAppsecprivCsp,
@@ -98,10 +109,20 @@ export {
   webHttpsCertDomain,
   webHttpsDaneExist,
   webHttpsDaneValid,
+  webIpv6NsAddress,
+  webIpv6NsReach,
+  webIpv6WsAddress,
+  webIpv6WsReach,
+  webIpv6WsSimilar,
 };
 
 /** Every website check, in Internet.nl's report order. It grows as the checks land. */
 export const webChecks: readonly AnyCheck[] = Object.freeze([
+  webIpv6NsAddress,
+  webIpv6NsReach,
+  webIpv6WsAddress,
+  webIpv6WsReach,
+  webIpv6WsSimilar,
   webDnssecExists,
   webDnssecValid,
   webHttpsHttpAvailable,
@@ -150,6 +171,10 @@ export const webProbes: readonly AnyProbe[] = Object.freeze([
   caaProbe,
   webHttpProbe,
   securityTxtProbe,
+  nameServersProbe,
+  nameServerReachabilityProbe,
+  webReachabilityProbe,
+  webSameSiteProbe,
 ]);
 
 /** The website test as a preset: its checks and the probe implementations bound to them. */

@@ -4,6 +4,7 @@ import { dnssecFixtures, presetContractProblems } from '../../core/src/scoring/t
 import { suites, tlsEvidence, versions } from '../../core/src/tls/evaluate/test-support/evidence.js';
 import { hop, httpBundle, httpsFailed, httpsResponse, webHttp } from './checks/test-support/http-bundle.js';
 import { foundSecurityTxt, securityTxtBundle } from './checks/test-support/securitytxt-bundle.js';
+import { type Ipv6Fixture, ipv6Bundle } from './checks/test-support/ipv6-bundle.js';
 import { tlsBundle } from './checks/test-support/tls-bundle.js';
 import { webPreset } from './index.js';
 
@@ -57,10 +58,34 @@ const securityTxtFixtures: readonly EvidenceBundle[] = [
   foundSecurityTxt('', { retrievalErrors: [{ code: 'no_security_txt_404' }] }),
 ].map((data) => securityTxtBundle([{ ip: '192.0.2.1', data }]));
 
+/** IPv6 evidence for every outcome the IPv6 checks can give. */
+const page = { status: 200, body: '<p>a page</p>' };
+const ipv6Cases: readonly Ipv6Fixture[] = [
+  {},
+  { web: { '192.0.2.1': [80] }, nameServers: { 'ns1.example.test': { '192.0.2.53': true } } },
+  { web: { '2001:db8::1': [80] }, nameServers: { a: { '2001:db8::53': true } } },
+  { web: { '192.0.2.1': [80], '2001:db8::1': [] }, nameServers: { a: { '2001:db8::53': false }, b: { '2001:db8::54': true } } },
+  { web: { '192.0.2.1': [], '2001:db8::1': [80] } },
+  { web: { '192.0.2.1': [80], '2001:db8::1': [80] }, pages: { v4: { http: page }, v6: { http: page } } },
+  { web: { '192.0.2.1': [80], '2001:db8::1': [80] }, pages: { v4: { http: page }, v6: { http: { status: 200, body: '0123456789' } } } },
+  { web: { '192.0.2.1': [80], '2001:db8::1': [80] }, pages: { v4: { http: page }, v6: { http: { status: 404, body: '' } } } },
+  {
+    web: { '192.0.2.1': [80], '2001:db8::1': [80] },
+    pages: { v4: { http: { ...page, status: 500 } }, v6: { http: { ...page, status: 500 } } },
+  },
+];
+const ipv6Fixtures: readonly EvidenceBundle[] = ipv6Cases.map(ipv6Bundle);
+
 describe('webPreset against the Internet.nl catalogue', () => {
   it('names known subtests, at their level, and gives only outcomes the catalogue lists', () => {
     expect(
-      presetContractProblems(webPreset, [...dnssecFixtures.map(bundle), ...tlsFixtures, ...httpFixtures, ...securityTxtFixtures]),
+      presetContractProblems(webPreset, [
+        ...dnssecFixtures.map(bundle),
+        ...tlsFixtures,
+        ...httpFixtures,
+        ...securityTxtFixtures,
+        ...ipv6Fixtures,
+      ]),
     ).toEqual([]);
   });
 

@@ -103,6 +103,10 @@ export { defineSecurityTxtProbe, probeSecurityTxt, securityTxtProbe } from './pr
 export type { SecurityTxtProbeOptions } from './probes/securitytxt.probe.js';
 export { armoredOpenPgpPublicKey, clearsignSecurityTxt, openPgpFingerprint } from './securitytxt/sign.js';
 export type { ClearsignOptions, OpenPgpHash, OpenPgpSigningKey } from './securitytxt/sign.js';
+export { nameServersProbe, probeNameServers } from './probes/name-servers.probe.js';
+export { nameServerReachabilityProbe, probeNameServerReachability } from './probes/name-server-reachability.probe.js';
+export { probeWebReachability, webReachabilityProbe } from './probes/web-reachability.probe.js';
+export { probeWebSameSite, webSameSiteProbe } from './probes/web-same-site.probe.js';
 export { dnssecState } from './dnssec/state.js';
 export { createResolver } from './dns/resolver/create-resolver.js';
 export { defaultBootstrap, defaultResolverSpecs, parseResolverSpec } from './dns/resolver/endpoints.js';

@@ -147,6 +147,32 @@ export type {
   SecurityTxtRecommendationCode,
   SecurityTxtSignature,
 } from './securitytxt/parse.js';
+export { maxNameServerAddresses, maxNameServers, nameServersDeclaration } from './probes/name-servers.declaration.js';
+export type { NameServerAddresses, NameServerEvidence } from './probes/name-servers.declaration.js';
+export { nameServerQueryTimeoutMs, nameServerReachabilityDeclaration } from './probes/name-server-reachability.declaration.js';
+export type { NameServerReachabilityEvidence } from './probes/name-server-reachability.declaration.js';
+export {
+  maxReachabilityAddresses,
+  webReachabilityDeclaration,
+  webReachabilityPorts,
+  webReachabilityTimeoutMs,
+} from './probes/web-reachability.declaration.js';
+export type { PortAttempt, PortReachability, WebReachabilityEvidence } from './probes/web-reachability.declaration.js';
+export { webSameSiteDeclaration } from './probes/web-same-site.declaration.js';
+export type { SameSiteFailure, SameSiteResponse, WebSameSiteEvidence } from './probes/web-same-site.declaration.js';
+export {
+  contentDistance,
+  quickRatio,
+  sameSiteBodyLimit,
+  sameSiteHistogram,
+  sameSiteMaxDistance,
+  stripVolatileHtml,
+} from './ipv6/same-site-content.js';
+export type { ByteHistogram } from './ipv6/same-site-content.js';
+export { averagedNameServerPoints, hasIpv4, hasIpv6, hostReachPoints, summariseHostReach } from './ipv6/reach.js';
+export type { AddressReach, HostReach } from './ipv6/reach.js';
+export { judgeNameServerAddresses, judgeNameServerReach, nameServerReach } from './ipv6/name-server-judgement.js';
+export type { NameServerReachabilityItem } from './ipv6/name-server-judgement.js';
 export { dnssecOwnFailure, dnssecState, ownFailureReasons } from './dnssec/state.js';
 export type { DnssecState } from './dnssec/state.js';
 export { dnssecFacts, judgeDnssecExists, judgeDnssecValid } from './dnssec/results.js';

@@ -167,7 +167,7 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
     await world?.close();
     throw error;
   }
-  for (const ip of nameServerAddresses) {
+  for (const ip of [...nameServerAddresses, ...(world?.nameServerAddresses ?? [])]) {
     addressMap.route({ ip, port: 53 }, { ip: host, port: server.udp.port }, 'udp');
     addressMap.route({ ip, port: 53 }, { ip: host, port: server.tcp.port }, 'tcp');
   }

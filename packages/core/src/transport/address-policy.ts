@@ -394,3 +394,18 @@ export function createAddressPolicy(options: AddressPolicyOptions = {}): Address
     },
   });
 }
+
+/**
+ * Whether `ip` is an IPv4-mapped IPv6 address (`::ffff:0:0/96`, RFC 4291 §2.5.5.2). DNS answers
+ * that carry one are dropped from the addresses a test contacts, as Internet.nl does (its issues
+ * #146 and #655): such an address is IPv4 in disguise, not an IPv6 path.
+ *
+ * @internal Shared by the address probes; not part of the public API.
+ */
+export function isIpv4MappedIpv6(ip: string): boolean {
+  const parsed = parseAddress(ip);
+  if (parsed === undefined || parsed.family !== 6) return false;
+  const { bytes } = parsed;
+  for (let i = 0; i < 10; i++) if (bytes[i] !== 0) return false;
+  return bytes[10] === 0xff && bytes[11] === 0xff;
+}

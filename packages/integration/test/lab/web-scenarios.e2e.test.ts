@@ -24,7 +24,7 @@ describe('the website test of every lab web scenario', () => {
   it('reaches the expected verdict for every covered subtest of every scenario', async () => {
     const mismatches: string[] = [];
     for (const scenario of lab.web) {
-      const report = await scan(scenario.domain, { preset: webPreset, transports: lab.transports() });
+      const report = await scan(scenario.domain, { preset: webPreset, transports: lab.transports(), vantage: lab.vantage });
       const expected = expectedWebVerdicts(scenario.domain);
       const seen = new Set<string>();
       for (const verdict of report.verdicts) {

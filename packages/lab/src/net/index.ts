@@ -9,7 +9,9 @@ export type { LabListener } from './listener.js';
 export { startLabScenarios } from './scenarios/start.js';
 export type {
   LabCertificateExpectation,
+  LabIpv6Setup,
   LabMailScenario,
+  LabNameServerSetup,
   LabScenarioWorld,
   LabServiceEndpoint,
   LabTlsExpectation,

@@ -40,9 +40,14 @@ function readUntil(socket: Duplex, done: (bytes: Buffer) => boolean, timeoutMs =
 
 const smtpReply = (bytes: Buffer): boolean => /(^|\r\n)\d{3} [^\r\n]*\r\n$/.test(bytes.toString('latin1'));
 
-/** Opens a connection through the lab network to an endpoint's public IPv4 address, after STARTTLS for SMTP. */
-async function open(endpoint: LabServiceEndpoint, family: 4 | 6 = 4): Promise<Duplex> {
-  const connection = await lab.network.connect({ ip: family === 4 ? endpoint.ipv4 : endpoint.ipv6, port: endpoint.port, timeoutMs: 3_000 });
+/**
+ * Opens a connection through the lab network to an endpoint's public IPv4 address (its IPv6 one
+ * for an IPv6-only scenario, whose IPv4 address reaches nothing), after STARTTLS for SMTP.
+ */
+async function open(endpoint: LabServiceEndpoint, family?: 4 | 6): Promise<Duplex> {
+  const ipv4Routed = lab.addressMap.lookup({ ip: endpoint.ipv4, port: endpoint.port }, 'tcp') !== undefined;
+  const ip = (family ?? (ipv4Routed ? 4 : 6)) === 4 ? endpoint.ipv4 : endpoint.ipv6;
+  const connection = await lab.network.connect({ ip, port: endpoint.port, timeoutMs: 3_000 });
   const socket = connection.socket;
   if (endpoint.service === 'smtp') {
     await readUntil(socket, smtpReply);

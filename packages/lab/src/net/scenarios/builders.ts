@@ -12,7 +12,17 @@ import { type LabTlsaData, tlsaFor } from '../../pki/tlsa.js';
 import { groupCode, type LabTlsVersion, labTlsVersions, suiteHandshake } from '../../tls/codes.js';
 import type { ScriptedTlsBehaviour } from '../../tls/scripted.js';
 import type { LabServedCertificate, LabTlsSetup } from '../../tls/server.js';
-import type { CertSpec, LabCertificateExpectation, LabTlsExpectation, NodeTlsSpec, ScriptedSpec, TlsaSpec, WebSpec } from './types.js';
+import type {
+  CertSpec,
+  LabCertificateExpectation,
+  LabIpv6Setup,
+  LabNameServerSetup,
+  LabTlsExpectation,
+  NodeTlsSpec,
+  ScriptedSpec,
+  TlsaSpec,
+  WebSpec,
+} from './types.js';
 
 /** What a scan of a server should find, less what its certificates and DNS decide. */
 export type ServerExpectation = Omit<LabTlsExpectation, 'certificate' | 'dane' | 'tlsa'>;
@@ -280,3 +290,49 @@ export function httpsSiteHeaders(spec: WebSpec): Record<string, string | readonl
   for (const [name, value] of Object.entries(merged)) if (value !== null) headers[name] = value;
   return headers;
 }
+/**
+ * The name servers the web scenario zones publish: `ns1` at the lab name server's own addresses,
+ * `ns2` at addresses the lab routes to the same server, so that a zone has two name servers.
+ */
+export const scenarioNameServers = {
+  ns1: { ipv4: '192.0.2.53', ipv6: '2001:db8::53' },
+  ns2: { ipv4: '203.0.113.53', ipv6: '2001:db8:53::53' },
+} as const;
+
+/** An IPv6 address no server plays: a name server there does not answer over IPv6. */
+const silentNameServerIpv6 = '2001:db8:53::dead';
+
+/** The NS records and their addresses for a web scenario zone (relative to its origin). */
+export function nameServerRecords(setup: LabNameServerSetup | undefined): string[] {
+  const { ns1, ns2 } = scenarioNameServers;
+  const ns2Ipv6 = setup === 'one-ipv6' || setup === 'ipv4-only' ? [] : [setup === 'ipv6-silent' ? silentNameServerIpv6 : ns2.ipv6];
+  const ns1Ipv6 = setup === 'ipv4-only' ? [] : [ns1.ipv6];
+  return [
+    '@ 300 IN NS ns1',
+    '@ 300 IN NS ns2',
+    `ns1 300 IN A ${ns1.ipv4}`,
+    ...ns1Ipv6.map((ip) => `ns1 300 IN AAAA ${ip}`),
+    `ns2 300 IN A ${ns2.ipv4}`,
+    ...ns2Ipv6.map((ip) => `ns2 300 IN AAAA ${ip}`),
+  ];
+}
+
+/** Which of a web scenario's addresses are in its DNS and which reach its own servers. */
+export function webFamilies(setup: LabIpv6Setup | undefined): {
+  readonly a: boolean;
+  readonly aaaa: boolean;
+  readonly routeIpv4: boolean;
+  readonly routeIpv6: 'same' | 'other' | 'nowhere';
+} {
+  return {
+    a: setup !== 'only',
+    aaaa: setup !== 'none',
+    routeIpv4: setup !== 'only',
+    routeIpv6:
+      setup === 'none' || setup === 'unreachable' || setup === 'ipv4-mapped' ? 'nowhere' : setup === 'other-content' ? 'other' : 'same',
+  };
+}
+
+/** The page the IPv6 servers of an `other-content` scenario serve: nothing like the IPv4 one. */
+export const otherContentPage = (domain: string): string =>
+  `<!doctype html><title>IPv6</title><pre>${domain}\n${'0123456789 '.repeat(60)}</pre>\n`;

@@ -22,14 +22,19 @@ import {
   httpsSiteHeaders,
   ipv6For,
   makeCertificate,
+  nameServerRecords,
   nodeSetup,
+  otherContentPage,
+  scenarioNameServers,
   type ServerExpectation,
   scriptedSetup,
   tlsaRecords,
+  webFamilies,
 } from './builders.js';
 import { makeSecurityTxtKeys, type SecurityTxtKeys, type SecurityTxtRoutes, securityTxtRoutes } from './security-txt.js';
 import { mailCatalogue, webCatalogue } from './catalogue.js';
 import type {
+  LabIpv6Setup,
   LabMailScenario,
   LabScenarioWorld,
   LabServiceEndpoint,
@@ -58,11 +63,26 @@ interface Addresses {
   readonly ipv6: string;
 }
 
-/** Routes both addresses of a service to its loopback listener; returns the listener's endpoint. */
-function route(context: StartContext, addresses: Addresses, port: number, local: LabListener): Endpoint {
+/**
+ * Routes the addresses of a service to its loopback listener, as the scenario's IPv6 setup says:
+ * both to it (the default), the IPv6 one to `ipv6Local` (`other-content`) or nowhere
+ * (`none`, `unreachable`), the IPv4 one nowhere for an IPv6-only site. Returns the listener's endpoint.
+ */
+function route(
+  context: StartContext,
+  addresses: Addresses,
+  port: number,
+  local: LabListener,
+  setup?: LabIpv6Setup,
+  ipv6Local?: LabListener,
+): Endpoint {
   const endpoint = { ip: local.host, port: local.port };
-  context.addressMap.route({ ip: addresses.ipv4, port }, endpoint);
-  context.addressMap.route({ ip: addresses.ipv6, port }, endpoint);
+  const families = webFamilies(setup);
+  if (families.routeIpv4) context.addressMap.route({ ip: addresses.ipv4, port }, endpoint);
+  if (families.routeIpv6 !== 'nowhere') {
+    const v6 = families.routeIpv6 === 'other' && ipv6Local !== undefined ? { ip: ipv6Local.host, port: ipv6Local.port } : endpoint;
+    context.addressMap.route({ ip: addresses.ipv6, port }, v6);
+  }
   return endpoint;
 }
 
@@ -90,6 +110,7 @@ async function startHttps(
   const built = await Promise.all(tlsSpec.certificates.map((c) => makeCertificate(c, spec.domain, names, context.issuers)));
   const tlsa = tlsaRecords(spec.tlsa, built);
   let listener: LabListener;
+  let ipv6Listener: LabListener | undefined;
   let expected: ServerExpectation;
   if (tlsSpec.engine === 'node') {
     const site: LabHttpSite = {
@@ -100,19 +121,26 @@ async function startHttps(
     const node = nodeSetup(tlsSpec, built, context.ca);
     expected = node.expected;
     listener = await startHttpServer({ sites: [site], tls: node.setup, host: context.host });
+    if (spec.ipv6 === 'other-content') {
+      // The same TLS server, another page: what a site whose IPv6 reaches another web farm serves.
+      const other: LabHttpSite = { ...site, fallback: { headers: { 'Content-Type': 'text/html' }, body: otherContentPage(spec.domain) } };
+      context.listeners.push(listener);
+      ipv6Listener = await startHttpServer({ sites: [other], tls: node.setup, host: context.host });
+      context.listeners.push(ipv6Listener);
+    }
   } else {
     const scripted = scriptedSetup(tlsSpec, built);
     expected = scripted.expected;
     listener = await startScriptedTlsServer({ ...scripted.behaviour, host: context.host });
   }
-  context.listeners.push(listener);
+  if (!context.listeners.includes(listener)) context.listeners.push(listener);
   const endpoint: LabServiceEndpoint = {
     scenario: spec.domain,
     host: spec.domain,
     service: 'https',
     ...addresses,
     port: 443,
-    local: route(context, addresses, 443, listener),
+    local: route(context, addresses, 443, listener, spec.ipv6, ipv6Listener),
     tls: {
       ...expected,
       certificate: certificateExpectation(built, spec.domain),
@@ -138,16 +166,17 @@ function homeRoute(spec: WebSpec): Record<string, LabHttpResponse> {
   };
 }
 
-/** The signed zone of a web scenario: its addresses and its `www`'s, CAA, and TLSA for both names. */
+/** The signed zone of a web scenario: its addresses and its `www`'s, its name servers, CAA, and TLSA for both names. */
 function webZone(spec: WebSpec, addresses: Addresses, tlsa: readonly LabTlsaData[]): LabZoneSpec {
   const tlsaLines = tlsa.flatMap((data) => [`_443._tcp 300 IN TLSA ${tlsaText(data)}`, `_443._tcp.www 300 IN TLSA ${tlsaText(data)}`]);
+  const families = webFamilies(spec.ipv6);
+  const aaaa = spec.ipv6 === 'ipv4-mapped' ? `::ffff:${addresses.ipv4}` : addresses.ipv6;
   return {
     origin: spec.domain,
     content: [
-      `@ 300 IN A ${addresses.ipv4}`,
-      `@ 300 IN AAAA ${addresses.ipv6}`,
-      `www 300 IN A ${addresses.ipv4}`,
-      `www 300 IN AAAA ${addresses.ipv6}`,
+      ...(families.a ? [`@ 300 IN A ${addresses.ipv4}`, `www 300 IN A ${addresses.ipv4}`] : []),
+      ...(families.aaaa ? [`@ 300 IN AAAA ${aaaa}`, `www 300 IN AAAA ${aaaa}`] : []),
+      ...nameServerRecords(spec.nameServers),
       ...caaLines(spec),
       ...tlsaLines,
     ].join('\n'),
@@ -189,15 +218,32 @@ async function startWebScenario(spec: WebSpec, index: number, context: StartCont
         (typeof spec.securityTxt === 'object' && spec.securityTxt.path !== 'legacy' && spec.securityTxt.path !== 'none')),
     ...(https?.securityTxt?.publicKey === undefined ? {} : { securityTxtPublicKey: https.securityTxt.publicKey }),
     caa: spec.caa === true || spec.caaRecords !== undefined,
+    ...(spec.ipv6 === undefined ? {} : { ipv6Setup: spec.ipv6 }),
+    ...(spec.nameServers === undefined ? {} : { nameServerSetup: spec.nameServers }),
   };
   return { scenario, zone: webZone(spec, addresses, https?.tlsa ?? []), ...(httpSite === undefined ? {} : { httpSite }) };
 }
 
-/** Starts the one plain HTTP server every web scenario shares and gives each scenario with HTTP its endpoint. */
+/**
+ * Starts the one plain HTTP server every web scenario shares (and one more for the IPv6 addresses
+ * of `other-content` scenarios, serving another page) and gives each scenario with HTTP its endpoint.
+ */
 async function addHttp(started: readonly StartedWeb[], context: StartContext): Promise<LabWebScenario[]> {
   const sites = started.flatMap((s) => (s.httpSite === undefined ? [] : [s.httpSite]));
   const listener = await startHttpServer({ sites, host: context.host });
   context.listeners.push(listener);
+  const otherSites = started.flatMap(({ scenario, httpSite }) =>
+    httpSite === undefined || scenario.ipv6Setup !== 'other-content'
+      ? []
+      : [
+          {
+            ...httpSite,
+            fallback: httpSite.fallback ?? { headers: { 'Content-Type': 'text/html' }, body: otherContentPage(scenario.domain) },
+          },
+        ],
+  );
+  const otherListener = otherSites.length === 0 ? undefined : await startHttpServer({ sites: otherSites, host: context.host });
+  if (otherListener !== undefined) context.listeners.push(otherListener);
   return started.map(({ scenario }) => {
     if (scenario.httpBehaviour === null) return scenario;
     const http: LabServiceEndpoint = {
@@ -207,7 +253,7 @@ async function addHttp(started: readonly StartedWeb[], context: StartContext): P
       ipv4: scenario.ipv4,
       ipv6: scenario.ipv6,
       port: 80,
-      local: route(context, scenario, 80, listener),
+      local: route(context, scenario, 80, listener, scenario.ipv6Setup, otherListener),
     };
     return { ...scenario, http };
   });
@@ -310,7 +356,8 @@ export async function startLabScenarios(options: StartLabScenariosOptions): Prom
       ...mail.flatMap((s) => (s.smtp === undefined ? [] : [s.smtp])),
     ];
     const zones = [...startedWeb.map((s) => s.zone), ...startedMail.map((m) => m.zone)];
-    return { zones, web, mail, endpoints, close };
+    const { ns2 } = scenarioNameServers;
+    return { zones, web, mail, endpoints, nameServerAddresses: [ns2.ipv4, ns2.ipv6], close };
   } catch (error) {
     await close();
     throw error;

@@ -105,6 +105,26 @@ export interface LabServiceEndpoint {
   readonly tls?: LabTlsExpectation;
 }
 
+/**
+ * How a web scenario serves IPv6. Absent: dual stack, both addresses reach the same servers.
+ * - `none`: no AAAA record;
+ * - `unreachable`: an AAAA record whose address is routed nowhere (connections are refused);
+ * - `other-content`: the IPv6 address reaches other HTTP(S) servers, which serve another page;
+ * - `only`: no A record (an IPv6-only site);
+ * - `ipv4-mapped`: the AAAA record holds the IPv4 address in IPv4-mapped form (`::ffff:192.0.2.x`),
+ *   which is no IPv6 address.
+ */
+export type LabIpv6Setup = 'none' | 'unreachable' | 'other-content' | 'only' | 'ipv4-mapped';
+
+/**
+ * The name servers of a web scenario's zone. Absent: `ns1` and `ns2`, each with an IPv4 and an
+ * IPv6 address that reach the lab's DNS server.
+ * - `one-ipv6`: `ns2` has no AAAA record;
+ * - `ipv4-only`: neither has an AAAA record;
+ * - `ipv6-silent`: `ns2`'s IPv6 address is routed nowhere (its DNS queries are refused).
+ */
+export type LabNameServerSetup = 'one-ipv6' | 'ipv4-only' | 'ipv6-silent';
+
 /** A web scenario. */
 export interface LabWebScenario {
   /** The domain, e.g. `modern.test`; `www.<domain>` is served alike. */
@@ -129,6 +149,10 @@ export interface LabWebScenario {
   readonly securityTxtPublicKey?: string;
   /** Whether the domain has a CAA record. */
   readonly caa: boolean;
+  /** How it serves IPv6, when not dual stack with the same servers. */
+  readonly ipv6Setup?: LabIpv6Setup;
+  /** Its name servers, when not two dual-stack ones. */
+  readonly nameServerSetup?: LabNameServerSetup;
 }
 
 /** A mail scenario. */
@@ -157,6 +181,8 @@ export interface LabScenarioWorld {
   readonly mail: readonly LabMailScenario[];
   /** Every service endpoint, web and mail. */
   readonly endpoints: readonly LabServiceEndpoint[];
+  /** Name server addresses the scenario zones publish besides the lab's own, to be routed to the lab's DNS server. */
+  readonly nameServerAddresses: readonly string[];
   /** Closes every server. */
   close(): Promise<void>;
 }
@@ -282,6 +308,10 @@ export interface WebSpec {
   readonly httpsRoutes?: Readonly<Record<string, LabHttpResponse>>;
   /** Compress the HTTPS responses' bodies with this Content-Encoding. */
   readonly contentEncoding?: 'gzip';
+  /** How it serves IPv6; default dual stack with the same servers. */
+  readonly ipv6?: LabIpv6Setup;
+  /** Its name servers; default two dual-stack ones. */
+  readonly nameServers?: LabNameServerSetup;
 }
 
 /** A mail scenario as the catalogue writes it. */

@@ -6,6 +6,7 @@ import { dnssecExpectations } from './dnssec.js';
 import { tlsExpectations } from './tls.js';
 import { httpExpectations } from './http.js';
 import { securityTxtExpectations } from './securitytxt.js';
+import { ipv6Expectations } from './ipv6.js';
 import type { ExpectedSubtests, WebAreaExpectations } from './types.js';
 
 export type { ExpectedSubtests, ExpectedVerdict, WebAreaExpectations } from './types.js';
@@ -16,6 +17,7 @@ export const webExpectationAreas: readonly WebAreaExpectations[] = [
   tlsExpectations,
   httpExpectations,
   securityTxtExpectations,
+  ipv6Expectations,
 ];
 
 /** The expected verdict of every subtest the areas cover, for one web scenario domain. */

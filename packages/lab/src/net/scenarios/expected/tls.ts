@@ -64,6 +64,8 @@ export const tlsExpectations: WebAreaExpectations = {
     'web-https-tls-hybrid-pq': 'info/bad',
   },
   byDomain: {
+    // Its AAAA leads nowhere: HTTPS is unavailable on the first IPv6 address (Internet.nl: unreachable).
+    'ipv6-unreachable.test': { web_https_http_available: 'fail/other' },
     'modern.test': {
       web_https_tls_ocsp: 'pass/good',
       web_https_tls_caa: 'pass/good',
