@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DnssecEvidence, EvidenceBundle } from '@pastoe/core/model';
 import { dnssecFixtures, presetContractProblems } from '../../core/src/scoring/test-support/preset-contract.js';
 import { suites, tlsEvidence, versions } from '../../core/src/tls/evaluate/test-support/evidence.js';
+import { rpkiBundle, rpkiFixtures } from './checks/test-support/rpki-bundle.js';
 import { tlsBundle } from './checks/test-support/tls-bundle.js';
 import { webPreset } from './index.js';
 
@@ -29,7 +30,7 @@ const tlsFixtures: readonly EvidenceBundle[] = [
 
 describe('webPreset against the Internet.nl catalogue', () => {
   it('names known subtests, at their level, and gives only outcomes the catalogue lists', () => {
-    expect(presetContractProblems(webPreset, [...dnssecFixtures.map(bundle), ...tlsFixtures])).toEqual([]);
+    expect(presetContractProblems(webPreset, [...dnssecFixtures.map(bundle), ...tlsFixtures, ...rpkiFixtures.map(rpkiBundle)])).toEqual([]);
   });
 
   it('catches a check whose outcome the catalogue lacks', () => {

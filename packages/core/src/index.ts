@@ -95,6 +95,8 @@ export { dnssecProbe, probeDnssec } from './probes/dnssec.probe.js';
 export { probeAddresses, webAddressesProbe } from './probes/addresses.probe.js';
 export type { AddressEvidence } from './probes/addresses.probe.js';
 export { webTlsProbe } from './probes/tls-web.probe.js';
+export { nameServerRouteOriginProbe, probeRouteOrigin, webRouteOriginProbe } from './probes/route-origin.probe.js';
+export * from './rpki/sources/index.js';
 export { dnssecState } from './dnssec/state.js';
 export { createResolver } from './dns/resolver/create-resolver.js';
 export { defaultBootstrap, defaultResolverSpecs, parseResolverSpec } from './dns/resolver/endpoints.js';

@@ -125,3 +125,32 @@ export type { ValidationReason, ValidationStatus } from './dnssec/reasons.js';
 export type { ValidationResult } from './dnssec/types.js';
 export * from './tls/evaluate/index.js';
 export type { TlsEvidence, TlsVersion } from './tls/types.js';
+export { webRouteOriginDeclaration, nameServerRouteOriginDeclaration } from './probes/route-origin.declaration.js';
+export type { NameServerAddresses, NameServerRouteOriginEvidence } from './probes/route-origin.declaration.js';
+export {
+  addressBits,
+  formatPrefix,
+  parseIpAddress,
+  parsePrefix,
+  prefixAddress,
+  prefixContains,
+  prefixOf,
+  routedPrefixLength,
+  routedPrefixOf,
+  unwrapIpv4Mapped,
+} from './rpki/prefix.js';
+export type { IpAddress, IpFamily, IpPrefix } from './rpki/prefix.js';
+export { coveringVrps, isAsn, isValidVrp, maxAsn, parseAsn, validateOrigin } from './rpki/origin-validation.js';
+export type { Route, RouteOriginState, Vrp } from './rpki/origin-validation.js';
+export { addressRpkiReport, roaExistenceReport, routeValidityReport } from './rpki/report.js';
+export type {
+  AddressRpkiReport,
+  RoaExistenceOutcome,
+  RoaExistenceReport,
+  RouteOriginEvidence,
+  RouteOriginRow,
+  RouteValidityOutcome,
+  RouteValidityReport,
+} from './rpki/report.js';
+export type { RouteSource, RpkiSourceContext, RpkiSources, VrpSource } from './rpki/types.js';
+export { judgeRoaExistence, judgeRouteValidity, nameServerAddressEvidence, rpkiEvidenceProblem } from './rpki/judge.js';
