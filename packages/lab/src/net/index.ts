@@ -10,6 +10,7 @@ export { startLabScenarios } from './scenarios/start.js';
 export type {
   LabCertificateExpectation,
   LabMailScenario,
+  LabRpkiCase,
   LabScenarioWorld,
   LabServiceEndpoint,
   LabTlsExpectation,

@@ -3,12 +3,13 @@
  * of the test, merged here. The end-to-end tests scan every scenario and compare.
  */
 import { dnssecExpectations } from './dnssec.js';
+import { rpkiExpectations } from './rpki.js';
 import type { ExpectedSubtests, WebAreaExpectations } from './types.js';
 
 export type { ExpectedSubtests, ExpectedVerdict, WebAreaExpectations } from './types.js';
 
 /** Every area's expectations. An area joins the list when its checks join the web preset. */
-export const webExpectationAreas: readonly WebAreaExpectations[] = [dnssecExpectations];
+export const webExpectationAreas: readonly WebAreaExpectations[] = [dnssecExpectations, rpkiExpectations];
 
 /** The expected verdict of every subtest the areas cover, for one web scenario domain. */
 export function expectedWebVerdicts(domain: string, areas: readonly WebAreaExpectations[] = webExpectationAreas): ExpectedSubtests {
