@@ -5,6 +5,7 @@
  * headers and body bytes, or a typed error; every request is bounded in time and size. One
  * client per scan: its keep-alive pool serves the scan's requests and `close()` releases it.
  */
+import { setMaxListeners } from 'node:events';
 import tls from 'node:tls';
 import type { Network } from '../transport/network.js';
 import { assertTrustStore, createTrustStore, type TrustStore } from '../trust/store.js';
@@ -135,6 +136,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const pool = new ConnectionPool({ maxIdlePerKey: maxIdlePerEndpoint, maxIdle: maxConnections, idleTimeoutMs });
   const slots = new Semaphore(maxConnections);
   const lifetime = new AbortController();
+  // Every request in flight or waiting for a slot listens for the client closing, so many
+  // concurrent requests are many listeners by design, not a leak (each removes its own).
+  setMaxListeners(0, lifetime.signal);
   const inFlight = new Set<Promise<HttpResult>>();
   const counters = { requests: 0, connectionsOpened: 0, connectionsReused: 0 };
   let secureContext: tls.SecureContext | undefined;
