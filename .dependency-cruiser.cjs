@@ -41,6 +41,7 @@ const modelAllowed = [
   '^packages/core/src/dnssec/types\\.ts$',
   '^packages/core/src/http/types\\.ts$',
   '^packages/core/src/trust/types\\.ts$',
+  '^packages/core/src/rpki/types\\.ts$',
   '^packages/core/src/scoring/internetnl-catalogue\\.ts$',
 ];
 

@@ -6,7 +6,8 @@
  * first HTTPS checks: TLS
  * version, cipher suites, key exchange, certificate trust and certificate key. The rest of
  * HTTPS (redirect, HSTS, the other TLS and certificate subtests, DANE, CAA), security headers,
- * security.txt and RPKI are planned. docs/status.md
+ * security.txt are planned. RPKI (`web_rpki_*`, `web_ns_rpki_*`) judges route origins from the
+ * scan's RPKI sources (`transports.rpki`) and is not tested without them. docs/status.md
  * in the repository lists every subtest and its check.
  *
  * The checks name the probes they need by declaration only; {@link webPreset} binds those
@@ -19,12 +20,14 @@ import {
   definePreset,
   dnssecProbe,
   nameServerReachabilityProbe,
+  nameServerRouteOriginProbe,
   nameServersProbe,
   type Preset,
   securityTxtProbe,
   webAddressesProbe,
   webHttpProbe,
   webReachabilityProbe,
+  webRouteOriginProbe,
   webSameSiteProbe,
   webTlsaProbe,
   webTlsProbe,
@@ -73,6 +76,10 @@ import { webIpv6NsReach } from './checks/web-ipv6-ns-reach/web-ipv6-ns-reach.che
 import { webIpv6WsAddress } from './checks/web-ipv6-ws-address/web-ipv6-ws-address.check.js';
 import { webIpv6WsReach } from './checks/web-ipv6-ws-reach/web-ipv6-ws-reach.check.js';
 import { webIpv6WsSimilar } from './checks/web-ipv6-ws-similar/web-ipv6-ws-similar.check.js';
+import { webNsRpkiExists } from './checks/web-ns-rpki-exists/web-ns-rpki-exists.check.js';
+import { webNsRpkiValid } from './checks/web-ns-rpki-valid/web-ns-rpki-valid.check.js';
+import { webRpkiExists } from './checks/web-rpki-exists/web-rpki-exists.check.js';
+import { webRpkiValid } from './checks/web-rpki-valid/web-rpki-valid.check.js';
 
 export {
   webAppsecprivCsp,
@@ -114,6 +121,10 @@ export {
   webIpv6WsAddress,
   webIpv6WsReach,
   webIpv6WsSimilar,
+  webNsRpkiExists,
+  webNsRpkiValid,
+  webRpkiExists,
+  webRpkiValid,
 };
 
 /** Every website check, in Internet.nl's report order. It grows as the checks land. */
@@ -157,6 +168,10 @@ export const webChecks: readonly AnyCheck[] = Object.freeze([
   webCookies,
   webCorp,
   webCoop,
+  webRpkiExists,
+  webRpkiValid,
+  webNsRpkiExists,
+  webNsRpkiValid,
 ]);
 
 /**
@@ -175,6 +190,8 @@ export const webProbes: readonly AnyProbe[] = Object.freeze([
   nameServerReachabilityProbe,
   webReachabilityProbe,
   webSameSiteProbe,
+  webRouteOriginProbe,
+  nameServerRouteOriginProbe,
 ]);
 
 /** The website test as a preset: its checks and the probe implementations bound to them. */

@@ -5,6 +5,7 @@ import { suites, tlsEvidence, versions } from '../../core/src/tls/evaluate/test-
 import { hop, httpBundle, httpsFailed, httpsResponse, webHttp } from './checks/test-support/http-bundle.js';
 import { foundSecurityTxt, securityTxtBundle } from './checks/test-support/securitytxt-bundle.js';
 import { type Ipv6Fixture, ipv6Bundle } from './checks/test-support/ipv6-bundle.js';
+import { rpkiBundle, rpkiFixtures } from './checks/test-support/rpki-bundle.js';
 import { tlsBundle } from './checks/test-support/tls-bundle.js';
 import { webPreset } from './index.js';
 
@@ -85,6 +86,7 @@ describe('webPreset against the Internet.nl catalogue', () => {
         ...httpFixtures,
         ...securityTxtFixtures,
         ...ipv6Fixtures,
+        ...rpkiFixtures.map(rpkiBundle),
       ]),
     ).toEqual([]);
   });

@@ -107,6 +107,8 @@ export { nameServersProbe, probeNameServers } from './probes/name-servers.probe.
 export { nameServerReachabilityProbe, probeNameServerReachability } from './probes/name-server-reachability.probe.js';
 export { probeWebReachability, webReachabilityProbe } from './probes/web-reachability.probe.js';
 export { probeWebSameSite, webSameSiteProbe } from './probes/web-same-site.probe.js';
+export { nameServerRouteOriginProbe, probeRouteOrigin, webRouteOriginProbe } from './probes/route-origin.probe.js';
+export * from './rpki/sources/index.js';
 export { dnssecState } from './dnssec/state.js';
 export { createResolver } from './dns/resolver/create-resolver.js';
 export { defaultBootstrap, defaultResolverSpecs, parseResolverSpec } from './dns/resolver/endpoints.js';

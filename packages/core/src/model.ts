@@ -189,3 +189,32 @@ export { evaluateDane, judgeDaneExists, judgeDaneRollover, judgeDaneValid } from
 export type { DaneInput, DaneJudgement, DaneResult, TlsaOutcome } from './dane/index.js';
 export { caaMaxRecords, evaluateCaa, judgeCaa, selectCaaRRset } from './caa/index.js';
 export type { CaaEvaluation, CaaJudgement, CaaLookup, CaaSelection } from './caa/index.js';
+export { webRouteOriginDeclaration, nameServerRouteOriginDeclaration } from './probes/route-origin.declaration.js';
+export type { NameServerRouteOriginEvidence } from './probes/route-origin.declaration.js';
+export {
+  addressBits,
+  formatPrefix,
+  parseIpAddress,
+  parsePrefix,
+  prefixAddress,
+  prefixContains,
+  prefixOf,
+  routedPrefixLength,
+  routedPrefixOf,
+  unwrapIpv4Mapped,
+} from './rpki/prefix.js';
+export type { IpAddress, IpFamily, IpPrefix } from './rpki/prefix.js';
+export { coveringVrps, isAsn, isValidVrp, maxAsn, parseAsn, validateOrigin } from './rpki/origin-validation.js';
+export type { Route, RouteOriginState, Vrp } from './rpki/origin-validation.js';
+export { addressRpkiReport, roaExistenceReport, routeValidityReport } from './rpki/report.js';
+export type {
+  AddressRpkiReport,
+  RoaExistenceOutcome,
+  RoaExistenceReport,
+  RouteOriginEvidence,
+  RouteOriginRow,
+  RouteValidityOutcome,
+  RouteValidityReport,
+} from './rpki/report.js';
+export type { RouteSource, RpkiSourceContext, RpkiSources, VrpSource } from './rpki/types.js';
+export { judgeRoaExistence, judgeRouteValidity, nameServerAddressEvidence, rpkiEvidenceProblem } from './rpki/judge.js';

@@ -15,5 +15,6 @@ export * from './http/index.js';
 export * from './smtp/index.js';
 export * from './net/index.js';
 export * from './external/index.js';
+export * from './rpki/index.js';
 export { labDemoDomains, startLab } from './lab.js';
-export type { Lab, LabAddresses, LabDomain, LabOptions, LabTransportOptions } from './lab.js';
+export type { Lab, LabAddresses, LabDomain, LabOptions, LabRpki, LabTransportOptions } from './lab.js';

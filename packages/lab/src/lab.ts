@@ -4,10 +4,13 @@ import {
   createHttpClient,
   createNodeNetwork,
   createResolver,
+  createRipestatRouteSource,
+  createRoutinatorVrpSource,
   createTrustStore,
   createValidator,
   type HttpClient,
   type Network,
+  type RpkiSources,
   type Transports,
   type TrustStore,
   type VantageSettings,
@@ -22,6 +25,8 @@ import { startLabScenarios } from './net/scenarios/start.js';
 import type { LabMailScenario, LabServiceEndpoint, LabWebScenario } from './net/scenarios/types.js';
 import { createLabCa, issueCertificate } from './pki/ca.js';
 import type { LabCa } from './pki/ca.js';
+import { type LabRpkiAddress, type LabRpkiData, labRpkiData } from './rpki/data.js';
+import { type LabRpkiServers, startRpkiServers } from './rpki/servers.js';
 
 /** Options for {@link startLab}. */
 export interface LabOptions {
@@ -65,6 +70,20 @@ export interface LabTransportOptions {
    * wrapper around it that counts connections. It must reach the lab's addresses as the lab's does.
    */
   readonly network?: Network;
+  /** Whether the transports carry the lab's RPKI sources ({@link Lab.rpki}). Default true; `false` for a scan without RPKI sources. */
+  readonly rpki?: boolean;
+}
+
+/** The lab's RPKI world: its routing data and the servers that answer like RIPEstat and Routinator from it. */
+export interface LabRpki {
+  /** The RIPEstat-like data API (`/data/network-info/data.json`). */
+  readonly ripestatUrl: string;
+  /** The Routinator-like HTTP service (`/api/v1/validity/<asn>/<prefix>`, `/json`). */
+  readonly routinatorUrl: string;
+  /** The routes and VRPs both answer from: every scenario's /24 and /48 as its RPKI case says, the rest of the lab valid. */
+  readonly data: LabRpkiData;
+  /** RPKI sources for pastoe over the two servers: RIPEstat for routes, Routinator for VRPs. */
+  sources(): RpkiSources;
 }
 
 /** A running lab. */
@@ -96,6 +115,8 @@ export interface Lab {
   readonly endpoints: readonly LabServiceEndpoint[];
   /** The address map behind {@link Lab.network}: documentation endpoints to loopback listeners. */
   readonly addressMap: LabAddressMap;
+  /** The lab's routing world and its RIPEstat-like and Routinator-like servers. */
+  readonly rpki: LabRpki;
   /**
    * The addresses a name has in the lab's DNS (its A and AAAA records, CNAMEs not followed), or
    * `undefined` when it has none. E.g. `addressOf('modern.test')` gives `192.0.2.100` and `2001:db8:443::1`.
@@ -113,8 +134,8 @@ export interface Lab {
   readonly vantage: VantageSettings;
   /**
    * Transports for pastoe that reach the lab: its network, a resolver pointed at the lab's DNS,
-   * a validator from the lab's trust anchor, {@link Lab.trust} (the lab CA only) and an HTTP
-   * client over the network that trusts it. Each call makes a fresh resolver (own cache) and HTTP
+   * a validator from the lab's trust anchor, {@link Lab.trust} (the lab CA only), an HTTP
+   * client over the network that trusts it, and the lab's RPKI sources (unless `rpki: false`). Each call makes a fresh resolver (own cache) and HTTP
    * client (own pool); the lab closes them when it closes.
    */
   transports(options?: LabTransportOptions): Transports & { readonly resolver: ClosableResolver; readonly http: HttpClient };
@@ -167,6 +188,24 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
     await world?.close();
     throw error;
   }
+  let rpkiServers: LabRpkiServers;
+  let rpkiData: LabRpkiData;
+  try {
+    rpkiData = labRpkiData(rpkiAddresses(world));
+    rpkiServers = await startRpkiServers({ host, data: rpkiData });
+  } catch (error) {
+    await Promise.all([server.close(), world?.close()]);
+    throw error;
+  }
+  const rpki: LabRpki = {
+    ripestatUrl: rpkiServers.ripestatUrl,
+    routinatorUrl: rpkiServers.routinatorUrl,
+    data: rpkiData,
+    sources: () => ({
+      routes: createRipestatRouteSource({ baseUrl: rpkiServers.ripestatUrl, timeoutMs: 5_000 }),
+      vrps: createRoutinatorVrpSource({ baseUrl: rpkiServers.routinatorUrl, timeoutMs: 5_000 }),
+    }),
+  };
   for (const ip of [...nameServerAddresses, ...(world?.nameServerAddresses ?? [])]) {
     addressMap.route({ ip, port: 53 }, { ip: host, port: server.udp.port }, 'udp');
     addressMap.route({ ip, port: 53 }, { ip: host, port: server.tcp.port }, 'tcp');
@@ -194,6 +233,7 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
     mail: world?.mail ?? [],
     endpoints: world?.endpoints ?? [],
     addressMap,
+    rpki,
     addressOf(name) {
       return addresses.get(nameKey(normalizeName(name)));
     },
@@ -214,17 +254,36 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
       const validator = createValidator({ resolver, trustAnchors: zones.trustAnchor.ds });
       const http = createHttpClient({ network: through, trust });
       httpClients.add(http);
-      return { network: through, resolver, validator, trust, http };
+      return { network: through, resolver, validator, trust, http, ...(transportOptions.rpki === false ? {} : { rpki: rpki.sources() }) };
     },
     async close() {
       if (closed) return;
       closed = true;
       await Promise.all([...[...resolvers].map((resolver) => resolver.close()), ...[...httpClients].map((http) => http.close())]);
-      await Promise.all([server.close(), world?.close()]);
+      await Promise.all([server.close(), world?.close(), rpkiServers.close()]);
     },
   };
   options.signal?.addEventListener('abort', () => void lab.close(), { once: true });
   return lab;
+}
+
+/** Every address of the lab with its RPKI case: the scenarios' as they ask, mail servers' and the name server's valid. */
+function rpkiAddresses(world: Awaited<ReturnType<typeof startLabScenarios>> | undefined): LabRpkiAddress[] {
+  const web = (world?.web ?? []).flatMap((scenario) => [
+    { address: scenario.ipv4, case: scenario.rpki.ipv4, owner: scenario.domain },
+    { address: scenario.ipv6, case: scenario.rpki.ipv6, owner: scenario.domain },
+  ]);
+  const mail = (world?.mail ?? []).flatMap((scenario) =>
+    scenario.smtp === undefined
+      ? []
+      : [scenario.smtp.ipv4, scenario.smtp.ipv6].map((address) => ({ address, case: 'valid' as const, owner: scenario.domain })),
+  );
+  const nameServer = [...nameServerAddresses, ...(world?.nameServerAddresses ?? [])].map((address) => ({
+    address,
+    case: 'valid' as const,
+    owner: 'the lab name server',
+  }));
+  return [...web, ...mail, ...nameServer];
 }
 
 /** The A and AAAA records of every name in the lab's zones, by name. */

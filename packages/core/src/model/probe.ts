@@ -1,6 +1,7 @@
 import type { Resolver } from '../dns/types.js';
 import type { Validator } from '../dnssec/types.js';
 import type { HttpClient } from '../http/types.js';
+import type { RpkiSources } from '../rpki/types.js';
 import type { Network } from '../transport/network.js';
 import type { TrustStore } from '../trust/types.js';
 import type { ScanCaches } from './caches.js';
@@ -24,6 +25,12 @@ export interface Transports {
   readonly trust: TrustStore;
   /** HTTP/1.1 over the network, validating against `trust`, with the scan's User-Agent; one keep-alive pool per scan run. */
   readonly http: HttpClient;
+  /**
+   * Where route origin data comes from: routes for an address and validated ROA payloads. Absent
+   * by default (pastoe has no public default it could use without asking): the RPKI subtests are
+   * then `not-tested`.
+   */
+  readonly rpki?: RpkiSources;
 }
 
 /** Settings that shape how probes behave on the wire. */

@@ -5,6 +5,7 @@ import { loopbackNetwork } from '../tls/scanner/test-support/servers.js';
 import { createTrustStore } from '../trust/store.js';
 import { cacheKey } from '../dns/resolver/cache.js';
 import { normalizeQuestion } from '../dns/wire/message.js';
+import { createStaticRouteSource, createStaticVrpSource } from '../rpki/sources/static.js';
 import { createScanCaches } from './caches.js';
 import { resolveTransports } from './default-transports.js';
 import { defaultProbeSettings } from './options.js';
@@ -86,5 +87,16 @@ describe('resolveTransports', () => {
       await http.close();
       await server.close();
     }
+  });
+
+  it('passes the caller’s RPKI sources through and adds none of its own', async () => {
+    const network = loopbackNetwork();
+    const http = createHttpClient({ network });
+    const rpki = { routes: createStaticRouteSource([]), vrps: createStaticVrpSource([]) };
+    const withSources = resolveTransports({ network, http, rpki }, createScanCaches(), defaultProbeSettings);
+    const without = resolveTransports({ network, http }, createScanCaches(), defaultProbeSettings);
+    expect(withSources.transports.rpki).toBe(rpki);
+    expect(without.transports.rpki).toBeUndefined();
+    await Promise.all([withSources.dispose(), without.dispose(), http.close()]);
   });
 });

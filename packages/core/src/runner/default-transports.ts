@@ -42,7 +42,7 @@ export function resolveTransports(
   const http = partial?.http ?? ownHttp;
   if (http === undefined) throw new Error('unreachable: an HTTP client is always present here');
   return {
-    transports: { network, resolver, validator, trust, http },
+    transports: { network, resolver, validator, trust, http, ...(partial?.rpki === undefined ? {} : { rpki: partial.rpki }) },
     dispose: async () => {
       await Promise.all([ownResolver?.close(), ownHttp?.close()]);
     },

@@ -64,14 +64,14 @@ describe('the IPv6 probes against the lab', () => {
       zone: 'modern.test',
       nameServers: [
         { name: 'ns1.modern.test', ipv4: ['192.0.2.53'], ipv6: ['2001:db8::53'] },
-        { name: 'ns2.modern.test', ipv4: ['203.0.113.53'], ipv6: ['2001:db8:53::53'] },
+        { name: 'ns2.modern.test', ipv4: ['192.0.2.54'], ipv6: ['2001:db8:53::53'] },
       ],
     });
     expect(found.nsReach.map((r) => [r.ip, r.reachable, r.rcode])).toEqual([
       ['2001:db8::53', true, 'NOERROR'],
       ['192.0.2.53', true, 'NOERROR'],
       ['2001:db8:53::53', true, 'NOERROR'],
-      ['203.0.113.53', true, 'NOERROR'],
+      ['192.0.2.54', true, 'NOERROR'],
     ]);
     expect(found.webReach.map((r) => [r.family, r.ports.map((p) => `${p.port}:${p.result}`)])).toEqual([
       [6, ['80:open', '443:open']],
@@ -128,7 +128,7 @@ describe('the IPv6 probes against the lab', () => {
     const silent = await evidenceOf('ns-ipv6-silent.test');
     const dead = silent.nsReach.find((r) => r.ip === '2001:db8:53::dead');
     expect([dead?.reachable, dead?.error?.code]).toEqual([false, 'network']);
-    expect(silent.nsReach.filter((r) => r.reachable).map((r) => r.ip)).toEqual(['2001:db8::53', '192.0.2.53', '203.0.113.53']);
+    expect(silent.nsReach.filter((r) => r.reachable).map((r) => r.ip)).toEqual(['2001:db8::53', '192.0.2.53', '192.0.2.54']);
   });
 
   it('see an IPv6 address that refuses connections, and a site that listens on port 80 only', async () => {

@@ -12,6 +12,7 @@ export type {
   LabIpv6Setup,
   LabMailScenario,
   LabNameServerSetup,
+  LabRpkiCase,
   LabScenarioWorld,
   LabServiceEndpoint,
   LabTlsExpectation,

@@ -296,7 +296,7 @@ export function httpsSiteHeaders(spec: WebSpec): Record<string, string | readonl
  */
 export const scenarioNameServers = {
   ns1: { ipv4: '192.0.2.53', ipv6: '2001:db8::53' },
-  ns2: { ipv4: '203.0.113.53', ipv6: '2001:db8:53::53' },
+  ns2: { ipv4: '192.0.2.54', ipv6: '2001:db8:53::53' },
 } as const;
 
 /** An IPv6 address no server plays: a name server there does not answer over IPv6. */

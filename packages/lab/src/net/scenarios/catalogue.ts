@@ -76,6 +76,28 @@ function securityTxtScenarios(): WebSpec[] {
   ];
 }
 
+/**
+ * A site like modern.test at addresses of its own, whose /24 or /48 the lab's RPKI sources
+ * describe as `rpki` says: the RPKI scenarios differ from modern.test in routing only.
+ */
+const rpkiSite = (
+  domain: string,
+  description: string,
+  addresses: NonNullable<WebSpec['addresses']>,
+  rpki: NonNullable<WebSpec['rpki']>,
+): WebSpec => ({
+  domain,
+  description,
+  https: modern([{ key: 'ecdsa-p256' }], { ocsp: 'good' }),
+  http: 'redirect',
+  hsts,
+  securityTxt: true,
+  tlsa: 'dane-ee',
+  caa: true,
+  addresses,
+  rpki,
+});
+
 /** The web scenarios, each served under its own `.test` domain. */
 export const webCatalogue: readonly WebSpec[] = [
   {
@@ -452,6 +474,30 @@ export const webCatalogue: readonly WebSpec[] = [
     hsts,
     ipv6: 'ipv4-mapped',
   },
+  rpkiSite(
+    'rpki-invalid-as.test',
+    'as modern.test, but its IPv6 /48 is announced by AS64511 while the ROA names AS64500: RPKI invalid',
+    { ipv6: '2001:db8:f0::1' },
+    { ipv6: 'invalid-as' },
+  ),
+  rpkiSite(
+    'rpki-invalid-length.test',
+    'as modern.test, but its IPv6 /48 is longer than the /47 ROA allows: RPKI invalid',
+    { ipv6: '2001:db8:f2::1' },
+    { ipv6: 'invalid-length' },
+  ),
+  rpkiSite(
+    'rpki-not-found.test',
+    'as modern.test, but no ROA covers its announced IPv6 /48: RPKI not-found',
+    { ipv6: '2001:db8:f4::1' },
+    { ipv6: 'not-found' },
+  ),
+  rpkiSite(
+    'rpki-not-routed.test',
+    'as modern.test, but neither address is announced in BGP (AS0 ROAs): RPKI not tested',
+    { ipv4: '203.0.113.10', ipv6: '2001:db8:f6::1' },
+    { ipv4: 'not-routed', ipv6: 'not-routed' },
+  ),
 ];
 
 /** The mail scenarios, each with its MX (or a null MX) under its own `.test` domain. */

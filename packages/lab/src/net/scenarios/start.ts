@@ -196,7 +196,7 @@ interface StartedWeb {
 
 /** Starts a web scenario's HTTPS server, if it has one, and describes its DNS and plain HTTP. */
 async function startWebScenario(spec: WebSpec, index: number, context: StartContext): Promise<StartedWeb> {
-  const addresses = { ipv4: ipv4For('web', index), ipv6: ipv6For('web', index) };
+  const addresses = { ipv4: spec.addresses?.ipv4 ?? ipv4For('web', index), ipv6: spec.addresses?.ipv6 ?? ipv6For('web', index) };
   const https = spec.https === undefined ? undefined : await startHttps(spec, spec.https, addresses, context);
   const httpSite: LabHttpSite | undefined =
     spec.http === 'none'
@@ -220,6 +220,7 @@ async function startWebScenario(spec: WebSpec, index: number, context: StartCont
     caa: spec.caa === true || spec.caaRecords !== undefined,
     ...(spec.ipv6 === undefined ? {} : { ipv6Setup: spec.ipv6 }),
     ...(spec.nameServers === undefined ? {} : { nameServerSetup: spec.nameServers }),
+    rpki: { ipv4: spec.rpki?.ipv4 ?? 'valid', ipv6: spec.rpki?.ipv6 ?? 'valid' },
   };
   return { scenario, zone: webZone(spec, addresses, https?.tlsa ?? []), ...(httpSite === undefined ? {} : { httpSite }) };
 }

@@ -125,6 +125,17 @@ export type LabIpv6Setup = 'none' | 'unreachable' | 'other-content' | 'only' | '
  */
 export type LabNameServerSetup = 'one-ipv6' | 'ipv4-only' | 'ipv6-silent';
 
+/**
+ * What the lab's RPKI sources say about one prefix (a scenario address's /24 or /48), in AS64500's
+ * name (RFC 5398 documentation AS numbers):
+ * - `valid`: announced by AS64500, a ROA for AS64500 at that length;
+ * - `invalid-as`: announced by AS64511, the ROA names AS64500;
+ * - `invalid-length`: announced by AS64500, the ROA (one bit shorter) allows no longer prefix;
+ * - `not-found`: announced by AS64500, no ROA;
+ * - `not-routed`: no announcement, an AS0 ROA (RFC 6483: not to be routed).
+ */
+export type LabRpkiCase = 'valid' | 'invalid-as' | 'invalid-length' | 'not-found' | 'not-routed';
+
 /** A web scenario. */
 export interface LabWebScenario {
   /** The domain, e.g. `modern.test`; `www.<domain>` is served alike. */
@@ -153,6 +164,8 @@ export interface LabWebScenario {
   readonly ipv6Setup?: LabIpv6Setup;
   /** Its name servers, when not two dual-stack ones. */
   readonly nameServerSetup?: LabNameServerSetup;
+  /** What the lab's RPKI sources (`lab.rpki`) say about the /24 of `ipv4` and the /48 of `ipv6`. */
+  readonly rpki: { readonly ipv4: LabRpkiCase; readonly ipv6: LabRpkiCase };
 }
 
 /** A mail scenario. */
@@ -312,6 +325,13 @@ export interface WebSpec {
   readonly ipv6?: LabIpv6Setup;
   /** Its name servers; default two dual-stack ones. */
   readonly nameServers?: LabNameServerSetup;
+  /**
+   * Addresses instead of the ones the scenario's place in the catalogue gives, for a scenario whose
+   * /24 or /48 must be its own (RPKI). Each must be unique among the scenarios.
+   */
+  readonly addresses?: { readonly ipv4?: string; readonly ipv6?: string };
+  /** What the RPKI sources say about the /24 of its IPv4 and the /48 of its IPv6 address; default `valid` for both. */
+  readonly rpki?: { readonly ipv4?: LabRpkiCase; readonly ipv6?: LabRpkiCase };
 }
 
 /** A mail scenario as the catalogue writes it. */

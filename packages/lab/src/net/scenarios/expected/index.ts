@@ -7,6 +7,7 @@ import { tlsExpectations } from './tls.js';
 import { httpExpectations } from './http.js';
 import { securityTxtExpectations } from './securitytxt.js';
 import { ipv6Expectations } from './ipv6.js';
+import { rpkiExpectations } from './rpki.js';
 import type { ExpectedSubtests, WebAreaExpectations } from './types.js';
 
 export type { ExpectedSubtests, ExpectedVerdict, WebAreaExpectations } from './types.js';
@@ -18,6 +19,7 @@ export const webExpectationAreas: readonly WebAreaExpectations[] = [
   httpExpectations,
   securityTxtExpectations,
   ipv6Expectations,
+  rpkiExpectations,
 ];
 
 /** The expected verdict of every subtest the areas cover, for one web scenario domain. */

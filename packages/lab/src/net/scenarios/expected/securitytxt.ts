@@ -9,6 +9,11 @@ export const securityTxtExpectations: WebAreaExpectations = {
   subtests: ['web_appsecpriv_securitytxt'],
   default: { web_appsecpriv_securitytxt: 'warning/bad' },
   byDomain: {
+    // The RPKI scenarios serve modern.test's signed security.txt.
+    'rpki-invalid-as.test': { web_appsecpriv_securitytxt: 'pass/good' },
+    'rpki-invalid-length.test': { web_appsecpriv_securitytxt: 'pass/good' },
+    'rpki-not-found.test': { web_appsecpriv_securitytxt: 'pass/good' },
+    'rpki-not-routed.test': { web_appsecpriv_securitytxt: 'pass/good' },
     'modern.test': { web_appsecpriv_securitytxt: 'pass/good' },
     'ancient.test': { web_appsecpriv_securitytxt: 'not-tested/not-tested' },
     'weak-kex.test': { web_appsecpriv_securitytxt: 'not-tested/not-tested' },

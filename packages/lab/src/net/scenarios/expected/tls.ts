@@ -64,6 +64,31 @@ export const tlsExpectations: WebAreaExpectations = {
     'web-https-tls-hybrid-pq': 'info/bad',
   },
   byDomain: {
+    // The RPKI scenarios are modern.test on other addresses: OCSP stapled, CAA and DANE-EE published.
+    'rpki-invalid-as.test': {
+      web_https_tls_ocsp: 'pass/good',
+      web_https_tls_caa: 'pass/good',
+      web_https_dane_exist: 'pass/good',
+      web_https_dane_valid: 'pass/good',
+    },
+    'rpki-invalid-length.test': {
+      web_https_tls_ocsp: 'pass/good',
+      web_https_tls_caa: 'pass/good',
+      web_https_dane_exist: 'pass/good',
+      web_https_dane_valid: 'pass/good',
+    },
+    'rpki-not-found.test': {
+      web_https_tls_ocsp: 'pass/good',
+      web_https_tls_caa: 'pass/good',
+      web_https_dane_exist: 'pass/good',
+      web_https_dane_valid: 'pass/good',
+    },
+    'rpki-not-routed.test': {
+      web_https_tls_ocsp: 'pass/good',
+      web_https_tls_caa: 'pass/good',
+      web_https_dane_exist: 'pass/good',
+      web_https_dane_valid: 'pass/good',
+    },
     // Its AAAA leads nowhere: HTTPS is unavailable on the first IPv6 address (Internet.nl: unreachable).
     'ipv6-unreachable.test': { web_https_http_available: 'fail/other' },
     'modern.test': {
