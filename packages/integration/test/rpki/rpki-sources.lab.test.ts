@@ -187,7 +187,10 @@ describe('the route origin probes against the lab', () => {
     const nsEvidence = report.evidence.find((e) => e.probe === 'ns-route-origin');
     expect(nsEvidence?.ok && nsEvidence.data).toMatchObject({
       zone: 'rpki-not-found.test',
-      nameServers: [{ name: 'ns1.rpki-not-found.test', ipv4: ['192.0.2.53'], ipv6: ['2001:db8::53'] }],
+      nameServers: [
+        { name: 'ns1.rpki-not-found.test', ipv4: ['192.0.2.53'], ipv6: ['2001:db8::53'] },
+        { name: 'ns2.rpki-not-found.test', ipv4: ['192.0.2.54'], ipv6: ['2001:db8:53::53'] },
+      ],
     });
   });
 
