@@ -63,7 +63,7 @@ async function measure(lab: Lab, domain: string): Promise<Measurement> {
   const counts: Counts = { connections: 0, udpExchanges: 0 };
   const transports = lab.transports({ network: countingNetwork(lab.network, counts) });
   const started = performance.now();
-  const report = await scan(domain, { preset: webPreset, transports });
+  const report = await scan(domain, { preset: webPreset, transports, vantage: lab.vantage });
   const millis = performance.now() - started;
   const stats = transports.resolver.stats();
   const suite = score(report, policies.internetnlWeb).suites[0];

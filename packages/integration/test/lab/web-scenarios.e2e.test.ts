@@ -4,7 +4,7 @@
  * should be (packages/lab/src/net/scenarios/expected/).
  */
 import { webPreset } from '@pastoe/checks-web';
-import { scan } from '@pastoe/core';
+import { policies, scan, score } from '@pastoe/core';
 import { type Lab, expectedWebVerdicts, startLab, webExpectationAreas } from '@pastoe/lab';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -38,4 +38,16 @@ describe('the website test of every lab web scenario', () => {
     }
     expect(mismatches).toEqual([]);
   }, 120_000);
+
+  it("gives Internet.nl's web score end to end: 100 % for the good site, 98 % for HSTS under a year (spec §6.5)", async () => {
+    const percentages: Record<string, [number, boolean] | undefined> = {};
+    for (const domain of ['modern.test', 'hsts-short.test', 'legacy.test']) {
+      const report = await scan(domain, { preset: webPreset, transports: lab.transports(), vantage: lab.vantage });
+      const suite = score(report, policies.internetnlWeb).suites[0];
+      percentages[domain] = suite === undefined ? undefined : [suite.percentage, suite.complete];
+    }
+    expect(percentages['modern.test']).toEqual([100, true]);
+    expect(percentages['hsts-short.test']).toEqual([98, true]);
+    expect(percentages['legacy.test']?.[0]).toBeLessThan(98);
+  }, 60_000);
 });
