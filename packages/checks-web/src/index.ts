@@ -1,14 +1,8 @@
 /**
  * @packageDocumentation
- * The pastoe website test as checks for `@pastoe/core`'s runner. Today it has the IPv6 checks
- * (Internet.nl's `web_ipv6_*`: name server and web server addresses and reachability, the same
- * site over IPv4 and IPv6), the DNSSEC checks (`web_dnssec_exist` and `web_dnssec_valid`) and the
- * first HTTPS checks: TLS
- * version, cipher suites, key exchange, certificate trust and certificate key. The rest of
- * HTTPS (redirect, HSTS, the other TLS and certificate subtests, DANE, CAA), security headers,
- * security.txt are planned. RPKI (`web_rpki_*`, `web_ns_rpki_*`) judges route origins from the
- * scan's RPKI sources (`transports.rpki`) and is not tested without them. docs/status.md
- * in the repository lists every subtest and its check.
+ * The pastoe website test as checks for `@pastoe/core`'s runner: every Internet.nl website
+ * subtest (IPv6, DNSSEC, HTTPS, TLS, certificates, DANE, CAA, security headers, security.txt,
+ * RPKI) and pastoe's own extras. docs/status.md in the repository lists every subtest and its check.
  *
  * The checks name the probes they need by declaration only; {@link webPreset} binds those
  * declarations to `@pastoe/core`'s implementations.
