@@ -10,7 +10,7 @@ import { isAsn, isValidVrp, type Route, type Vrp } from '../rpki/origin-validati
 import { formatPrefix, parsePrefix, prefixContains, routedPrefixOf } from '../rpki/prefix.js';
 import type { RouteOriginEvidence } from '../rpki/report.js';
 import { webAddressesDeclaration } from './addresses.declaration.js';
-import { lookupNameServers } from './name-server-lookup.js';
+import { probeNameServers } from './name-servers.probe.js';
 import {
   type NameServerRouteOriginEvidence,
   nameServerRouteOriginDeclaration,
@@ -90,8 +90,9 @@ export const webRouteOriginProbe: ProbeDefinition<RouteOriginEvidence, 'each'> =
 });
 
 /**
- * Implements {@link nameServerRouteOriginDeclaration}: the name servers and their addresses (see
- * `lookupNameServers`), then each distinct address through {@link probeRouteOrigin}.
+ * Implements {@link nameServerRouteOriginDeclaration}: the name servers and their addresses found
+ * as the `name-servers` probe finds them (the same lookup; its answers come from the scan's
+ * resolver cache when both run), then each distinct address through {@link probeRouteOrigin}.
  */
 export const nameServerRouteOriginProbe: ProbeDefinition<NameServerRouteOriginEvidence, 'target'> = implementProbe(
   nameServerRouteOriginDeclaration,
@@ -99,9 +100,9 @@ export const nameServerRouteOriginProbe: ProbeDefinition<NameServerRouteOriginEv
     timeoutMs: 30_000,
     run: async (subject, context) => {
       if (context.transports.rpki === undefined) throw new ProbeFailure('unsupported', noRpkiSourcesMessage);
-      const { zone, nameServers } = await lookupNameServers(subject.name, context);
+      const { zone, nameServers } = await probeNameServers(subject.name, context);
       const addresses = [...new Set(nameServers.flatMap((server) => [...server.ipv6, ...server.ipv4]))];
-      return { zone, nameServers, addresses: await Promise.all(addresses.map((address) => probeRouteOrigin(address, context))) };
+      return { zone: zone ?? subject.name, nameServers, addresses: await Promise.all(addresses.map((address) => probeRouteOrigin(address, context))) };
     },
   },
 );

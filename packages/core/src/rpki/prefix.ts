@@ -3,6 +3,7 @@
  * truncation Internet.nl applies before it asks for the routes of an address. Addresses are held
  * as bigints so that IPv4 and IPv6 share one code path.
  */
+import { parseIpv4Text, parseIpv6Text } from '../util/ip-text.js';
 
 /** An IP address family. */
 export type IpFamily = 4 | 6;
@@ -36,60 +37,11 @@ export const routedPrefixLength: Readonly<Record<IpFamily, number>> = Object.fre
 
 // The longest address text is 45 characters (IPv6 with embedded IPv4); a prefix adds "/128".
 const MAX_ADDRESS_TEXT = 45;
-const IPV4_TEXT = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
-const HEX_GROUP = /^[0-9a-fA-F]{1,4}$/;
 const IPV4_MAPPED = 0xffffn << 32n;
 
-function parseIpv4(text: string): bigint | undefined {
-  const match = IPV4_TEXT.exec(text);
-  if (match === null) return undefined;
-  let value = 0n;
-  for (const part of match.slice(1)) {
-    // Leading zeros are refused: some parsers read them as octal.
-    if (part.length > 1 && part.startsWith('0')) return undefined;
-    const octet = Number(part);
-    if (octet > 255) return undefined;
-    value = (value << 8n) | BigInt(octet);
-  }
-  return value;
-}
-
-/** Colon-separated hex groups, of which only the very last may be dotted IPv4 (two groups). */
-function parseGroups(text: string, mayEndInIpv4: boolean): number[] | undefined {
-  if (text === '') return [];
-  const parts = text.split(':');
-  const groups: number[] = [];
-  for (const [index, part] of parts.entries()) {
-    if (HEX_GROUP.test(part)) {
-      groups.push(Number.parseInt(part, 16));
-    } else if (mayEndInIpv4 && index === parts.length - 1) {
-      const v4 = parseIpv4(part);
-      if (v4 === undefined) return undefined;
-      groups.push(Number(v4 >> 16n), Number(v4 & 0xffffn));
-    } else {
-      return undefined;
-    }
-  }
-  return groups;
-}
-
-function parseIpv6(text: string): bigint | undefined {
-  const halves = text.split('::');
-  if (halves.length > 2) return undefined;
-  let groups: number[];
-  if (halves.length === 2) {
-    const head = parseGroups(halves[0] ?? '', false);
-    const tail = parseGroups(halves[1] ?? '', true);
-    if (head === undefined || tail === undefined) return undefined;
-    const missing = 8 - head.length - tail.length;
-    if (missing < 1) return undefined;
-    groups = [...head, ...new Array<number>(missing).fill(0), ...tail];
-  } else {
-    const all = parseGroups(text, true);
-    if (all === undefined || all.length !== 8) return undefined;
-    groups = all;
-  }
-  return groups.reduce((value, group) => (value << 16n) | BigInt(group), 0n);
+/** Address bytes in network order as one unsigned integer. */
+function toBigint(bytes: Uint8Array): bigint {
+  return bytes.reduce((value, byte) => (value << 8n) | BigInt(byte), 0n);
 }
 
 /**
@@ -99,11 +51,11 @@ function parseIpv6(text: string): bigint | undefined {
 export function parseIpAddress(text: string): IpAddress | undefined {
   if (typeof text !== 'string' || text.length === 0 || text.length > MAX_ADDRESS_TEXT) return undefined;
   if (text.includes(':')) {
-    const value = parseIpv6(text);
-    return value === undefined ? undefined : { family: 6, value };
+    const bytes = parseIpv6Text(text);
+    return bytes === undefined ? undefined : { family: 6, value: toBigint(bytes) };
   }
-  const value = parseIpv4(text);
-  return value === undefined ? undefined : { family: 4, value };
+  const bytes = parseIpv4Text(text);
+  return bytes === undefined ? undefined : { family: 4, value: toBigint(bytes) };
 }
 
 /** An IPv4-mapped IPv6 address (`::ffff:192.0.2.1`) as the IPv4 address it carries; any other address as it is. */

@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { parseIpv4Text, parseIpv6Text } from '../util/ip-text.js';
 import type { AddressCategory, AddressDecision, AddressPolicy } from './network.js';
 
 /**
@@ -19,75 +20,8 @@ export interface ParsedAddress {
 // The longest IPv6 text is 45 characters; allow a zone id on top. Anything longer is garbage,
 // and rejecting it early keeps hostile input from costing anything.
 const MAX_TEXT_LENGTH = 45 + 1 + 64;
-const IPV4_TEXT = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 // A subset of what Node accepts, so that every zone id we accept Node can also connect with.
 const ZONE_TEXT = /^[0-9A-Za-z.-]{1,64}$/;
-const IPV6_CHARS = /^[0-9A-Fa-f:.]+$/;
-const HEX_GROUP = /^[0-9A-Fa-f]{1,4}$/;
-
-function parseIpv4(text: string): Uint8Array | undefined {
-  const match = IPV4_TEXT.exec(text);
-  if (match === null) return undefined;
-  const bytes = new Uint8Array(4);
-  for (let i = 0; i < 4; i++) {
-    const part = match[i + 1] ?? '';
-    // Leading zeros are refused: some parsers read them as octal, so `010.0.0.1` could mean
-    // 8.0.0.1 to one component and 10.0.0.1 to another.
-    if (part.length > 1 && part.startsWith('0')) return undefined;
-    const value = Number(part);
-    if (value > 255) return undefined;
-    bytes[i] = value;
-  }
-  return bytes;
-}
-
-/** Parses colon-separated groups; only the very last group of the address may be dotted IPv4. */
-function parseGroups(text: string, mayEndInIpv4: boolean): number[] | undefined {
-  if (text === '') return [];
-  const parts = text.split(':');
-  const groups: number[] = [];
-  for (let i = 0; i < parts.length; i++) {
-    const part = parts[i] ?? '';
-    if (HEX_GROUP.test(part)) {
-      groups.push(Number.parseInt(part, 16));
-      continue;
-    }
-    if (mayEndInIpv4 && i === parts.length - 1) {
-      const v4 = parseIpv4(part);
-      if (v4 === undefined) return undefined;
-      groups.push(((v4[0] ?? 0) << 8) | (v4[1] ?? 0), ((v4[2] ?? 0) << 8) | (v4[3] ?? 0));
-      continue;
-    }
-    return undefined;
-  }
-  return groups;
-}
-
-function parseIpv6(text: string): Uint8Array | undefined {
-  if (!IPV6_CHARS.test(text)) return undefined;
-  const halves = text.split('::');
-  if (halves.length > 2) return undefined;
-  let groups: number[];
-  if (halves.length === 2) {
-    const head = parseGroups(halves[0] ?? '', false);
-    const tail = parseGroups(halves[1] ?? '', true);
-    if (head === undefined || tail === undefined) return undefined;
-    // `::` stands for at least one group of zeros.
-    const missing = 8 - head.length - tail.length;
-    if (missing < 1) return undefined;
-    groups = [...head, ...new Array<number>(missing).fill(0), ...tail];
-  } else {
-    const all = parseGroups(text, true);
-    if (all === undefined || all.length !== 8) return undefined;
-    groups = all;
-  }
-  const bytes = new Uint8Array(16);
-  groups.forEach((group, i) => {
-    bytes[i * 2] = group >> 8;
-    bytes[i * 2 + 1] = group & 0xff;
-  });
-  return bytes;
-}
 
 /**
  * Parses an IPv4 or IPv6 address written as text, strictly: no host names, no brackets, no
@@ -105,7 +39,7 @@ export function parseAddress(text: string): ParsedAddress | undefined {
   }
   const family = isIP(text);
   if (family === 4) {
-    const bytes = parseIpv4(text);
+    const bytes = parseIpv4Text(text);
     return bytes === undefined ? undefined : { family: 4, bytes, zone: undefined };
   }
   if (family !== 6) return undefined;
@@ -113,7 +47,7 @@ export function parseAddress(text: string): ParsedAddress | undefined {
   const address = percent === -1 ? text : text.slice(0, percent);
   const zone = percent === -1 ? undefined : text.slice(percent + 1);
   if (zone !== undefined && !ZONE_TEXT.test(zone)) return undefined;
-  const bytes = parseIpv6(address);
+  const bytes = parseIpv6Text(address);
   return bytes === undefined ? undefined : { family: 6, bytes, zone };
 }
 
