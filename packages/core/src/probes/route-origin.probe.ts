@@ -102,7 +102,11 @@ export const nameServerRouteOriginProbe: ProbeDefinition<NameServerRouteOriginEv
       if (context.transports.rpki === undefined) throw new ProbeFailure('unsupported', noRpkiSourcesMessage);
       const { zone, nameServers } = await probeNameServers(subject.name, context);
       const addresses = [...new Set(nameServers.flatMap((server) => [...server.ipv6, ...server.ipv4]))];
-      return { zone: zone ?? subject.name, nameServers, addresses: await Promise.all(addresses.map((address) => probeRouteOrigin(address, context))) };
+      return {
+        zone: zone ?? subject.name,
+        nameServers,
+        addresses: await Promise.all(addresses.map((address) => probeRouteOrigin(address, context))),
+      };
     },
   },
 );
