@@ -12,11 +12,13 @@ export { defineProbe, implementProbe } from './model/probe.js';
 export type {
   AnyProbe,
   EachProbeImplementation,
+  EvidenceSource,
   EachProbeInput,
   PlanContext,
   ProbeContext,
   ProbeDefinition,
   ProbeSettings,
+  ProbeUses,
   TargetProbeImplementation,
   TargetProbeInput,
   Transports,

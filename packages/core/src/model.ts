@@ -37,10 +37,12 @@ export type { AnyProbeDeclaration, ProbeData, ProbeDeclaration, ProbeDeclaration
 export type {
   AnyProbe,
   EachProbeImplementation,
+  EvidenceSource,
   PlanContext,
   ProbeContext,
   ProbeDefinition,
   ProbeSettings,
+  ProbeUses,
   TargetProbeImplementation,
   Transports,
 } from './model/probe.js';

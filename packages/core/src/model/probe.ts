@@ -8,7 +8,7 @@ import type { ScanCaches } from './caches.js';
 import type { Evidence } from './evidence.js';
 import type { Subject } from './subject.js';
 import type { ScanTarget } from './target.js';
-import { type ProbeDeclaration, type ProbeScope, validateDeclaration } from './probe-declaration.js';
+import { type AnyProbeDeclaration, type ProbeDeclaration, type ProbeScope, validateDeclaration } from './probe-declaration.js';
 import type { ProbeNeed } from './vantage.js';
 
 export type { ProbeScope } from './probe-declaration.js';
@@ -41,23 +41,31 @@ export interface ProbeSettings {
   readonly userAgent: string;
 }
 
-/** What a probe's `plan` may use to choose its subjects. */
-export interface PlanContext {
-  /** The scan target. */
-  readonly target: ScanTarget;
-  /** Aborts when the scan is aborted. */
-  readonly signal: AbortSignal;
-  /**
-   * The evidence of a target-scope probe (run once per scan, shared with every other user), by
-   * its declaration: the scan's binding chooses the implementation.
-   */
+/**
+ * Where a probe reads other probes' evidence, by declaration: the scan's binding chooses the
+ * implementation, and each probe runs once per scan whoever asks first.
+ */
+export interface EvidenceSource {
+  /** The evidence of a target-scope probe (run once per scan, shared with every other user). */
   evidence<Data>(probe: ProbeDeclaration<Data, 'target'>): Promise<Evidence<Data>>;
   /** The evidence of an each-scope probe, one entry per planned subject. */
   evidenceList<Data>(probe: ProbeDeclaration<Data, 'each'>): Promise<readonly Evidence<Data>[]>;
 }
 
-/** What a probe's `run` gets. */
-export interface ProbeContext {
+/** What a probe's `plan` may use to choose its subjects. */
+export interface PlanContext extends EvidenceSource {
+  /** The scan target. */
+  readonly target: ScanTarget;
+  /** Aborts when the scan is aborted. */
+  readonly signal: AbortSignal;
+}
+
+/**
+ * What a probe's `run` gets. Its `evidence` and `evidenceList` give the evidence of the probes the
+ * implementation lists in `uses`, gathered before the run started (their time is not the run's);
+ * asking for one it does not list rejects with an `internal` `ProbeFailure`.
+ */
+export interface ProbeContext extends EvidenceSource {
   /** The scan target. */
   readonly target: ScanTarget;
   /** Aborts when the scan is aborted or the probe's time is up. Pass it to every I/O call. */
@@ -81,6 +89,8 @@ export interface ProbeContext {
 export interface ProbeDefinition<Data, Scope extends ProbeScope = ProbeScope> extends ProbeDeclaration<Data, Scope> {
   /** Time limit per run in milliseconds; the runner's default when absent. */
   readonly timeoutMs?: number;
+  /** The probes whose evidence this implementation reads (see {@link ProbeUses}). */
+  readonly uses?: ProbeUses;
   /**
    * For each-scope probes: the subjects to run on. Throwing here fails the probe as `dependency`.
    * Bounded like `run`: by the probe's time limit (not counting waits for other probes'
@@ -91,6 +101,14 @@ export interface ProbeDefinition<Data, Scope extends ProbeScope = ProbeScope> ex
   run(subject: Subject, context: ProbeContext): Promise<Data>;
 }
 
+/**
+ * The declarations of the probes an implementation reads evidence from, in its plan or its run.
+ * The runner gathers them before the probe plans or runs, and a scan whose bound implementations
+ * use each other in a cycle is refused before it starts. A plan may still ask for a probe it does
+ * not list (checked for cycles only as it runs); a run may not.
+ */
+export type ProbeUses = readonly AnyProbeDeclaration[];
+
 /** A probe implementation of any evidence type, as presets and the runner hold them. */
 export type AnyProbe = ProbeDefinition<unknown, ProbeScope>;
 
@@ -98,6 +116,8 @@ export type AnyProbe = ProbeDefinition<unknown, ProbeScope>;
 export interface TargetProbeImplementation<Data> {
   /** Time limit per run in milliseconds. */
   readonly timeoutMs?: number;
+  /** The probes whose evidence its plan or run reads. */
+  readonly uses?: ProbeUses;
   /** Does the I/O on the target's subject (`{ name: domain, role: 'domain' }`). */
   run(subject: Subject, context: ProbeContext): Promise<Data>;
 }
@@ -106,6 +126,8 @@ export interface TargetProbeImplementation<Data> {
 export interface EachProbeImplementation<Data> {
   /** Time limit per run in milliseconds. */
   readonly timeoutMs?: number;
+  /** The probes whose evidence its plan or run reads. */
+  readonly uses?: ProbeUses;
   /** Chooses the subjects, possibly from other probes' evidence (asked for by declaration). */
   plan(context: PlanContext): Promise<readonly Subject[]> | readonly Subject[];
   /** Does the I/O on one subject. */
@@ -127,6 +149,7 @@ export function implementProbe<Data>(
   implementation: TargetProbeImplementation<Data> | EachProbeImplementation<Data>,
 ): ProbeDefinition<Data, ProbeScope> {
   validateDeclaration(declaration);
+  validateUses(declaration.id, implementation.uses);
   if (declaration.scope === 'each' && typeof (implementation as Partial<EachProbeImplementation<Data>>).plan !== 'function') {
     throw new TypeError(`probe ${declaration.id}: an each-scope probe needs a plan`);
   }
@@ -149,6 +172,8 @@ export interface TargetProbeInput<Data> {
   readonly scope?: 'target';
   /** Time limit per run in milliseconds. */
   readonly timeoutMs?: number;
+  /** The probes whose evidence its plan or run reads. */
+  readonly uses?: ProbeUses;
   /** What it needs from pastoe's vantage point. Default `['dns']`. */
   readonly needs?: readonly ProbeNeed[];
   /** Does the I/O on the target's subject (`{ name: domain, role: 'domain' }`). */
@@ -165,6 +190,8 @@ export interface EachProbeInput<Data> {
   readonly scope: 'each';
   /** Time limit per run in milliseconds. */
   readonly timeoutMs?: number;
+  /** The probes whose evidence its plan or run reads. */
+  readonly uses?: ProbeUses;
   /** What it needs from pastoe's vantage point. Default `['dns']`. */
   readonly needs?: readonly ProbeNeed[];
   /** Chooses the subjects, possibly from other probes' evidence. */
@@ -185,6 +212,24 @@ export function defineProbe<Data>(
   input: TargetProbeInput<Data> | EachProbeInput<Data>,
 ): ProbeDefinition<Data, 'target'> | ProbeDefinition<Data, 'each'> {
   validateDeclaration(input);
+  validateUses(input.id, input.uses);
   if (input.scope === 'each') return Object.freeze({ ...input, scope: 'each' as const });
   return Object.freeze({ ...input, scope: 'target' as const });
+}
+
+/** Throws a TypeError unless `uses` is absent or a list of probe declarations. */
+function validateUses(id: string, uses: unknown): void {
+  if (uses === undefined) return;
+  const isDeclaration = (item: unknown): boolean => {
+    const candidate = item as Partial<AnyProbeDeclaration> | null;
+    return (
+      typeof candidate === 'object' &&
+      candidate !== null &&
+      typeof candidate.id === 'string' &&
+      (candidate.scope === 'target' || candidate.scope === 'each')
+    );
+  };
+  if (!Array.isArray(uses) || !uses.every(isDeclaration)) {
+    throw new TypeError(`probe ${id}: uses must list probe declarations (declareProbe)`);
+  }
 }

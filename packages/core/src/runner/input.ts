@@ -1,6 +1,6 @@
 import type { AddressSelection, AnyCheck } from '../model/check.js';
 import type { Preset } from '../model/preset.js';
-import { unboundProbeIds } from '../model/preset.js';
+import { describeUseCycle, probeUseCycle, unboundProbeIds } from '../model/preset.js';
 import type { AnyProbe } from '../model/probe.js';
 
 /** Thrown (as a rejection) by `scan` when its input is unusable: a bad domain or option. */
@@ -53,8 +53,9 @@ export interface BoundScan {
 
 /**
  * Binds the checks' probe declarations to implementations: the preset's, replaced by id by
- * `probes`. Throws a {@link ScanInputError} naming every declared probe left without one, and for
- * an implementation whose scope differs from the declaration's.
+ * `probes`. Throws a {@link ScanInputError} naming every declared probe left without one, for
+ * an implementation whose scope differs from the declaration's, and naming the cycle when the
+ * bound implementations use each other's evidence in one.
  */
 export function bindScan(selection: ScanSelection): BoundScan {
   const preset = selection.preset;
@@ -97,6 +98,8 @@ export function bindScan(selection: ScanSelection): BoundScan {
       }
     }
   }
+  const cycle = probeUseCycle(probes);
+  if (cycle !== undefined) throw new ScanInputError(`${describeUseCycle(cycle)}: bind an implementation that does not`);
   return { checks, probes };
 }
 

@@ -78,7 +78,10 @@ export class ProbeSession {
     if (run === undefined) {
       const subject = this.#domainSubject();
       const blocked = this.#blocked(probe);
-      run = blocked === undefined ? this.#runOne(probe, subject) : Promise.resolve(this.#record(probe, subject, 0, blocked));
+      run =
+        blocked === undefined
+          ? this.#gatherAndRun(probe, subject, new Set([...ancestors, probe.id]))
+          : Promise.resolve(this.#record(probe, subject, 0, blocked));
       this.#targetRuns.set(probe.id, run);
     }
     return run as Promise<Evidence<Data>>;
@@ -102,11 +105,57 @@ export class ProbeSession {
     return runs as Promise<readonly Evidence<Data>[]>;
   }
 
-  /** The evidence of any probe, as a check's declaration asks for it. */
-  evidenceFor(declaration: AnyProbeDeclaration): Promise<Evidence<unknown> | readonly Evidence<unknown>[]> {
+  /** The evidence of any probe, as a check's declaration (or a probe's `uses`) asks for it. */
+  evidenceFor(
+    declaration: AnyProbeDeclaration,
+    ancestors: ReadonlySet<string> = new Set(),
+  ): Promise<Evidence<unknown> | readonly Evidence<unknown>[]> {
     return declaration.scope === 'each'
-      ? this.evidenceList(declaration as ProbeDeclaration<unknown, 'each'>)
-      : this.evidence(declaration as ProbeDeclaration<unknown, 'target'>);
+      ? this.evidenceList(declaration as ProbeDeclaration<unknown, 'each'>, ancestors)
+      : this.evidence(declaration as ProbeDeclaration<unknown, 'target'>, ancestors);
+  }
+
+  /**
+   * Gathers the evidence a probe lists in `uses` before it plans or runs. Returns the failure to
+   * record instead of planning or running: the first `vantage` failure among that evidence (what
+   * the probe would read was never gathered, so neither is its own), or why a used probe could
+   * not be asked for (unbound, another scope, a cycle). Other failures are the probe's to read.
+   *
+   * @param chain - the probes waiting on this one, itself included
+   */
+  async #gatherUses(probe: AnyProbe, chain: ReadonlySet<string>): Promise<ProbeError | undefined> {
+    const uses = probe.uses ?? [];
+    try {
+      const gathered = await Promise.all(uses.map((declaration) => this.evidenceFor(declaration, chain)));
+      for (const evidence of gathered.flat()) if (!evidence.ok && evidence.error.code === 'vantage') return evidence.error;
+      return undefined;
+    } catch (error) {
+      return toProbeError(error, this.#options.signal, 'dependency', `gathering the evidence ${probe.id} uses failed`);
+    }
+  }
+
+  /** A target-scope run: its `uses` first, then the run. */
+  async #gatherAndRun(probe: AnyProbe, subject: Subject, chain: ReadonlySet<string>): Promise<Evidence<unknown>> {
+    const startedAt = this.#options.now();
+    const started = performance.now();
+    const failure = await this.#gatherUses(probe, chain);
+    if (failure !== undefined) return this.#record(probe, subject, elapsed(started), failure, startedAt);
+    return this.#runOne(probe, subject, chain);
+  }
+
+  /** What a run may read: the evidence of the probes its implementation lists in `uses`. */
+  #usedEvidence(probe: AnyProbe, chain: ReadonlySet<string>): Pick<ProbeContext, 'evidence' | 'evidenceList'> {
+    const listed = new Set((probe.uses ?? []).map((declaration) => declaration.id));
+    const ask = <T>(declaration: AnyProbeDeclaration, get: () => Promise<T>): Promise<T> => {
+      if (listed.has(declaration.id)) return get();
+      return Promise.reject(
+        new ProbeFailure('internal', `probe ${probe.id} reads ${declaration.id} in its run without listing it in uses`),
+      );
+    };
+    return {
+      evidence: (declaration) => ask(declaration, () => this.evidence(declaration, chain)),
+      evidenceList: (declaration) => ask(declaration, () => this.evidenceList(declaration, chain)),
+    };
   }
 
   /** The implementation bound to a declaration, recorded in first-asked order. */
@@ -151,6 +200,8 @@ export class ProbeSession {
   async #planAndRun(probe: ProbeDefinition<unknown, 'each'>, ancestors: ReadonlySet<string>): Promise<readonly Evidence<unknown>[]> {
     const startedAt = this.#options.now();
     const started = performance.now();
+    const unusable = await this.#gatherUses(probe, ancestors);
+    if (unusable !== undefined) return [this.#record(probe, this.#domainSubject(), elapsed(started), unusable, startedAt)];
     const timeoutMs = probe.timeoutMs ?? this.#options.probeTimeoutMs;
     // The plan's own time is limited like a run; waiting for other probes' evidence does not count.
     const deadline = pausableDeadline(
@@ -193,10 +244,11 @@ export class ProbeSession {
       deadline.dispose();
     }
     if (vantage !== undefined) return [this.#record(probe, this.#domainSubject(), elapsed(started), vantage, startedAt)];
-    return Promise.all(subjects.map((subject) => this.#runOne(probe, subject)));
+    return Promise.all(subjects.map((subject) => this.#runOne(probe, subject, ancestors)));
   }
 
-  async #runOne(probe: AnyProbe, subject: Subject): Promise<Evidence<unknown>> {
+  /** One run on one subject; what the probe `uses` is gathered already. */
+  async #runOne(probe: AnyProbe, subject: Subject, chain: ReadonlySet<string>): Promise<Evidence<unknown>> {
     const { emit, limiter, target } = this.#options;
     this.#runs += 1;
     let evidence: Evidence<unknown>;
@@ -221,6 +273,7 @@ export class ProbeSession {
           caches: this.#options.caches,
           settings: this.#options.settings,
           now: this.#options.now,
+          ...this.#usedEvidence(probe, chain),
         };
         // The race enforces the time limit even when a probe ignores its signal.
         const data = await Promise.race([probe.run(subject, context), abort.promise]);

@@ -147,6 +147,9 @@ describe('the web HTTP probe against hostile HTTP servers', () => {
       caches: createScanCaches(),
       settings: defaultProbeSettings,
       now: () => new Date(),
+      // probeWebHttp reads no other probe's evidence.
+      evidence: () => Promise.reject(new Error('one probe alone')),
+      evidenceList: () => Promise.reject(new Error('one probe alone')),
     };
     try {
       return await probeWebHttp({ name, role: 'web', ip }, context);

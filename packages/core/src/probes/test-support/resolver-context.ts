@@ -15,5 +15,8 @@ export function resolverContext(port: number, domain = 'example.test'): ProbeCon
     caches: createScanCaches(),
     settings: { ehloName: 'scanner.test', userAgent: 'test' },
     now: () => new Date(),
+    // A probe alone: no other probe's evidence to read.
+    evidence: () => Promise.reject(new Error('resolverContext runs one probe alone')),
+    evidenceList: () => Promise.reject(new Error('resolverContext runs one probe alone')),
   };
 }
