@@ -30,6 +30,7 @@ export const nameServerReachabilityProbe: ProbeDefinition<NameServerReachability
   nameServerReachabilityDeclaration,
   {
     timeoutMs: 2 * nameServerQueryTimeoutMs,
+    uses: [nameServersDeclaration],
     plan: async (context) => {
       const evidence = await context.evidence(nameServersDeclaration);
       if (!evidence.ok) throw new ProbeFailure('dependency', `no name servers to ask: ${evidence.error.message}`);

@@ -10,7 +10,7 @@ import { isAsn, isValidVrp, type Route, type Vrp } from '../rpki/origin-validati
 import { formatPrefix, parsePrefix, prefixContains, routedPrefixOf } from '../rpki/prefix.js';
 import type { RouteOriginEvidence } from '../rpki/report.js';
 import { webAddressesDeclaration } from './addresses.declaration.js';
-import { probeNameServers } from './name-servers.probe.js';
+import { nameServersDeclaration } from './name-servers.declaration.js';
 import {
   type NameServerRouteOriginEvidence,
   nameServerRouteOriginDeclaration,
@@ -77,6 +77,7 @@ function dedupe<T>(items: readonly T[], key: (item: T) => string): T[] {
 /** Implements {@link webRouteOriginDeclaration}: one run per web server address, IPv6 first. */
 export const webRouteOriginProbe: ProbeDefinition<RouteOriginEvidence, 'each'> = implementProbe(webRouteOriginDeclaration, {
   timeoutMs: 30_000,
+  uses: [webAddressesDeclaration],
   plan: async (context) => {
     const evidence = await context.evidence(webAddressesDeclaration);
     if (!evidence.ok) throw new ProbeFailure('dependency', `no web server addresses: ${evidence.error.message}`);
@@ -90,17 +91,21 @@ export const webRouteOriginProbe: ProbeDefinition<RouteOriginEvidence, 'each'> =
 });
 
 /**
- * Implements {@link nameServerRouteOriginDeclaration}: the name servers and their addresses found
- * as the `name-servers` probe finds them (the same lookup; its answers come from the scan's
- * resolver cache when both run), then each distinct address through {@link probeRouteOrigin}.
+ * Implements {@link nameServerRouteOriginDeclaration}: the name servers and their addresses from
+ * the `name-servers` probe's evidence (one lookup per scan, whichever implementation the scan
+ * binds), then each distinct address through {@link probeRouteOrigin}. When that lookup failed,
+ * this fails as `dependency` with its reason.
  */
 export const nameServerRouteOriginProbe: ProbeDefinition<NameServerRouteOriginEvidence, 'target'> = implementProbe(
   nameServerRouteOriginDeclaration,
   {
     timeoutMs: 30_000,
+    uses: [nameServersDeclaration],
     run: async (subject, context) => {
       if (context.transports.rpki === undefined) throw new ProbeFailure('unsupported', noRpkiSourcesMessage);
-      const { zone, nameServers } = await probeNameServers(subject.name, context);
+      const found = await context.evidence(nameServersDeclaration);
+      if (!found.ok) throw new ProbeFailure('dependency', `no name servers: ${found.error.code}: ${found.error.message}`);
+      const { zone, nameServers } = found.data;
       const addresses = [...new Set(nameServers.flatMap((server) => [...server.ipv6, ...server.ipv4]))];
       return {
         zone: zone ?? subject.name,

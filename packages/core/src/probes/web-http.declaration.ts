@@ -1,5 +1,6 @@
 import { declareProbe } from '../model/probe-declaration.js';
 import type { HttpHeader } from '../http/types.js';
+import type { ByteHistogram } from '../ipv6/same-site-content.js';
 
 /** Why the HTTPS request to a web server address gave no response. */
 export type WebHttpsFailure =
@@ -11,6 +12,20 @@ export type WebHttpsFailure =
   | 'timeout'
   /** The server answered with something that is not an HTTP/1.x response within the bounds. */
   | 'malformed';
+
+/**
+ * The body of the first HTTPS response as the IPv4/IPv6 comparison (`web-same-site`) sees it:
+ * decoded from its content coding, its first 500 000 bytes reduced to a byte histogram. Kept
+ * here so that the home page is fetched once per address; the body itself is not kept.
+ */
+export interface WebHomePage {
+  /** How many decoded body bytes were read (at most 500 000). */
+  readonly bodyBytes: number;
+  /** Whether the body was longer than what was read. */
+  readonly truncated: boolean;
+  /** Their byte histogram (`sameSiteHistogram`). */
+  readonly histogram: ByteHistogram;
+}
 
 /** The first response to an HTTPS GET `/` on port 443 (redirects not followed), or why there is none. */
 export type WebHttpsResult =
@@ -27,6 +42,8 @@ export type WebHttpsResult =
       readonly contentEncoding?: string;
       /** Whether the certificate validated for the domain (the request goes on either way, as Internet.nl's does). */
       readonly certificateValid: boolean;
+      /** The body as the IPv4/IPv6 comparison sees it; absent when its content coding is one pastoe cannot decode. */
+      readonly page?: WebHomePage;
     }
   | {
       /** There is none. */
@@ -70,7 +87,7 @@ export interface WebRedirectChain {
 
 /** What HTTP(S) shows of one web server address. */
 export interface WebHttpEvidence {
-  /** The first HTTPS response to GET `/` (for the security headers, HSTS and compression). */
+  /** The first HTTPS response to GET `/` (for the security headers, HSTS, compression and the IPv4/IPv6 comparison). */
   readonly https: WebHttpsResult;
   /** The redirect chain of plain HTTP (for HTTPS enforcement). */
   readonly http: WebRedirectChain;

@@ -1,6 +1,8 @@
 import { parseIPv4, parseIPv6 } from '../dns/wire/ip.js';
+import { decodeContentCoding } from '../http/content-coding.js';
 import { resolveRedirect } from '../http/redirect.js';
-import type { HttpError, HttpRequest, HttpResult } from '../http/types.js';
+import type { HttpError, HttpRequest, HttpResponse, HttpResult } from '../http/types.js';
+import { sameSiteBodyLimit, sameSiteHistogram } from '../ipv6/same-site-content.js';
 import { ProbeFailure } from '../model/evidence.js';
 import { implementProbe, type ProbeContext, type ProbeDefinition } from '../model/probe.js';
 import type { Subject } from '../model/subject.js';
@@ -8,6 +10,7 @@ import { webAddressesDeclaration } from './addresses.declaration.js';
 import {
   type WebHttpEvidence,
   type WebHttpsFailure,
+  type WebHomePage,
   type WebHttpsResult,
   type WebRedirectChain,
   type WebRedirectHop,
@@ -66,16 +69,35 @@ function request(context: ProbeContext, url: string, ip: string, extra: Partial<
   return context.transports.http.request({ url, ip, signal: context.signal, ...requestBounds, ...extra });
 }
 
-/** The first response to HTTPS GET `/`; pastoe's own failures throw. */
+/** The body as `web-same-site` compares it, or `undefined` for a coding pastoe cannot decode. */
+async function homePage(response: HttpResponse, context: ProbeContext): Promise<WebHomePage | undefined> {
+  const decoded = await decodeContentCoding(response.body, response.contentEncoding, sameSiteBodyLimit, context.signal);
+  if (decoded === undefined) return undefined;
+  return {
+    bodyBytes: decoded.bytes.length,
+    truncated: decoded.truncated || response.bodyTruncated,
+    histogram: sameSiteHistogram(decoded.bytes),
+  };
+}
+
+/**
+ * The first response to HTTPS GET `/`; pastoe's own failures throw. Its body is read up to the
+ * same-site comparison's limit (not the 64 KiB of the other requests), since that comparison
+ * reads this response rather than fetching the page again.
+ */
 async function fetchHttps(domain: string, ip: string, context: ProbeContext): Promise<WebHttpsResult> {
   const url = `https://${domain}/`;
-  const result = await request(context, url, ip, { headers: { 'accept-encoding': internetnlAcceptEncoding } });
+  const result = await request(context, url, ip, {
+    headers: { 'accept-encoding': internetnlAcceptEncoding },
+    maxBodyBytes: sameSiteBodyLimit,
+  });
   if (!result.ok) {
     const own = ownFailure(result.error);
     if (own !== undefined) throw own;
     return { ok: false, failure: httpsFailureKind(result.error), code: result.error.code, message: result.error.message };
   }
   const { response } = result;
+  const page = await homePage(response, context);
   return {
     ok: true,
     url,
@@ -83,6 +105,7 @@ async function fetchHttps(domain: string, ip: string, context: ProbeContext): Pr
     headers: response.headers,
     ...(response.contentEncoding === undefined ? {} : { contentEncoding: response.contentEncoding }),
     certificateValid: response.tls?.authorized ?? false,
+    ...(page === undefined ? {} : { page }),
   };
 }
 
@@ -101,8 +124,35 @@ async function addressOf(host: string, domain: string, testedIp: string, context
   return undefined;
 }
 
-/** Follows plain HTTP from `http://<domain>/` hop by hop, at most {@link maxRedirectHops} requests. */
-async function followHttp(domain: string, ip: string, context: ProbeContext): Promise<WebRedirectChain> {
+/** What one hop of the chain got: a status and Location, or why the request failed. */
+type HopAnswer =
+  | { readonly status: number; readonly location: string | undefined }
+  | { readonly error: { readonly code: string; readonly message: string } };
+
+/** A hop's answer from the first HTTPS response. */
+function hopOf(https: WebHttpsResult): HopAnswer {
+  if (!https.ok) return { error: { code: https.code, message: https.message } };
+  return { status: https.status, location: https.headers.find(([name]) => name === 'location')?.[1] };
+}
+
+/** One request of the chain; pastoe's own failures throw, except the policy's refusal of a later hop (part of the chain). */
+async function requestHop(context: ProbeContext, url: string, address: string, timeoutMs: number, first: boolean): Promise<HopAnswer> {
+  const result = await request(context, url, address, { timeoutMs });
+  if (!result.ok) {
+    const own = ownFailure(result.error);
+    if (own !== undefined && (first || result.error.code !== 'forbidden-address')) throw own;
+    return { error: { code: result.error.code, message: result.error.message } };
+  }
+  return { status: result.response.status, location: result.response.headers.find(([name]) => name === 'location')?.[1] };
+}
+
+/**
+ * Follows plain HTTP from `http://<domain>/` hop by hop, at most {@link maxRedirectHops} requests.
+ * A hop to `https://<domain>/` at the tested address is answered by `home`, the first HTTPS
+ * response there, rather than a second request for the same page.
+ */
+async function followHttp(domain: string, ip: string, context: ProbeContext, home: Promise<WebHttpsResult>): Promise<WebRedirectChain> {
+  const homeUrl = `https://${domain}/`;
   const hops: WebRedirectHop[] = [];
   const seen = new Set<string>();
   let url = `http://${domain}/`;
@@ -120,16 +170,15 @@ async function followHttp(domain: string, ip: string, context: ProbeContext): Pr
       hops.push({ url, error: { code: 'unresolved', message: `${host} has no address` } });
       return { hops, end: 'failed' };
     }
-    const result = await request(context, url, address, { timeoutMs: Math.min(requestBounds.timeoutMs, remainingMs) });
-    if (!result.ok) {
-      const own = ownFailure(result.error);
-      // The tested address is pastoe's to reach; a later hop's refusal by the policy is part of the chain.
-      if (own !== undefined && (hops.length === 0 || result.error.code !== 'forbidden-address')) throw own;
-      hops.push({ url, ip: address, error: { code: result.error.code, message: result.error.message } });
+    const answer =
+      url === homeUrl && address === ip
+        ? hopOf(await home)
+        : await requestHop(context, url, address, Math.min(requestBounds.timeoutMs, remainingMs), hops.length === 0);
+    if ('error' in answer) {
+      hops.push({ url, ip: address, error: answer.error });
       return { hops, end: 'failed' };
     }
-    const { status, headers } = result.response;
-    const location = headers.find(([name]) => name === 'location')?.[1];
+    const { status, location } = answer;
     hops.push({ url, ip: address, status, ...(location === undefined ? {} : { location }) });
     if (!redirectStatuses.has(status)) return { hops, end: 'final' };
     const next = resolveRedirect(url, location);
@@ -149,13 +198,15 @@ async function followHttp(domain: string, ip: string, context: ProbeContext): Pr
  */
 export async function probeWebHttp(subject: Subject, context: ProbeContext): Promise<WebHttpEvidence> {
   if (subject.ip === undefined) throw new ProbeFailure('dependency', `the web HTTP probe needs an address for ${subject.name}`);
-  const [https, http] = await Promise.all([fetchHttps(subject.name, subject.ip, context), followHttp(subject.name, subject.ip, context)]);
+  const home = fetchHttps(subject.name, subject.ip, context);
+  const [https, http] = await Promise.all([home, followHttp(subject.name, subject.ip, context, home)]);
   return { https, http };
 }
 
 /** Implements {@link webHttpDeclaration}: one subject per web server address, IPv6 first, as the TLS probe plans them. */
 export const webHttpProbe: ProbeDefinition<WebHttpEvidence, 'each'> = implementProbe(webHttpDeclaration, {
   timeoutMs: 60_000,
+  uses: [webAddressesDeclaration],
   plan: async (context) => {
     const evidence = await context.evidence(webAddressesDeclaration);
     if (!evidence.ok) throw new ProbeFailure('dependency', `no addresses to fetch from: ${evidence.error.message}`);
