@@ -123,6 +123,7 @@ export { webTlsDeclaration } from './probes/tls-web.declaration.js';
 export { webHttpDeclaration } from './probes/web-http.declaration.js';
 export type { HttpHeader } from './http/types.js';
 export type {
+  WebHomePage,
   WebHttpEvidence,
   WebHttpsFailure,
   WebHttpsResult,
