@@ -16,6 +16,7 @@ import {
   type WebReachabilityEvidence,
   type WebSameSiteEvidence,
   webAddressesProbe,
+  webHttpProbe,
   webReachabilityProbe,
   webSameSiteProbe,
 } from '@pastoe/core';
@@ -28,7 +29,8 @@ beforeAll(async () => {
 });
 afterAll(() => lab?.close());
 
-const probes = [webAddressesProbe, nameServersProbe, nameServerReachabilityProbe, webReachabilityProbe, webSameSiteProbe];
+// web-same-site reads web-http's first HTTPS response, so both are bound.
+const probes = [webAddressesProbe, nameServersProbe, nameServerReachabilityProbe, webReachabilityProbe, webHttpProbe, webSameSiteProbe];
 
 /** A check that only makes the runner gather the evidence of every IPv6 probe. */
 const gather = defineCheck({
