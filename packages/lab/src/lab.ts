@@ -272,6 +272,7 @@ function rpkiAddresses(world: Awaited<ReturnType<typeof startLabScenarios>> | un
   const web = (world?.web ?? []).flatMap((scenario) => [
     { address: scenario.ipv4, case: scenario.rpki.ipv4, owner: scenario.domain },
     { address: scenario.ipv6, case: scenario.rpki.ipv6, owner: scenario.domain },
+    ...(scenario.secondIpv4 === undefined ? [] : [{ address: scenario.secondIpv4, case: scenario.rpki.ipv4, owner: scenario.domain }]),
   ]);
   const mail = (world?.mail ?? []).flatMap((scenario) =>
     scenario.smtp === undefined

@@ -1,3 +1,4 @@
+import type { AddressSelection } from '../model/check.js';
 import type { Evidence, ProbeError } from '../model/evidence.js';
 import { ProbeFailure } from '../model/evidence.js';
 import type { AnyProbeDeclaration, ProbeDeclaration } from '../model/probe-declaration.js';
@@ -29,6 +30,8 @@ export interface ProbeSessionOptions {
   readonly now: () => Date;
   /** The vantage check the scan rests on; probes whose needs it failed do not run. */
   readonly vantage?: VantageReport;
+  /** Which addresses the scan's per-address checks judge, for the plans; absent means `first`. */
+  readonly addresses?: AddressSelection;
 }
 
 /**
@@ -178,6 +181,7 @@ export class ProbeSession {
       signal: deadline.signal,
       evidence: (dependency) => waitFor(this.evidence(dependency, ancestors)),
       evidenceList: (dependency) => waitFor(this.evidenceList(dependency, ancestors)),
+      ...(this.#options.addresses === undefined ? {} : { addresses: this.#options.addresses }),
     };
     let subjects: readonly Subject[];
     try {
