@@ -83,4 +83,5 @@ export const securityTxtDeclaration = declareProbe<SecurityTxtEvidence>({
   id: 'securitytxt',
   description: 'Fetches /.well-known/security.txt (then /security.txt) over HTTPS from the first IPv6 and IPv4 web address',
   scope: 'each',
+  needs: ['dns', 'ipv6'],
 });

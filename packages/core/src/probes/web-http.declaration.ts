@@ -87,4 +87,5 @@ export const webHttpDeclaration = declareProbe<WebHttpEvidence>({
   id: 'web-http',
   description: 'Fetches / over HTTPS and follows the plain-HTTP redirect chain at each judged web server address',
   scope: 'each',
+  needs: ['dns', 'ipv6'],
 });
