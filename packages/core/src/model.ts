@@ -46,7 +46,7 @@ export type {
   TargetProbeImplementation,
   Transports,
 } from './model/probe.js';
-export { defineCheck } from './model/check.js';
+export { defineCheck, selectAddresses } from './model/check.js';
 export type {
   AddressSelection,
   AnyCheck,

@@ -127,9 +127,12 @@ export interface Lab {
   /** The DNS scenarios and the validation results they should give. */
   readonly scenarios: readonly LabDnsScenario[];
   /**
-   * Vantage settings for scanning the lab: its TCP egress test connects to the lab name server's
-   * public-looking addresses on port 53, which the lab network maps to loopback (the default
-   * endpoints are public addresses the lab network refuses). Pass as `scan(domain, { vantage })`.
+   * Vantage settings for scanning the lab: its TCP egress tests connect to the lab name server's
+   * public-looking addresses on port 53, the IPv4 one for `tcp` and the IPv6 one (`2001:db8::53`)
+   * for `ipv6`, which the lab network maps to loopback as it maps the scenarios' IPv6 addresses
+   * (the default endpoints are public addresses the lab network refuses). A network that refuses
+   * IPv6 fails the `ipv6` step as it fails the scenarios' IPv6 addresses. Pass as
+   * `scan(domain, { vantage })`.
    */
   readonly vantage: VantageSettings;
   /**
@@ -239,7 +242,10 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
     },
     domains: labDemoDomains,
     scenarios: zones.scenarios,
-    vantage: Object.freeze({ tcpEndpoints: Object.freeze(nameServerAddresses.map((ip) => Object.freeze({ ip, port: 53 }))) }),
+    vantage: Object.freeze({
+      tcpEndpoints: Object.freeze(nameServerAddresses.filter((ip) => !ip.includes(':')).map((ip) => Object.freeze({ ip, port: 53 }))),
+      tcp6Endpoints: Object.freeze(nameServerAddresses.filter((ip) => ip.includes(':')).map((ip) => Object.freeze({ ip, port: 53 }))),
+    }),
     transports(transportOptions = {}) {
       const via = transportOptions.via ?? 'udp';
       const spec = via === 'udp' ? resolverUrl : via === 'tcp' ? tcpUrl : server.dohUrl;
@@ -272,6 +278,7 @@ function rpkiAddresses(world: Awaited<ReturnType<typeof startLabScenarios>> | un
   const web = (world?.web ?? []).flatMap((scenario) => [
     { address: scenario.ipv4, case: scenario.rpki.ipv4, owner: scenario.domain },
     { address: scenario.ipv6, case: scenario.rpki.ipv6, owner: scenario.domain },
+    ...(scenario.secondIpv4 === undefined ? [] : [{ address: scenario.secondIpv4, case: scenario.rpki.ipv4, owner: scenario.domain }]),
   ]);
   const mail = (world?.mail ?? []).flatMap((scenario) =>
     scenario.smtp === undefined

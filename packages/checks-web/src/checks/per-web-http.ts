@@ -1,4 +1,5 @@
 import {
+  type AddressSelection,
   type CheckResult,
   type EvidenceSuccess,
   type Finding,
@@ -26,17 +27,20 @@ export interface WebHttpJudgement {
 }
 
 /**
- * Judges an HTTP check on the first IPv6 and the first IPv4 address and merges as Internet.nl
- * does: the worst status wins and its outcome is reported, the score is the lowest. An address
- * judged `not-tested` (no HTTPS there) does not count against the other; when no address could be
- * tested, the first one's outcome stands; a domain without addresses is `not-tested`.
+ * Judges an HTTP check on the addresses `selection` names (see {@link judgedAddresses}: by default
+ * the first IPv6 and the first IPv4 address, with `all` every one) and merges as Internet.nl
+ * does: the worst status wins and its outcome is reported, the score is the lowest; each finding
+ * names its address. An address judged `not-tested` (no HTTPS there) does not count against the
+ * others; when no address could be tested, the first one's outcome stands; a domain without
+ * addresses is `not-tested`.
  */
 export function judgeWebHttp(
   checkId: string,
   servers: readonly EvidenceSuccess<WebHttpEvidence>[],
   judge: (evidence: WebHttpEvidence, domain: string) => WebHttpJudgement,
+  selection: AddressSelection = 'first',
 ): CheckResult {
-  const tested = judgedAddresses(servers);
+  const tested = judgedAddresses(servers, selection);
   if (tested.length === 0) {
     return { status: 'not-tested', outcome: 'not-tested', findings: [{ id: `${checkId}.no-address` }], facts: { addresses: [] } };
   }

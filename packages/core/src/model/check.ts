@@ -30,9 +30,23 @@ export type CheckEvidence<P extends ProbeMap, AcceptsErrors extends boolean> = {
 /**
  * Which addresses of a server per-address checks judge: `first` (Internet.nl's choice: the first
  * IPv6 and the first IPv4 address, for comparable scores) or `all` (every address; the worst
- * decides). Probes scan every address either way, so the report holds each address's evidence.
+ * decides). The HTTP(S) probes fetch only the addresses judged (see {@link selectAddresses}); the
+ * TLS probe scans every address either way, so the report holds each address's TLS evidence.
  */
 export type AddressSelection = 'first' | 'all';
+
+/**
+ * The addresses a selection judges, IPv6 first: `first` gives the first IPv6 and the first IPv4
+ * address (in answer order), `all` every address. What a per-address probe plans and its checks
+ * judge, so that both agree.
+ */
+export function selectAddresses(
+  addresses: { readonly ipv4: readonly string[]; readonly ipv6: readonly string[] },
+  selection: AddressSelection = 'first',
+): string[] {
+  if (selection === 'all') return [...addresses.ipv6, ...addresses.ipv4];
+  return [addresses.ipv6[0], addresses.ipv4[0]].filter((ip) => ip !== undefined);
+}
 
 /** What a check's evaluation may know besides evidence. */
 export interface EvaluateContext {

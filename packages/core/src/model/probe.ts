@@ -5,6 +5,7 @@ import type { RpkiSources } from '../rpki/types.js';
 import type { Network } from '../transport/network.js';
 import type { TrustStore } from '../trust/types.js';
 import type { ScanCaches } from './caches.js';
+import type { AddressSelection } from './check.js';
 import type { Evidence } from './evidence.js';
 import type { Subject } from './subject.js';
 import type { ScanTarget } from './target.js';
@@ -50,6 +51,11 @@ export interface EvidenceSource {
   evidence<Data>(probe: ProbeDeclaration<Data, 'target'>): Promise<Evidence<Data>>;
   /** The evidence of an each-scope probe, one entry per planned subject. */
   evidenceList<Data>(probe: ProbeDeclaration<Data, 'each'>): Promise<readonly Evidence<Data>[]>;
+  /**
+   * Which addresses of a server the scan's per-address checks judge (absent: `first`): a
+   * per-address probe plans those only (see `selectAddresses`), so that no connection is wasted.
+   */
+  readonly addresses?: AddressSelection;
 }
 
 /** What a probe's `plan` may use to choose its subjects. */

@@ -1,29 +1,40 @@
 import type { Endpoint } from '../transport/network.js';
+import type { Evidence, EvidenceFailure } from './evidence.js';
+import type { JsonObject } from './json.js';
 
 /**
  * What a probe needs from pastoe's own vantage point before its evidence can say anything about
  * a domain: `dns`, a resolver that answers and a root key set that validates against the trust
- * anchors; `tcp`, outgoing TCP connections.
+ * anchors; `tcp`, outgoing TCP connections; `ipv6`, outgoing connections to IPv6 addresses.
+ *
+ * `ipv6` is a need per address family: an each-scope probe that declares it needs it only for its
+ * subjects at an IPv6 address. When pastoe's own IPv6 does not work, those subjects are not
+ * probed (their evidence is a `vantage` failure of step `ipv6`), the IPv4 ones are, and a check
+ * is judged on its IPv4 part with the IPv6 addresses shown as `error` (see `judge`). A
+ * target-scope probe that declares it does not run at all.
  */
-export type ProbeNeed = 'dns' | 'tcp';
+export type ProbeNeed = 'dns' | 'tcp' | 'ipv6';
 
 /** Every probe need, in the order the vantage check tests them. */
-export const probeNeeds: readonly ProbeNeed[] = Object.freeze(['dns', 'tcp']);
+export const probeNeeds: readonly ProbeNeed[] = Object.freeze(['dns', 'tcp', 'ipv6']);
 
 /**
  * One step of the vantage check:
  * - `resolver`: the resolver answers the root priming query (`. NS`, RFC 8109) with data;
  * - `trust-anchors`: the root DNSKEY set validates as `secure` against the trust anchors (a
  *   resolver that lies, strips signatures, or a clock that is far off fails here);
- * - `tcp`: a TCP connection to at least one well-known endpoint opens.
+ * - `tcp`: a TCP connection to at least one well-known endpoint opens;
+ * - `ipv6`: a TCP connection to at least one well-known IPv6 endpoint opens (a host without an
+ *   IPv6 route fails here).
  */
-export type VantageStep = 'resolver' | 'trust-anchors' | 'tcp';
+export type VantageStep = 'resolver' | 'trust-anchors' | 'tcp' | 'ipv6';
 
 /** The need each vantage step serves. */
 export const vantageStepNeed: Readonly<Record<VantageStep, ProbeNeed>> = Object.freeze({
   resolver: 'dns',
   'trust-anchors': 'dns',
   tcp: 'tcp',
+  ipv6: 'ipv6',
 });
 
 /** The result of one vantage step. */
@@ -51,7 +62,10 @@ export interface VantageStepResult {
  * JSON, so a service can return it from a health check and a report can carry it.
  */
 export interface VantageReport {
-  /** True when every step that was run succeeded. */
+  /**
+   * True when every step that was run succeeded. A report whose only failed step is `ipv6` still
+   * lets pastoe judge domains, over IPv4.
+   */
   readonly ok: boolean;
   /** The resolver asked, as it describes itself (e.g. `udp://127.0.0.1:5353` or the DoH URLs). */
   readonly resolver: string;
@@ -75,4 +89,22 @@ export interface VantageSettings {
    * network can reach (the lab gives `lab.vantage`).
    */
   readonly tcpEndpoints?: readonly Endpoint[];
+  /**
+   * Where the `ipv6` step connects; IPv6 addresses only, one open connection is enough. Default:
+   * the IPv6 addresses of the default DoH resolvers on port 443. The lab gives its own in
+   * `lab.vantage`.
+   */
+  readonly tcp6Endpoints?: readonly Endpoint[];
+}
+
+/**
+ * True for the evidence of a subject at an IPv6 address that was not probed because pastoe's own
+ * IPv6 failed (a `vantage` failure of step `ipv6`): the runner judges the check without it, on its
+ * IPv4 part.
+ */
+export function isIpv6VantageFailure(evidence: Evidence<unknown>): evidence is EvidenceFailure {
+  if (evidence.ok || evidence.error.code !== 'vantage') return false;
+  const detail = evidence.error.detail;
+  const step = typeof detail === 'object' && detail !== null && !Array.isArray(detail) ? (detail as JsonObject).step : undefined;
+  return step === 'ipv6' && (evidence.subject.ip ?? '').includes(':');
 }

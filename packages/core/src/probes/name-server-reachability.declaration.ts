@@ -28,5 +28,5 @@ export const nameServerReachabilityDeclaration = declareProbe<NameServerReachabi
   id: 'name-server-reachability',
   description: 'Asks every name server address of the domain over DNS whether it answers',
   scope: 'each',
-  needs: ['dns'],
+  needs: ['dns', 'ipv6'],
 });

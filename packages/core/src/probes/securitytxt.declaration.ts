@@ -75,11 +75,13 @@ export interface SecurityTxtEvidence {
 }
 
 /**
- * security.txt (RFC 9116) over HTTPS from the first IPv6 and the first IPv4 address of the domain,
- * as Internet.nl fetches it: `/.well-known/security.txt`, redirects followed, then `/security.txt`.
+ * security.txt (RFC 9116) over HTTPS from the first IPv6 and the first IPv4 address of the domain
+ * (every address with the scan's `addresses: 'all'`), as Internet.nl fetches it:
+ * `/.well-known/security.txt`, redirects followed, then `/security.txt`.
  */
 export const securityTxtDeclaration = declareProbe<SecurityTxtEvidence>({
   id: 'securitytxt',
   description: 'Fetches /.well-known/security.txt (then /security.txt) over HTTPS from the first IPv6 and IPv4 web address',
   scope: 'each',
+  needs: ['dns', 'ipv6'],
 });

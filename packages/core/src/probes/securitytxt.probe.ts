@@ -7,6 +7,7 @@
  */
 import type { HttpResponse } from '../http/types.js';
 import { resolveRedirect } from '../http/redirect.js';
+import { selectAddresses } from '../model/check.js';
 import { ProbeFailure } from '../model/evidence.js';
 import { implementProbe, type ProbeContext, type ProbeDefinition } from '../model/probe.js';
 import type { Subject } from '../model/subject.js';
@@ -171,7 +172,8 @@ export async function probeSecurityTxt(
 
 /**
  * Implements {@link securityTxtDeclaration}, optionally verifying signatures with a public key.
- * Subjects: the first IPv6 and the first IPv4 address of the domain (Internet.nl tests those two).
+ * Subjects: the addresses the scan judges (its `addresses` selection): by default the first IPv6
+ * and the first IPv4 address of the domain (Internet.nl tests those two), with `all` every one.
  */
 export function defineSecurityTxtProbe(options: SecurityTxtProbeOptions = {}): ProbeDefinition<SecurityTxtEvidence, 'each'> {
   return implementProbe(securityTxtDeclaration, {
@@ -179,8 +181,8 @@ export function defineSecurityTxtProbe(options: SecurityTxtProbeOptions = {}): P
     plan: async (context) => {
       const evidence = await context.evidence(webAddressesDeclaration);
       if (!evidence.ok) throw new ProbeFailure('dependency', `no addresses to fetch security.txt from: ${evidence.error.message}`);
-      const { name, ipv4, ipv6 } = evidence.data;
-      return [ipv6[0], ipv4[0]].flatMap((ip): Subject[] => (ip === undefined ? [] : [{ name, role: 'web', ip, port: 443 }]));
+      const { name } = evidence.data;
+      return selectAddresses(evidence.data, context.addresses).map((ip): Subject => ({ name, role: 'web', ip, port: 443 }));
     },
     run: (subject, context) => probeSecurityTxt(subject, context, options),
   });

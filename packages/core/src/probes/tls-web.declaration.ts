@@ -9,4 +9,5 @@ export const webTlsDeclaration = declareProbe<TlsEvidence>({
   id: 'tls-web',
   description: 'Scans TLS on port 443 of every web server address of the domain',
   scope: 'each',
+  needs: ['dns', 'ipv6'],
 });

@@ -11,6 +11,7 @@ import { webTlsDeclaration } from './tls-web.declaration.js';
 export const webTlsProbe: ProbeDefinition<TlsEvidence, 'each'> = defineTlsEndpointProbe({
   id: webTlsDeclaration.id,
   description: webTlsDeclaration.description,
+  ...(webTlsDeclaration.needs === undefined ? {} : { needs: webTlsDeclaration.needs }),
   addresses: webAddressesProbe,
   port: 443,
   role: 'web',

@@ -94,13 +94,15 @@ export interface WebHttpEvidence {
 }
 
 /**
- * The website over HTTP(S) at every web server address of the domain (from the `web-addresses`
- * probe, IPv6 first): the first HTTPS response to GET `/` with Internet.nl's Accept-Encoding, and
- * the plain-HTTP redirect chain from `http://<domain>/`, both pinned to the address with the
- * domain as Host and TLS server name.
+ * The website over HTTP(S) at each web server address the scan judges (from the `web-addresses`
+ * probe, IPv6 first; by the scan's `addresses` selection the first IPv6 and IPv4 address, or
+ * every one): the first HTTPS response to GET `/` with Internet.nl's Accept-Encoding, and the
+ * plain-HTTP redirect chain from `http://<domain>/`, both pinned to the address with the domain
+ * as Host and TLS server name.
  */
 export const webHttpDeclaration = declareProbe<WebHttpEvidence>({
   id: 'web-http',
-  description: 'Fetches / over HTTPS and follows the plain-HTTP redirect chain at every web server address',
+  description: 'Fetches / over HTTPS and follows the plain-HTTP redirect chain at each judged web server address',
   scope: 'each',
+  needs: ['dns', 'ipv6'],
 });

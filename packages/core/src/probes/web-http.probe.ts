@@ -3,6 +3,7 @@ import { decodeContentCoding } from '../http/content-coding.js';
 import { resolveRedirect } from '../http/redirect.js';
 import type { HttpError, HttpRequest, HttpResponse, HttpResult } from '../http/types.js';
 import { sameSiteBodyLimit, sameSiteHistogram } from '../ipv6/same-site-content.js';
+import { selectAddresses } from '../model/check.js';
 import { ProbeFailure } from '../model/evidence.js';
 import { implementProbe, type ProbeContext, type ProbeDefinition } from '../model/probe.js';
 import type { Subject } from '../model/subject.js';
@@ -203,15 +204,18 @@ export async function probeWebHttp(subject: Subject, context: ProbeContext): Pro
   return { https, http };
 }
 
-/** Implements {@link webHttpDeclaration}: one subject per web server address, IPv6 first, as the TLS probe plans them. */
+/**
+ * Implements {@link webHttpDeclaration}: one subject per web server address the scan judges (its
+ * `addresses` selection: the first IPv6 and IPv4 address, or every one), IPv6 first.
+ */
 export const webHttpProbe: ProbeDefinition<WebHttpEvidence, 'each'> = implementProbe(webHttpDeclaration, {
   timeoutMs: 60_000,
   uses: [webAddressesDeclaration],
   plan: async (context) => {
     const evidence = await context.evidence(webAddressesDeclaration);
     if (!evidence.ok) throw new ProbeFailure('dependency', `no addresses to fetch from: ${evidence.error.message}`);
-    const { name, ipv4, ipv6 } = evidence.data;
-    return [...ipv6, ...ipv4].map((ip): Subject => ({ name, role: 'web', ip }));
+    const { name } = evidence.data;
+    return selectAddresses(evidence.data, context.addresses).map((ip): Subject => ({ name, role: 'web', ip }));
   },
   run: probeWebHttp,
 });

@@ -45,5 +45,5 @@ export const webReachabilityDeclaration = declareProbe<WebReachabilityEvidence>(
   id: 'web-reachability',
   description: 'Connects over TCP to ports 80 and 443 of every web server address',
   scope: 'each',
-  needs: ['dns', 'tcp'],
+  needs: ['dns', 'tcp', 'ipv6'],
 });

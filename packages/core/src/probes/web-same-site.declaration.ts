@@ -55,5 +55,5 @@ export const webSameSiteDeclaration = declareProbe<WebSameSiteEvidence>({
   id: 'web-same-site',
   description: 'Fetches the home page over IPv4 and over IPv6 (HTTP and HTTPS, following redirects) to compare them',
   scope: 'each',
-  needs: ['dns', 'tcp'],
+  needs: ['dns', 'tcp', 'ipv6'],
 });

@@ -4,7 +4,8 @@ import type { Finding } from '../model/finding.js';
 import type { JsonObject } from '../model/json.js';
 import { clampStatus, isVerdictStatus } from '../model/status.js';
 import { subjectLabel } from '../model/subject.js';
-import type { CheckResult, Verdict, VerdictError } from '../model/verdict.js';
+import type { CheckResult, SubjectResult, Verdict, VerdictError } from '../model/verdict.js';
+import { isIpv6VantageFailure } from '../model/vantage.js';
 
 /** The evidence of one check's probes, by the names it declared; `undefined` where none exists. */
 export type GatheredEvidence = Readonly<Record<string, Evidence<unknown> | readonly Evidence<unknown>[] | undefined>>;
@@ -20,6 +21,8 @@ export type GatheredEvidence = Readonly<Record<string, Evidence<unknown> | reado
 export function judge(check: AnyCheck, gathered: GatheredEvidence, context: EvaluateContext): Verdict {
   const vantage = vantageFailureIn(check, gathered);
   if (vantage !== undefined) return vantageVerdict(check, vantage);
+  const unprobedIpv6 = ipv6VantageFailuresIn(check, gathered);
+  if (unprobedIpv6.length > 0) return judgeIpv4Part(check, gathered, context, unprobedIpv6);
   for (const name of Object.keys(check.probes)) {
     const evidence = gathered[name];
     const probeId = check.probes[name]?.id ?? name;
@@ -83,16 +86,63 @@ export function judge(check: AnyCheck, gathered: GatheredEvidence, context: Eval
   };
 }
 
-/** The first evidence of the check's probes that says the vantage point failed. */
+/** The first evidence of the check's probes that says the vantage point failed, an IPv6 subject's own IPv6 failure aside. */
 function vantageFailureIn(check: AnyCheck, gathered: GatheredEvidence): EvidenceFailure | undefined {
   for (const name of Object.keys(check.probes)) {
     const evidence = gathered[name];
     if (evidence === undefined) continue;
     for (const item of Array.isArray(evidence) ? evidence : [evidence]) {
-      if (!item.ok && item.error.code === 'vantage') return item;
+      if (!item.ok && item.error.code === 'vantage' && !isIpv6VantageFailure(item)) return item;
     }
   }
   return undefined;
+}
+
+/** The evidence of IPv6 subjects not probed because pastoe's own IPv6 failed. */
+function ipv6VantageFailuresIn(check: AnyCheck, gathered: GatheredEvidence): EvidenceFailure[] {
+  return Object.keys(check.probes).flatMap((name) => {
+    const evidence = gathered[name];
+    return Array.isArray(evidence) ? evidence.filter(isIpv6VantageFailure) : [];
+  });
+}
+
+/** A judgement that says something of the domain, beyond "could not tell". */
+const judgedStatuses: ReadonlySet<string> = new Set(['pass', 'fail', 'warning', 'info']);
+
+/**
+ * Judges a check whose IPv6 subjects were not probed because pastoe's own IPv6 failed: on the
+ * evidence without them. When the check judged an IPv4 address, its verdict stands, with each
+ * unprobed IPv6 address added as an `error` row and a `vantage.ipv6` finding naming it (a distinct
+ * state per address family); otherwise (an IPv6-only check, or a comparison of the families) the
+ * verdict is `error` with outcome `vantage`, never a claim about the domain's IPv6.
+ */
+function judgeIpv4Part(
+  check: AnyCheck,
+  gathered: GatheredEvidence,
+  context: EvaluateContext,
+  unprobed: readonly EvidenceFailure[],
+): Verdict {
+  const without: Record<string, GatheredEvidence[string]> = {};
+  for (const [name, evidence] of Object.entries(gathered)) {
+    without[name] = Array.isArray(evidence) ? evidence.filter((item: Evidence<unknown>) => !isIpv6VantageFailure(item)) : evidence;
+  }
+  const verdict = judge(check, without, context);
+  const ipv4Judged = (verdict.subjects ?? []).some(
+    (row) => row.subject.ip !== undefined && !row.subject.ip.includes(':') && judgedStatuses.has(row.status),
+  );
+  const first = unprobed[0];
+  // An error of its own (a timeout, a probe failure) says more than the missing IPv6 part.
+  if (first === undefined || verdict.status === 'error') return verdict;
+  if (!ipv4Judged) return vantageVerdict(check, first);
+  const rows: SubjectResult[] = unprobed.map((failed) => {
+    const finding: Finding = { ...vantageFinding(failed), subject: failed.subject };
+    return { subject: failed.subject, status: 'error', outcome: 'vantage', findings: [finding] };
+  });
+  return {
+    ...verdict,
+    findings: [...verdict.findings, ...rows.flatMap((row) => row.findings ?? [])],
+    subjects: [...(verdict.subjects ?? []), ...rows],
+  };
 }
 
 /**
@@ -100,6 +150,16 @@ function vantageFailureIn(check: AnyCheck, gathered: GatheredEvidence): Evidence
  * trust anchors or TCP egress failed. The finding `vantage.<step>` names the resolver and why.
  */
 function vantageVerdict(check: AnyCheck, failed: EvidenceFailure): Verdict {
+  const finding = vantageFinding(failed);
+  return errorVerdict(
+    check,
+    { source: 'runner', code: 'vantage', message: failed.error.message, probe: failed.probe, subject: failed.subject },
+    { outcome: 'vantage', findings: [finding] },
+  );
+}
+
+/** The finding `vantage.<step>` of a probe that did not run: which step failed, why, and the resolver. */
+function vantageFinding(failed: EvidenceFailure): Finding {
   const raw = failed.error.detail;
   const detail: JsonObject = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as JsonObject) : {};
   const text = (key: string): string => {
@@ -107,15 +167,10 @@ function vantageVerdict(check: AnyCheck, failed: EvidenceFailure): Verdict {
     return typeof value === 'string' ? value : '';
   };
   const step = text('step') || 'unknown';
-  const finding: Finding = {
+  return {
     id: `vantage.${step}`,
     params: { step, code: text('code'), resolver: text('resolver'), reason: text('reason') || failed.error.message },
   };
-  return errorVerdict(
-    check,
-    { source: 'runner', code: 'vantage', message: failed.error.message, probe: failed.probe, subject: failed.subject },
-    { outcome: 'vantage', findings: [finding] },
-  );
 }
 
 /** Says what is wrong with a result a check returned, or `undefined` when it is well-formed. */

@@ -8,7 +8,7 @@ import { resolveTransports } from './default-transports.js';
 import { boundedNumber, defaultProbeSettings, runnerDefaults, type ScanOptions } from './options.js';
 import { addressSelection, bindScan, ScanInputError } from './input.js';
 import { scan, validateVantageOption } from './scan.js';
-import { VantageError, vantageForChecks } from './vantage.js';
+import { VantageError, vantageBlocksScans, vantageForChecks } from './vantage.js';
 import type { VantageReport } from '../model/vantage.js';
 
 /** Options for {@link scanMany}: those of `scan`, plus how many domains run at once. */
@@ -47,7 +47,8 @@ export type ScanManyResult =
  *
  * pastoe's own vantage point is checked once per run, before the first domain is read (see
  * `checkVantage`). When it fails, the generator throws a {@link VantageError} carrying the report
- * instead of marking every domain `error`.
+ * instead of marking every domain `error`; when only its IPv6 fails, the run goes on and each
+ * scan judges the IPv4 parts, its IPv6 parts being `error`.
  */
 export async function* scanMany(
   domains: Iterable<string> | AsyncIterable<string>,
@@ -74,7 +75,8 @@ export async function* scanMany(
   try {
     // One vantage check serves every scan of the run; each scan is given its report.
     const vantage = await runVantage(options, checks, resolved.transports, stop.signal);
-    if (vantage !== undefined && !vantage.ok) throw new VantageError(vantage);
+    // A failed `ipv6` step alone does not stop the run: the IPv4 parts are judged, the IPv6 ones are `error`.
+    if (vantage !== undefined && vantageBlocksScans(vantage)) throw new VantageError(vantage);
     const scanOptions: ScanOptions = {
       ...options,
       caches,

@@ -68,6 +68,7 @@ export async function scan(domain: string, options: ScanOptions): Promise<ScanRe
       limiter: new Semaphore(concurrency),
       emit,
       now,
+      addresses,
       ...(vantage === undefined ? {} : { vantage }),
     });
     emit({ type: 'scan-started', domain: target.domain, checks: checks.length });

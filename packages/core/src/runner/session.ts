@@ -1,8 +1,8 @@
+import type { AddressSelection } from '../model/check.js';
 import type { Evidence, ProbeError } from '../model/evidence.js';
 import { ProbeFailure } from '../model/evidence.js';
 import type { AnyProbeDeclaration, ProbeDeclaration } from '../model/probe-declaration.js';
 import type { AnyProbe, PlanContext, ProbeContext, ProbeDefinition, ProbeSettings, Transports } from '../model/probe.js';
-import { probeNeedsOf } from '../model/probe-declaration.js';
 import type { Subject } from '../model/subject.js';
 import { subjectKey, subjectLabel } from '../model/subject.js';
 import type { ScanTarget } from '../model/target.js';
@@ -12,7 +12,7 @@ import { pausableDeadline } from '../util/pausable-deadline.js';
 import type { Semaphore } from '../util/semaphore.js';
 import type { ScanCaches } from './caches.js';
 import type { ScanEventListener } from './events.js';
-import { vantageFailureFor } from './vantage.js';
+import { probeVantageFailure, subjectVantageFailure } from './vantage.js';
 
 /** Everything a probe session needs from the scan that owns it. */
 export interface ProbeSessionOptions {
@@ -29,6 +29,8 @@ export interface ProbeSessionOptions {
   readonly now: () => Date;
   /** The vantage check the scan rests on; probes whose needs it failed do not run. */
   readonly vantage?: VantageReport;
+  /** Which addresses the scan's per-address checks judge, for the plans; absent means `first`. */
+  readonly addresses?: AddressSelection;
 }
 
 /**
@@ -180,9 +182,9 @@ export class ProbeSession {
     return probe;
   }
 
-  /** The `vantage` error when the scan's vantage check failed a need of this probe. */
+  /** The `vantage` error when the scan's vantage check failed a need of this whole probe (`ipv6` is per subject). */
   #blocked(probe: AnyProbe): ProbeError | undefined {
-    return vantageFailureFor(this.#options.vantage, probeNeedsOf(probe));
+    return probeVantageFailure(this.#options.vantage, probe);
   }
 
   #domainSubject(): Subject {
@@ -229,6 +231,7 @@ export class ProbeSession {
       signal: deadline.signal,
       evidence: (dependency) => waitFor(this.evidence(dependency, ancestors)),
       evidenceList: (dependency) => waitFor(this.evidenceList(dependency, ancestors)),
+      ...(this.#options.addresses === undefined ? {} : { addresses: this.#options.addresses }),
     };
     let subjects: readonly Subject[];
     try {
@@ -244,7 +247,13 @@ export class ProbeSession {
       deadline.dispose();
     }
     if (vantage !== undefined) return [this.#record(probe, this.#domainSubject(), elapsed(started), vantage, startedAt)];
-    return Promise.all(subjects.map((subject) => this.#runOne(probe, subject, ancestors)));
+    return Promise.all(
+      subjects.map((subject) => {
+        // An IPv6 subject when pastoe's own IPv6 failed: not probed, so the check judges the IPv4 part alone.
+        const blocked = subjectVantageFailure(this.#options.vantage, probe, subject);
+        return blocked === undefined ? this.#runOne(probe, subject, ancestors) : Promise.resolve(this.#record(probe, subject, 0, blocked));
+      }),
+    );
   }
 
   /** One run on one subject; what the probe `uses` is gathered already. */

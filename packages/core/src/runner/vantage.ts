@@ -2,7 +2,8 @@ import { defaultBootstrap } from '../dns/resolver/endpoints.js';
 import type { AnyCheck } from '../model/check.js';
 import type { ProbeError } from '../model/evidence.js';
 import { ProbeFailure } from '../model/evidence.js';
-import { probeNeedsOf } from '../model/probe-declaration.js';
+import { type AnyProbeDeclaration, probeNeedsOf } from '../model/probe-declaration.js';
+import type { Subject } from '../model/subject.js';
 import type { Transports } from '../model/probe.js';
 
 /** The transports the vantage check uses: it makes no HTTP request and validates no certificate. */
@@ -58,7 +59,18 @@ export const defaultVantageTcpEndpoints: readonly Endpoint[] = Object.freeze(
   }),
 );
 
-/** The most TCP endpoints one check tries; they are tried at once, so the list must stay short. */
+/**
+ * Where the `ipv6` step connects by default: the first IPv6 address of each default DoH resolver,
+ * on port 443.
+ */
+export const defaultVantageTcp6Endpoints: readonly Endpoint[] = Object.freeze(
+  Object.values(defaultBootstrap).flatMap((addresses) => {
+    const ipv6 = addresses.find((ip) => ip.includes(':'));
+    return ipv6 === undefined ? [] : [Object.freeze({ ip: ipv6, port: 443 })];
+  }),
+);
+
+/** The most TCP endpoints one check tries (per step); they are tried at once, so the list must stay short. */
 export const maxVantageTcpEndpoints = 16;
 
 /** The default time limit of a vantage check, in milliseconds. */
@@ -66,11 +78,12 @@ export const defaultVantageTimeoutMs = 10_000;
 
 /**
  * Checks pastoe's own vantage point before it judges anyone's domain: that the resolver answers
- * (`. NS`), that the root DNSKEY set validates as `secure` against the trust anchors, and, when
- * `tcp` is needed, that a TCP connection opens to a well-known endpoint. Never rejects for a
+ * (`. NS`), that the root DNSKEY set validates as `secure` against the trust anchors, when `tcp`
+ * is needed that a TCP connection opens to a well-known endpoint, and when `ipv6` is needed that
+ * one opens to a well-known IPv6 endpoint (one connection per family). Never rejects for a
  * failed step (the report says what failed and why); rejects with the signal's reason when
- * `options.signal` aborts, and with a RangeError for a bad `timeoutMs`, an unknown need or more
- * than {@link maxVantageTcpEndpoints} TCP endpoints.
+ * `options.signal` aborts, and with a RangeError for a bad `timeoutMs`, an unknown need, more
+ * than {@link maxVantageTcpEndpoints} endpoints per step or a `tcp6Endpoints` entry that is not IPv6.
  *
  * The report is plain JSON, so a service can run this as its health check.
  *
@@ -86,6 +99,13 @@ export async function checkVantage(transports: VantageTransports, options: Check
   const endpoints = options.tcpEndpoints ?? defaultVantageTcpEndpoints;
   if (!Array.isArray(endpoints) || endpoints.length > maxVantageTcpEndpoints) {
     throw new RangeError(`tcpEndpoints must be a list of at most ${maxVantageTcpEndpoints} endpoints`);
+  }
+  const endpoints6 = options.tcp6Endpoints ?? defaultVantageTcp6Endpoints;
+  if (!Array.isArray(endpoints6) || endpoints6.length > maxVantageTcpEndpoints) {
+    throw new RangeError(`tcp6Endpoints must be a list of at most ${maxVantageTcpEndpoints} endpoints`);
+  }
+  if (endpoints6.some((endpoint) => typeof endpoint?.ip !== 'string' || !endpoint.ip.includes(':'))) {
+    throw new RangeError('tcp6Endpoints must be IPv6 endpoints');
   }
   const now = options.now ?? (() => new Date());
   options.signal?.throwIfAborted();
@@ -103,7 +123,10 @@ export async function checkVantage(transports: VantageTransports, options: Check
     const work: Promise<readonly VantageStepResult[]>[] = [];
     if (needs.includes('dns')) work.push(dnsSteps(transports, linked.signal, deadline));
     if (needs.includes('tcp')) {
-      work.push(tcpStep(transports, endpoints, linked.signal, deadline).then((step) => [step]));
+      work.push(tcpStep('tcp', transports, endpoints, linked.signal, deadline).then((step) => [step]));
+    }
+    if (needs.includes('ipv6')) {
+      work.push(tcpStep('ipv6', transports, endpoints6, linked.signal, deadline).then((step) => [step]));
     }
     const all = Promise.all(work);
     const results = await (callerAbort === undefined ? all : Promise.race([all, callerAbort.promise]));
@@ -157,13 +180,14 @@ function isVantageReport(value: VantageReport | VantageSettings): value is Vanta
  * failure for any of them. A need the report did not check counts as met: a precomputed report
  * for `dns` says nothing about `tcp`.
  */
-export function vantageFailureFor(report: VantageReport | undefined, needs: readonly ProbeNeed[]): ProbeError | undefined {
+function vantageFailureFor(report: VantageReport | undefined, needs: readonly ProbeNeed[]): ProbeError | undefined {
   if (report === undefined || report.ok) return undefined;
   const failed = report.steps.find((step) => !step.ok && needs.includes(vantageStepNeed[step.step]));
   if (failed === undefined) return undefined;
+  const what = failed.step === 'ipv6' ? "pastoe's own IPv6 is not working" : "pastoe's own vantage point failed";
   return {
     code: 'vantage',
-    message: `pastoe's own vantage point failed, so this was not probed: ${failed.reason ?? failed.code ?? failed.step}`,
+    message: `${what}, so this was not probed: ${failed.reason ?? failed.code ?? failed.step}`,
     detail: {
       step: failed.step,
       code: failed.code ?? 'unknown',
@@ -171,6 +195,40 @@ export function vantageFailureFor(report: VantageReport | undefined, needs: read
       reason: failed.reason ?? '',
     },
   };
+}
+
+/**
+ * The `vantage` error that keeps a whole probe from running: any failed need of a target-scope
+ * probe; for an each-scope probe, a failed need other than `ipv6`, which is judged per subject
+ * (see {@link subjectVantageFailure}).
+ */
+export function probeVantageFailure(
+  report: VantageReport | undefined,
+  probe: Pick<AnyProbeDeclaration, 'scope' | 'needs'>,
+): ProbeError | undefined {
+  const needs = probeNeedsOf(probe);
+  return vantageFailureFor(report, probe.scope === 'each' ? needs.filter((need) => need !== 'ipv6') : needs);
+}
+
+/**
+ * The `vantage` error that keeps an each-scope probe from running on one subject: the probe needs
+ * `ipv6`, the subject's address is IPv6, and the report's `ipv6` step failed. Its IPv4 subjects run.
+ */
+export function subjectVantageFailure(
+  report: VantageReport | undefined,
+  probe: Pick<AnyProbeDeclaration, 'needs'>,
+  subject: Subject,
+): ProbeError | undefined {
+  if (subject.ip === undefined || !subject.ip.includes(':') || !probeNeedsOf(probe).includes('ipv6')) return undefined;
+  return vantageFailureFor(report, ['ipv6']);
+}
+
+/**
+ * True when a failed step keeps pastoe from judging domains at all (any but `ipv6`, whose failure
+ * leaves the IPv4 parts to judge): `scanMany` then stops before the first domain.
+ */
+export function vantageBlocksScans(report: VantageReport): boolean {
+  return report.steps.some((step) => !step.ok && step.step !== 'ipv6');
 }
 
 /** One line on the first failed step of a report. */
@@ -242,6 +300,7 @@ async function trustAnchorStep(transports: VantageTransports, signal: AbortSigna
 
 /** One open TCP connection to any endpoint is enough; the others are then abandoned. */
 async function tcpStep(
+  step: 'tcp' | 'ipv6',
   transports: VantageTransports,
   endpoints: readonly Endpoint[],
   signal: AbortSignal,
@@ -249,7 +308,8 @@ async function tcpStep(
 ): Promise<VantageStepResult> {
   const started = performance.now();
   const shown = endpoints.map(formatEndpoint).join(', ');
-  if (endpoints.length === 0) return failed('tcp', 'no-endpoints', 'no endpoints were given to test TCP egress with', started);
+  const egress = step === 'tcp' ? 'TCP egress' : 'TCP egress over IPv6';
+  if (endpoints.length === 0) return failed(step, 'no-endpoints', `no endpoints were given to test ${egress} with`, started);
   // Aborted when one connection opened, when the check ends, or when the check's signal aborts.
   const stop = new AbortController();
   const onAbort = (): void => stop.abort(signal.reason);
@@ -262,12 +322,13 @@ async function tcpStep(
   };
   try {
     const outcome = await guarded(() => Promise.any(endpoints.map(connectOne)), signal);
-    if (!(outcome instanceof Error)) return { step: 'tcp', ok: true, durationMs: elapsed(started) };
+    if (!(outcome instanceof Error)) return { step, ok: true, durationMs: elapsed(started) };
     const first: unknown = outcome instanceof AggregateError ? outcome.errors[0] : outcome;
+    const over = step === 'tcp' ? '' : ' over IPv6';
     return failed(
-      'tcp',
+      step,
       errorCode(first),
-      `no TCP connection through pastoe's network to any of ${shown}: ${errorMessage(first)}`,
+      `no TCP connection${over} through pastoe's network to any of ${shown}: ${errorMessage(first)}`,
       started,
     );
   } finally {

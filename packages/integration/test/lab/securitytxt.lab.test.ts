@@ -16,7 +16,12 @@ afterAll(() => lab?.close());
 
 async function scanSecurityTxt(domain: string, publicKey?: string): Promise<ScanReport> {
   const probe = defineSecurityTxtProbe(publicKey === undefined ? {} : { publicKey });
-  return scan(domain, { checks: [webAppsecprivSecuritytxt], probes: [probe, webAddressesProbe], transports: lab.transports() });
+  return scan(domain, {
+    checks: [webAppsecprivSecuritytxt],
+    probes: [probe, webAddressesProbe],
+    transports: lab.transports(),
+    vantage: lab.vantage,
+  });
 }
 
 function evidenceOf(report: ScanReport): SecurityTxtEvidence[] {

@@ -27,7 +27,7 @@ beforeAll(async () => {
 afterAll(() => lab?.close());
 
 async function scanned(domain: string): Promise<ScanReport> {
-  return scan(domain, { preset: webPreset, transports: lab.transports() });
+  return scan(domain, { preset: webPreset, transports: lab.transports(), vantage: lab.vantage });
 }
 
 /** The web-http evidence of each address, IPv6 first. */

@@ -3,6 +3,7 @@
  * judging the website HTTP checks offline. Only for tests.
  */
 import {
+  type AddressSelection,
   type AnyCheck,
   type EvidenceBundle,
   evaluate,
@@ -59,8 +60,11 @@ const goodChain: WebHttpEvidence['http'] = {
 /** Evidence with a good HTTPS response and the good chain, parts replaced. */
 export const webHttp = (parts: Partial<WebHttpEvidence> = {}): WebHttpEvidence => ({ https: httpsResponse(), http: goodChain, ...parts });
 
-/** A bundle with the address lookup and one `web-http` evidence per entry. */
-export function httpBundle(servers: readonly { readonly ip: string; readonly data: WebHttpEvidence }[]): EvidenceBundle {
+/** A bundle with the address lookup and one `web-http` evidence per entry; `judge` is the bundle's address selection (default `first`). */
+export function httpBundle(
+  servers: readonly { readonly ip: string; readonly data: WebHttpEvidence }[],
+  judge: AddressSelection = 'first',
+): EvidenceBundle {
   const ipv4 = servers.filter(({ ip }) => !ip.includes(':')).map(({ ip }) => ip);
   const ipv6 = servers.filter(({ ip }) => ip.includes(':')).map(({ ip }) => ip);
   return {
@@ -85,6 +89,7 @@ export function httpBundle(servers: readonly { readonly ip: string; readonly dat
         data,
       })),
     ],
+    ...(judge === 'first' ? {} : { addresses: judge }),
   };
 }
 

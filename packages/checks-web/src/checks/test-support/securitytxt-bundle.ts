@@ -2,7 +2,13 @@
  * Test helper: evidence bundles of the `securitytxt` probe, one fetch per web server address, for
  * judging the security.txt check offline. Only for tests.
  */
-import { type EvidenceBundle, type SecurityTxtEvidence, securityTxtDeclaration, webAddressesDeclaration } from '@pastoe/core/model';
+import {
+  type AddressSelection,
+  type EvidenceBundle,
+  type SecurityTxtEvidence,
+  securityTxtDeclaration,
+  webAddressesDeclaration,
+} from '@pastoe/core/model';
 
 /** When the fixture evidence was gathered: the checks' clock. */
 const securityTxtFixtureTime = '2026-11-23T12:00:00.000Z';
@@ -32,8 +38,11 @@ export function foundSecurityTxt(text: string | Uint8Array, overrides: Partial<S
   };
 }
 
-/** A bundle with the address lookup and one security.txt fetch per entry (its address and evidence). */
-export function securityTxtBundle(servers: readonly { readonly ip: string; readonly data: SecurityTxtEvidence }[]): EvidenceBundle {
+/** A bundle with the address lookup and one security.txt fetch per entry (its address and evidence); `judge` is its address selection. */
+export function securityTxtBundle(
+  servers: readonly { readonly ip: string; readonly data: SecurityTxtEvidence }[],
+  judge: AddressSelection = 'first',
+): EvidenceBundle {
   const ipv4 = servers.filter(({ ip }) => !ip.includes(':')).map(({ ip }) => ip);
   const ipv6 = servers.filter(({ ip }) => ip.includes(':')).map(({ ip }) => ip);
   return {
@@ -58,5 +67,6 @@ export function securityTxtBundle(servers: readonly { readonly ip: string; reado
         data: { ...data, address: ip },
       })),
     ],
+    ...(judge === 'first' ? {} : { addresses: judge }),
   };
 }

@@ -38,5 +38,5 @@ export const webAppsecprivCsp = defineCheck({
     { kind: 'ncsc', id: 'NCSC ICT-beveiligingsrichtlijnen voor webapplicaties', section: 'U/PW.03' },
   ],
   probes: { http: webHttpDeclaration },
-  evaluate: ({ http }) => judgeWebHttp('web-appsecpriv-csp', http, judgeCsp),
+  evaluate: ({ http }, context) => judgeWebHttp('web-appsecpriv-csp', http, judgeCsp, context.addresses),
 });

@@ -34,5 +34,5 @@ export const webAppsecprivReferrerPolicy = defineCheck({
   internetnl: 'web_appsecpriv_referrer_policy',
   references: [{ kind: 'other', id: 'W3C Referrer Policy', section: '3' }],
   probes: { http: webHttpDeclaration },
-  evaluate: ({ http }) => judgeWebHttp('web-appsecpriv-referrer-policy', http, judgeReferrerPolicy),
+  evaluate: ({ http }, context) => judgeWebHttp('web-appsecpriv-referrer-policy', http, judgeReferrerPolicy, context.addresses),
 });

@@ -1,4 +1,4 @@
-import { evaluate, type SecurityTxtEvidence } from '@pastoe/core/model';
+import { type AddressSelection, evaluate, type SecurityTxtEvidence } from '@pastoe/core/model';
 import { describe, expect, it } from 'vitest';
 import { foundSecurityTxt, securityTxtBundle } from '../test-support/securitytxt-bundle.js';
 import { webAppsecprivSecuritytxt } from './web-appsecpriv-securitytxt.check.js';
@@ -9,6 +9,15 @@ const valid =
   'Contact: https://example.test/report\nExpires: 2027-03-01T00:00:00Z\nCanonical: https://example.test/.well-known/security.txt\n';
 const judge = (...data: SecurityTxtEvidence[]) =>
   evaluate([webAppsecprivSecuritytxt], securityTxtBundle(data.map((d, index) => ({ ip: `192.0.2.${index + 1}`, data: d }))))[0];
+/** Judges the first piece of evidence at an IPv6 address and the others at IPv4 addresses, under `selection`. */
+const judgeDualStack = (selection: AddressSelection, ...data: SecurityTxtEvidence[]) =>
+  evaluate(
+    [webAppsecprivSecuritytxt],
+    securityTxtBundle(
+      data.map((d, index) => ({ ip: index === 0 ? '2001:db8::1' : `192.0.2.${index}`, data: d })),
+      selection,
+    ),
+  )[0];
 const ids = (verdict: ReturnType<typeof judge>) =>
   verdict?.findings.map(
     (f) => `${f.id.replace('web-appsecpriv-securitytxt.', '')}${f.params?.line === undefined ? '' : `@${String(f.params.line)}`}`,
@@ -84,13 +93,32 @@ describe('web-appsecpriv-securitytxt', () => {
       insecureRedirect: false,
       retrievalErrors: [{ code: 'no_security_txt_404' }],
     };
-    expect(judge(foundSecurityTxt(signedLike(valid)), foundSecurityTxt(valid))).toMatchObject({
+    expect(judgeDualStack('first', foundSecurityTxt(signedLike(valid)), foundSecurityTxt(valid))).toMatchObject({
       status: 'info',
       outcome: 'recommendations',
     });
-    expect(judge(foundSecurityTxt(signedLike(valid)), unreachable)).toMatchObject({ status: 'pass', outcome: 'good' });
+    expect(judgeDualStack('first', foundSecurityTxt(signedLike(valid)), unreachable)).toMatchObject({ status: 'pass', outcome: 'good' });
     expect(judge(unreachable)).toMatchObject({ status: 'not-tested', outcome: 'not-tested' });
     expect(judge()).toMatchObject({ status: 'not-tested', outcome: 'not-tested' });
+  });
+
+  it("judges the first IPv6 and IPv4 address by default, every address with 'all', naming each that fails", () => {
+    const good = foundSecurityTxt(signedLike(valid));
+    const { location: _, bodyBase64: __, ...found } = foundSecurityTxt('');
+    const missing: SecurityTxtEvidence = { ...found, status: 404, retrievalErrors: [{ code: 'no_security_txt_404' }] };
+    const first = judgeDualStack('first', good, good, missing);
+    expect(first).toMatchObject({ status: 'pass', outcome: 'good', facts: { addresses: ['2001:db8::1', '192.0.2.1'] } });
+    const all = judgeDualStack('all', good, good, missing);
+    // Recommended: a failure is clamped to `warning`; the raw status is the check's own.
+    expect(all).toMatchObject({ status: 'warning', rawStatus: 'fail', facts: { addresses: ['2001:db8::1', '192.0.2.1', '192.0.2.2'] } });
+    expect(all?.subjects?.map((subject) => [subject.subject.ip, subject.status])).toEqual([
+      ['2001:db8::1', 'pass'],
+      ['192.0.2.1', 'pass'],
+      ['192.0.2.2', 'fail'],
+    ]);
+    expect(all?.findings.map((finding) => [finding.id, finding.subject?.ip])).toEqual([
+      ['web-appsecpriv-securitytxt.no_security_txt_404', '192.0.2.2'],
+    ]);
   });
 
   it('makes a signature that fails verification with the configured key an error, and notes a verified one', () => {

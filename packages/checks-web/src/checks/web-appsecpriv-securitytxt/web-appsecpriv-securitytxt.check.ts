@@ -9,6 +9,7 @@ import {
   securityTxtDeclaration,
   worstStatus,
 } from '@pastoe/core/model';
+import { judgedAddresses } from '../per-web-address.js';
 
 const id = 'web-appsecpriv-securitytxt';
 
@@ -89,7 +90,7 @@ function merge(results: readonly SubjectResult[]): CheckResult {
  * The website publishes a valid security.txt (RFC 9116) at `/.well-known/security.txt`
  * (Internet.nl `web_appsecpriv_securitytxt`): not found, empty or any error is `bad`;
  * recommendations or notifications only give `recommendations`. Judged on the first IPv6 and the
- * first IPv4 address; the worst decides. Each error, recommendation and notification is a finding
+ * first IPv4 address (every address with the scan's `addresses: 'all'`); the worst decides. Each error, recommendation and notification is a finding
  * with its line. When the probe verified the signature with a configured key, a signature that
  * does not verify is an error too.
  */
@@ -102,5 +103,6 @@ export const webAppsecprivSecuritytxt = defineCheck({
     { kind: 'forum-standaardisatie', id: 'security.txt' },
   ],
   probes: { securitytxt: securityTxtDeclaration },
-  evaluate: ({ securitytxt }, { now }) => merge(securitytxt.map((evidence) => judgeSecurityTxt(evidence, now))),
+  evaluate: ({ securitytxt }, { now, addresses }) =>
+    merge(judgedAddresses(securitytxt, addresses).map((evidence) => judgeSecurityTxt(evidence, now))),
 });

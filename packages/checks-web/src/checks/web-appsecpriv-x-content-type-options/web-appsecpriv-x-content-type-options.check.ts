@@ -20,5 +20,5 @@ export const webAppsecprivXContentTypeOptions = defineCheck({
   internetnl: 'web_appsecpriv_x_content_type_options',
   references: [{ kind: 'other', id: 'WHATWG Fetch', section: 'X-Content-Type-Options' }],
   probes: { http: webHttpDeclaration },
-  evaluate: ({ http }) => judgeWebHttp('web-appsecpriv-x-content-type-options', http, judgeContentTypeOptions),
+  evaluate: ({ http }, context) => judgeWebHttp('web-appsecpriv-x-content-type-options', http, judgeContentTypeOptions, context.addresses),
 });

@@ -21,5 +21,5 @@ export const webAppsecprivXFrameOptions = defineCheck({
   internetnl: 'web_appsecpriv_x_frame_options',
   references: [{ kind: 'rfc', id: 'RFC 7034' }],
   probes: { http: webHttpDeclaration },
-  evaluate: ({ http }) => judgeWebHttp('web-appsecpriv-x-frame-options', http, judgeFrameOptions),
+  evaluate: ({ http }, context) => judgeWebHttp('web-appsecpriv-x-frame-options', http, judgeFrameOptions, context.addresses),
 });

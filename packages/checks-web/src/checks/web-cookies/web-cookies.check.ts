@@ -48,5 +48,5 @@ export const webCookies = defineCheck({
   level: 'optional',
   references: [{ kind: 'rfc', id: 'RFC 6265', section: '4.1.2' }],
   probes: { http: webHttpDeclaration },
-  evaluate: ({ http }) => judgeWebHttp('web-cookies', http, judgeCookies),
+  evaluate: ({ http }, context) => judgeWebHttp('web-cookies', http, judgeCookies, context.addresses),
 });

@@ -26,5 +26,5 @@ export const webCoop = defineCheck({
   level: 'optional',
   references: [{ kind: 'other', id: 'WHATWG HTML', section: 'Cross-origin opener policies' }],
   probes: { http: webHttpDeclaration },
-  evaluate: ({ http }) => judgeWebHttp('web-coop', http, judgeCoop),
+  evaluate: ({ http }, context) => judgeWebHttp('web-coop', http, judgeCoop, context.addresses),
 });

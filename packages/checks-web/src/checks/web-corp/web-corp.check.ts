@@ -24,5 +24,5 @@ export const webCorp = defineCheck({
   level: 'optional',
   references: [{ kind: 'other', id: 'WHATWG Fetch', section: 'Cross-Origin-Resource-Policy header' }],
   probes: { http: webHttpDeclaration },
-  evaluate: ({ http }) => judgeWebHttp('web-corp', http, judgeCorp),
+  evaluate: ({ http }, context) => judgeWebHttp('web-corp', http, judgeCorp, context.addresses),
 });

@@ -19,5 +19,5 @@ export const webHttpsHttpCompress = defineCheck({
   internetnl: 'web_https_http_compress',
   references: [{ kind: 'ncsc', id: 'NCSC TLS 2025-05' }],
   probes: { http: webHttpDeclaration },
-  evaluate: ({ http }) => judgeWebHttp('web-https-http-compress', http, judgeCompression),
+  evaluate: ({ http }, context) => judgeWebHttp('web-https-http-compress', http, judgeCompression, context.addresses),
 });

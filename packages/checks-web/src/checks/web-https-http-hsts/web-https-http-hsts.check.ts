@@ -77,5 +77,5 @@ export const webHttpsHttpHsts = defineCheck({
     { kind: 'forum-standaardisatie', id: 'HTTPS and HSTS' },
   ],
   probes: { http: webHttpDeclaration },
-  evaluate: ({ http }) => judgeWebHttp('web-https-http-hsts', http, judgeHsts),
+  evaluate: ({ http }, context) => judgeWebHttp('web-https-http-hsts', http, judgeHsts, context.addresses),
 });

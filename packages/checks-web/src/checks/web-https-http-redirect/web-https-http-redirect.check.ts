@@ -46,5 +46,5 @@ export const webHttpsHttpRedirect = defineCheck({
     { kind: 'forum-standaardisatie', id: 'HTTPS and HSTS' },
   ],
   probes: { http: webHttpDeclaration },
-  evaluate: ({ http }) => judgeWebHttp('web-https-http-redirect', http, judgeRedirect),
+  evaluate: ({ http }, context) => judgeWebHttp('web-https-http-redirect', http, judgeRedirect, context.addresses),
 });

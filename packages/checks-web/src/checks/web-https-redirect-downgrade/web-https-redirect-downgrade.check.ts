@@ -13,8 +13,8 @@ function judgeDowngrade({ https, http }: WebHttpEvidence): WebHttpJudgement {
 /**
  * No redirect of the website leads from https back to plain http (pastoe's own check, beyond
  * Internet.nl, which examines the first hop only: its issue #1521). Judged on the plain-HTTP
- * redirect chain and the first HTTPS response, at the first IPv6 and IPv4 address. Recommended:
- * outside the Internet.nl score.
+ * redirect chain and the first HTTPS response, at the first IPv6 and IPv4 address (every address
+ * with the scan's `addresses: 'all'`). Recommended: outside the Internet.nl score.
  */
 export const webHttpsRedirectDowngrade = defineCheck({
   id: 'web-https-redirect-downgrade',
@@ -22,5 +22,5 @@ export const webHttpsRedirectDowngrade = defineCheck({
   level: 'recommended',
   references: [{ kind: 'rfc', id: 'RFC 6797', section: '7.2' }],
   probes: { http: webHttpDeclaration },
-  evaluate: ({ http }) => judgeWebHttp('web-https-redirect-downgrade', http, judgeDowngrade),
+  evaluate: ({ http }, context) => judgeWebHttp('web-https-redirect-downgrade', http, judgeDowngrade, context.addresses),
 });

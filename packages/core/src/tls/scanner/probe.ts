@@ -9,6 +9,7 @@ import { ProbeFailure } from '../../model/evidence.js';
 import type { JsonValue } from '../../model/json.js';
 import { type PlanContext, type ProbeContext, type ProbeDefinition, defineProbe } from '../../model/probe.js';
 import type { Subject, SubjectRole } from '../../model/subject.js';
+import type { ProbeNeed } from '../../model/vantage.js';
 import type { AddressEvidence } from '../../probes/addresses.probe.js';
 import type { TlsEvidence } from '../types.js';
 import { type ScanTlsOptions, scanTls } from './scan-tls.js';
@@ -88,6 +89,8 @@ export interface TlsProbeInput {
   readonly timeoutMs?: number;
   /** Chooses the subjects: each needs `ip` and `port`; `role: 'mx'` means SMTP STARTTLS. */
   plan(context: PlanContext): Promise<readonly Subject[]> | readonly Subject[];
+  /** What it needs from pastoe's vantage point (its declaration's); default `['dns']`. */
+  readonly needs?: readonly ProbeNeed[];
   /** Scanner options, fixed or per subject. */
   readonly options?: TlsProbeOptions | ((subject: Subject) => TlsProbeOptions);
 }
@@ -100,6 +103,7 @@ export function defineTlsProbe(input: TlsProbeInput): ProbeDefinition<TlsEvidenc
     description: input.description,
     scope: 'each',
     timeoutMs,
+    ...(input.needs === undefined ? {} : { needs: input.needs }),
     plan: (context) => input.plan(context),
     run: (subject, context) => {
       const options = typeof input.options === 'function' ? input.options(subject) : (input.options ?? {});
@@ -124,6 +128,8 @@ export interface TlsEndpointProbeInput {
   readonly timeoutMs?: number;
   /** Scanner options, fixed or per subject. */
   readonly options?: TlsProbeOptions | ((subject: Subject) => TlsProbeOptions);
+  /** What it needs from pastoe's vantage point (its declaration's); default `['dns']`. */
+  readonly needs?: readonly ProbeNeed[];
 }
 
 /**
@@ -141,6 +147,7 @@ export function defineTlsEndpointProbe(input: TlsEndpointProbeInput): ProbeDefin
     description: input.description,
     ...(input.timeoutMs === undefined ? {} : { timeoutMs: input.timeoutMs }),
     ...(input.options === undefined ? {} : { options: input.options }),
+    ...(input.needs === undefined ? {} : { needs: input.needs }),
     plan: async (context) => {
       const evidence = await context.evidence(input.addresses);
       if (!evidence.ok) throw new ProbeFailure('dependency', `no addresses to scan: ${evidence.error.message}`);

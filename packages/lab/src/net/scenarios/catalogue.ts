@@ -498,6 +498,17 @@ export const webCatalogue: readonly WebSpec[] = [
     { ipv4: '203.0.113.10', ipv6: '2001:db8:f6::1' },
     { ipv4: 'not-routed', ipv6: 'not-routed' },
   ),
+  {
+    domain: 'two-ipv4.test',
+    description: 'as modern.test, with a second IPv4 address (192.0.2.240) whose HTTPS server sends no HSTS',
+    https: modern([{ key: 'ecdsa-p256' }], { ocsp: 'good' }),
+    http: 'redirect',
+    hsts,
+    securityTxt: true,
+    tlsa: 'dane-ee',
+    caa: true,
+    secondIpv4: { address: '192.0.2.240' },
+  },
 ];
 
 /** The mail scenarios, each with its MX (or a null MX) under its own `.test` domain. */

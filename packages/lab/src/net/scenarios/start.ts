@@ -121,6 +121,14 @@ async function startHttps(
     const node = nodeSetup(tlsSpec, built, context.ca);
     expected = node.expected;
     listener = await startHttpServer({ sites: [site], tls: node.setup, host: context.host });
+    if (spec.secondIpv4 !== undefined) {
+      // The same TLS server and site at the second address, with that address's own HSTS header.
+      context.listeners.push(listener);
+      const second: LabHttpSite = { ...site, headers: httpsSiteHeaders({ ...spec, hsts: spec.secondIpv4.hsts }) };
+      const secondListener = await startHttpServer({ sites: [second], tls: node.setup, host: context.host });
+      context.listeners.push(secondListener);
+      context.addressMap.route({ ip: spec.secondIpv4.address, port: 443 }, { ip: secondListener.host, port: secondListener.port });
+    }
     if (spec.ipv6 === 'other-content') {
       // The same TLS server, another page: what a site whose IPv6 reaches another web farm serves.
       const other: LabHttpSite = { ...site, fallback: { headers: { 'Content-Type': 'text/html' }, body: otherContentPage(spec.domain) } };
@@ -175,6 +183,9 @@ function webZone(spec: WebSpec, addresses: Addresses, tlsa: readonly LabTlsaData
     origin: spec.domain,
     content: [
       ...(families.a ? [`@ 300 IN A ${addresses.ipv4}`, `www 300 IN A ${addresses.ipv4}`] : []),
+      ...(families.a && spec.secondIpv4 !== undefined
+        ? [`@ 300 IN A ${spec.secondIpv4.address}`, `www 300 IN A ${spec.secondIpv4.address}`]
+        : []),
       ...(families.aaaa ? [`@ 300 IN AAAA ${aaaa}`, `www 300 IN AAAA ${aaaa}`] : []),
       ...nameServerRecords(spec.nameServers),
       ...caaLines(spec),
@@ -202,7 +213,13 @@ async function startWebScenario(spec: WebSpec, index: number, context: StartCont
     spec.http === 'none'
       ? undefined
       : {
-          hosts: [spec.domain, `www.${spec.domain}`, addresses.ipv4, addresses.ipv6],
+          hosts: [
+            spec.domain,
+            `www.${spec.domain}`,
+            addresses.ipv4,
+            addresses.ipv6,
+            ...(spec.secondIpv4 === undefined ? [] : [spec.secondIpv4.address]),
+          ],
           ...(spec.http === 'redirect' ? { fallback: { redirect: spec.httpRedirect ?? `https://${spec.domain}{path}` } } : {}),
         };
   const scenario: LabWebScenario = {
@@ -221,6 +238,7 @@ async function startWebScenario(spec: WebSpec, index: number, context: StartCont
     ...(spec.ipv6 === undefined ? {} : { ipv6Setup: spec.ipv6 }),
     ...(spec.nameServers === undefined ? {} : { nameServerSetup: spec.nameServers }),
     rpki: { ipv4: spec.rpki?.ipv4 ?? 'valid', ipv6: spec.rpki?.ipv6 ?? 'valid' },
+    ...(spec.secondIpv4 === undefined ? {} : { secondIpv4: spec.secondIpv4.address }),
   };
   return { scenario, zone: webZone(spec, addresses, https?.tlsa ?? []), ...(httpSite === undefined ? {} : { httpSite }) };
 }
@@ -256,6 +274,7 @@ async function addHttp(started: readonly StartedWeb[], context: StartContext): P
       port: 80,
       local: route(context, scenario, 80, listener, scenario.ipv6Setup, otherListener),
     };
+    if (scenario.secondIpv4 !== undefined) context.addressMap.route({ ip: scenario.secondIpv4, port: 80 }, http.local);
     return { ...scenario, http };
   });
 }

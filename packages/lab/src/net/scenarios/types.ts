@@ -166,6 +166,8 @@ export interface LabWebScenario {
   readonly nameServerSetup?: LabNameServerSetup;
   /** What the lab's RPKI sources (`lab.rpki`) say about the /24 of `ipv4` and the /48 of `ipv6`. */
   readonly rpki: { readonly ipv4: LabRpkiCase; readonly ipv6: LabRpkiCase };
+  /** A second IPv4 address of the domain and its `www`, after `ipv4` in the A RRset, when it has one. */
+  readonly secondIpv4?: string;
 }
 
 /** A mail scenario. */
@@ -332,6 +334,14 @@ export interface WebSpec {
   readonly addresses?: { readonly ipv4?: string; readonly ipv6?: string };
   /** What the RPKI sources say about the /24 of its IPv4 and the /48 of its IPv6 address; default `valid` for both. */
   readonly rpki?: { readonly ipv4?: LabRpkiCase; readonly ipv6?: LabRpkiCase };
+  /**
+   * A second A record (for the domain and its `www`), after the first: its address (unique among
+   * the scenarios, in the /24 of the first so that RPKI agrees) reaches an HTTPS server like the
+   * first one (node:tls only) that sends `hsts` as its Strict-Transport-Security header, or none
+   * when `hsts` is absent; plain HTTP there behaves as at the first address. For the checks that
+   * judge the first IPv4 address only unless asked for every one (`addresses: 'all'`).
+   */
+  readonly secondIpv4?: { readonly address: string; readonly hsts?: string };
 }
 
 /** A mail scenario as the catalogue writes it. */

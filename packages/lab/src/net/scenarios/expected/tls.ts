@@ -97,6 +97,13 @@ export const tlsExpectations: WebAreaExpectations = {
       web_https_dane_exist: 'pass/good',
       web_https_dane_valid: 'pass/good',
     },
+    // modern.test's TLS server at both IPv4 addresses.
+    'two-ipv4.test': {
+      web_https_tls_ocsp: 'pass/good',
+      web_https_tls_caa: 'pass/good',
+      web_https_dane_exist: 'pass/good',
+      web_https_dane_valid: 'pass/good',
+    },
     'legacy.test': {
       'web-https-tls-hybrid-pq': 'info/na',
       web_https_tls_version: 'fail/bad',
