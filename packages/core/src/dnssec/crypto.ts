@@ -10,7 +10,8 @@ export { algorithmName } from './algorithm-names.js';
  * §3.1 lists these as MUST or RECOMMENDED for validation. RSA/SHA-1 (5, 7) is left out on
  * purpose: RFC 8624 already marked it NOT RECOMMENDED for signing, SHA-1 signatures are
  * forgeable with chosen prefixes, and several operating systems' crypto policies refuse them;
- * a zone signed only with them is reported insecure, never secure.
+ * RFC 9905 (2025) now tells operators of validating resolvers to treat them as unsupported. A
+ * zone signed only with them is reported insecure, never secure.
  */
 export const supportedAlgorithms: ReadonlySet<number> = new Set([8, 10, 13, 14, 15, 16]);
 
