@@ -177,11 +177,11 @@ export function judgeDnssecAlgorithms(checkId: string, result: ValidationResult,
   const state = dnssecState(result);
   const base = dnssecFacts(result);
   const at = subject === undefined ? {} : { subject };
-  const said = (status: VerdictStatus, outcome: string, what: string, facts: JsonObject = base): DnssecJudgement => ({
+  const said = (status: VerdictStatus, outcome: string, what: string): DnssecJudgement => ({
     status,
     outcome,
     findings: [{ id: `${checkId}.${what}`, params: { name: result.name }, ...at }],
-    facts,
+    facts: base,
   });
   if (state === 'dnserror') return said('not-tested', 'dnserror', 'dnserror');
   if (state === 'bogus') return said('not-applicable', 'bogus', 'bogus');
