@@ -36,6 +36,7 @@ import { webCorp } from './checks/web-corp/web-corp.check.js';
 import { webAppsecprivSecuritytxt } from './checks/web-appsecpriv-securitytxt/web-appsecpriv-securitytxt.check.js';
 import { webDnssecExists } from './checks/web-dnssec-exists/web-dnssec-exists.check.js';
 import { webDnssecValid } from './checks/web-dnssec-valid/web-dnssec-valid.check.js';
+import { webDnssecAlgorithms } from './checks/web-dnssec-algorithms/web-dnssec-algorithms.check.js';
 import { webHttpsCertPubkey } from './checks/web-https-cert-pubkey/web-https-cert-pubkey.check.js';
 import { webHttpsCertTrust } from './checks/web-https-cert-trust/web-https-cert-trust.check.js';
 import { webHttpsHttpCompress } from './checks/web-https-http-compress/web-https-http-compress.check.js';
@@ -86,6 +87,7 @@ export {
   webAppsecprivSecuritytxt,
   webDnssecExists,
   webDnssecValid,
+  webDnssecAlgorithms,
   webHttpsCertPubkey,
   webHttpsCertTrust,
   webHttpsHttpCompress,
@@ -130,6 +132,7 @@ export const webChecks: readonly AnyCheck[] = Object.freeze([
   webIpv6WsSimilar,
   webDnssecExists,
   webDnssecValid,
+  webDnssecAlgorithms,
   webHttpsHttpAvailable,
   webHttpsHttpRedirect,
   webHttpsHttpCompress,

@@ -180,6 +180,9 @@ export { dnssecOwnFailure, dnssecState, ownFailureReasons } from './dnssec/state
 export type { DnssecState } from './dnssec/state.js';
 export { dnssecFacts, judgeDnssecExists, judgeDnssecValid } from './dnssec/results.js';
 export type { DnssecJudgement } from './dnssec/results.js';
+export { judgeDnssecAlgorithms, minimumRsaBits, rateDnskeyAlgorithm, rateDsDigestType } from './dnssec/algorithm-quality.js';
+export type { AlgorithmRating, ChainZoneScope } from './dnssec/algorithm-quality.js';
+export type { DnskeyInfo } from './dnssec/zone-state.js';
 export type { ValidationReason, ValidationStatus } from './dnssec/reasons.js';
 export type { ValidationResult } from './dnssec/types.js';
 export * from './tls/evaluate/index.js';

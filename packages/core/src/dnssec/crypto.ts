@@ -1,13 +1,17 @@
 import { createHash, createPublicKey, type KeyObject, verify } from 'node:crypto';
+import { rsaKeyParts, significantBits } from './key-size.js';
 import { nameToWire } from './names.js';
 import { concatBytes } from './rdata.js';
+
+export { algorithmName } from './algorithm-names.js';
 
 /**
  * DNSSEC algorithm numbers (IANA "DNS Security Algorithm Numbers") pastoe validates. RFC 8624
  * §3.1 lists these as MUST or RECOMMENDED for validation. RSA/SHA-1 (5, 7) is left out on
  * purpose: RFC 8624 already marked it NOT RECOMMENDED for signing, SHA-1 signatures are
  * forgeable with chosen prefixes, and several operating systems' crypto policies refuse them;
- * a zone signed only with them is reported insecure, never secure.
+ * RFC 9905 (2025) now tells operators of validating resolvers to treat them as unsupported. A
+ * zone signed only with them is reported insecure, never secure.
  */
 export const supportedAlgorithms: ReadonlySet<number> = new Set([8, 10, 13, 14, 15, 16]);
 
@@ -25,26 +29,6 @@ export function isSupportedAlgorithm(algorithm: number): boolean {
 /** Whether pastoe can check DS digests of this type. */
 export function isSupportedDigestType(digestType: number): boolean {
   return supportedDigestTypes.has(digestType);
-}
-
-/** The name IANA gives an algorithm number, for reports. */
-export function algorithmName(algorithm: number): string {
-  const names: Readonly<Record<number, string>> = {
-    1: 'RSAMD5',
-    3: 'DSA',
-    5: 'RSASHA1',
-    6: 'DSA-NSEC3-SHA1',
-    7: 'RSASHA1-NSEC3-SHA1',
-    8: 'RSASHA256',
-    10: 'RSASHA512',
-    12: 'ECC-GOST',
-    13: 'ECDSAP256SHA256',
-    14: 'ECDSAP384SHA384',
-    15: 'ED25519',
-    16: 'ED448',
-    23: 'ECC-GOST12',
-  };
-  return names[algorithm] ?? `ALG${algorithm}`;
 }
 
 function digestAlgorithm(digestType: number): 'sha1' | 'sha256' | 'sha384' | undefined {
@@ -90,17 +74,11 @@ function rsaBounds(algorithm: number): readonly [number, number] {
 }
 
 function rsaKey(algorithm: number, key: Uint8Array): KeyObject | undefined {
-  // RFC 3110 §2: a one-octet exponent length, or zero and a two-octet length for long exponents.
-  let offset = 1;
-  let exponentLength = key[0] ?? 0;
-  if (exponentLength === 0) {
-    exponentLength = ((key[1] ?? 0) << 8) | (key[2] ?? 0);
-    offset = 3;
-  }
-  if (exponentLength === 0 || key.length <= offset + exponentLength) return undefined;
-  const exponent = stripLeadingZeros(key.subarray(offset, offset + exponentLength));
-  const modulus = stripLeadingZeros(key.subarray(offset + exponentLength));
-  const bits = modulus.length * 8 - Math.clz32(modulus[0] ?? 0) + 24;
+  const parts = rsaKeyParts(key);
+  if (parts === undefined) return undefined;
+  const exponent = stripLeadingZeros(parts.exponent);
+  const modulus = stripLeadingZeros(parts.modulus);
+  const bits = significantBits(modulus);
   const [min, max] = rsaBounds(algorithm);
   if (bits < min || bits > max) return undefined;
   return createPublicKey({ key: { kty: 'RSA', n: base64Url(modulus), e: base64Url(exponent) }, format: 'jwk' });

@@ -47,9 +47,14 @@ function finding(checkId: string, state: DnssecState | 'error', result: Validati
 
 /**
  * The `error` judgement for a result pastoe itself failed to decide (its time limit, network,
- * resolver's bytes, bug or work bound): the domain is neither failed nor passed.
+ * resolver's bytes, bug or work bound): the domain is neither failed nor passed. `undefined` when
+ * the result says something about the domain.
  */
-function ownFailure(checkId: string, result: ValidationResult, subject: Subject | undefined): DnssecJudgement | undefined {
+export function judgeDnssecOwnFailure(
+  checkId: string,
+  result: ValidationResult,
+  subject: Subject | undefined,
+): DnssecJudgement | undefined {
   const reason = dnssecOwnFailure(result);
   if (reason === undefined) return undefined;
   const detail = result.detail === undefined ? '' : `: ${result.detail}`;
@@ -68,7 +73,7 @@ function ownFailure(checkId: string, result: ValidationResult, subject: Subject 
  * as a resolver error (Internet.nl `dnssec_exists`); pastoe's own failure is `error`.
  */
 export function judgeDnssecExists(checkId: string, result: ValidationResult, subject?: Subject): DnssecJudgement {
-  const failed = ownFailure(checkId, result, subject);
+  const failed = judgeDnssecOwnFailure(checkId, result, subject);
   if (failed !== undefined) return failed;
   const state = dnssecState(result);
   const facts = dnssecFacts(result);
@@ -90,7 +95,7 @@ export function judgeDnssecExists(checkId: string, result: ValidationResult, sub
  * leaves the validity test not tested, as Internet.nl does; pastoe's own failure is `error`.
  */
 export function judgeDnssecValid(checkId: string, result: ValidationResult, subject?: Subject): DnssecJudgement {
-  const failed = ownFailure(checkId, result, subject);
+  const failed = judgeDnssecOwnFailure(checkId, result, subject);
   if (failed !== undefined) return failed;
   const state = dnssecState(result);
   const facts = dnssecFacts(result);

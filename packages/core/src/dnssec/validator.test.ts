@@ -156,6 +156,7 @@ describe('createValidator over signed in-memory zones', () => {
       ['secure.test', 'secure', 'secure', 'secure'],
     ]);
     expect(result.chain[2]).toMatchObject({ keyTags: [ecdsa.tag], algorithms: [13], dsKeyTags: [ecdsa.tag], dsDigestTypes: [2] });
+    expect(result.chain[2]?.keys).toEqual([{ keyTag: ecdsa.tag, algorithm: 13, flags: 257, bits: 256 }]);
     // DNSKEY of the root, DS and DNSKEY of test and of secure.test, and the answer.
     expect(result.queries).toBe(6);
   });
@@ -210,6 +211,18 @@ describe('createValidator over signed in-memory zones', () => {
     const result = await validator.validate(`www.${zone}`, 'A');
     expect(result).toMatchObject({ status: 'secure', reason: 'validated' });
     expect(result.chain.at(-1)?.algorithms).toContain(algorithm);
+    expect(result.chain.at(-1)?.keys?.map((key) => key.algorithm)).toContain(algorithm);
+  });
+
+  it('reports the modulus size of RSA keys (RFC 3110)', async () => {
+    const { validator } = setup();
+    const rsa = await validator.validate('www.rsa.test', 'A');
+    const rsasha512 = await validator.validate('www.rsasha512.test', 'A');
+    expect(rsa.chain.at(-1)?.keys?.map((key) => [key.flags, key.bits])).toEqual([
+      [257, 1024],
+      [256, 1024],
+    ]);
+    expect(rsasha512.chain.at(-1)?.keys?.map((key) => key.bits)).toEqual([2048]);
   });
 
   it('ignores the SHA-1 DS when a SHA-256 DS is present (RFC 4509 §3)', async () => {

@@ -1,13 +1,14 @@
 import { ask, referralCut } from './ask.js';
 import { type ValidationContext, ttlOf, verifyIn } from './context.js';
 import { dsDigest, isSupportedAlgorithm, isSupportedDigestType } from './crypto.js';
+import { dnskeyBits } from './key-size.js';
 import { displayName } from './names.js';
 import { equalBytes } from './rdata.js';
 import type { BogusReason } from './reasons.js';
 import { T } from './rrtypes.js';
 import type { DnskeyAnchor, DsAnchor } from './trust-anchors.js';
 import { findRRset, groupRRsets, type RRset, type ZoneKey, zoneKeyFlag, zoneKeyFromRecord } from './verify.js';
-import { chainStep, type DsStatus, failedZone, type ZoneState } from './zone-state.js';
+import { chainStep, type DnskeyInfo, type DsStatus, failedZone, maxReportedKeys, type ZoneState } from './zone-state.js';
 
 /** What vouches for a zone's keys: the DS RRset from its parent, or a configured trust anchor. */
 export interface KeyAnchor {
@@ -33,6 +34,14 @@ const maxDsRecords = 16;
 
 function unique(values: readonly number[]): number[] {
   return [...new Set(values)];
+}
+
+/** What a chain step reports of a zone's keys: tag, algorithm, flags and size, for at most {@link maxReportedKeys}. */
+function reportedKeys(keys: readonly ZoneKey[]): DnskeyInfo[] {
+  return keys.slice(0, maxReportedKeys).map((key) => {
+    const bits = dnskeyBits(key.algorithm, key.rdata.subarray(4));
+    return { keyTag: key.tag, algorithm: key.algorithm, flags: key.flags, ...(bits === undefined ? {} : { bits }) };
+  });
 }
 
 /** The DS records and anchor keys with supported algorithms and digests, at most {@link maxDsRecords} of each. */
@@ -167,6 +176,7 @@ export async function establishKeys(
         dsDigestTypes: usable.dsDigestTypes,
         keyTags: unique(keys.map((k) => k.tag)),
         algorithms: keys.length > 0 ? unique(keys.map((k) => k.algorithm)) : usable.algorithms,
+        ...(keys.length > 0 ? { keys: reportedKeys(keys) } : {}),
       },
     );
     ctx.cache.setZone(zone, state, ctx.now + ctx.settings.bogusCacheTtl);
@@ -195,6 +205,7 @@ export async function establishKeys(
       dsDigestTypes: usable.dsDigestTypes,
       keyTags: unique(keys.map((k) => k.tag)),
       algorithms: unique(keys.map((k) => k.algorithm)),
+      keys: reportedKeys(keys),
     }),
   };
   ctx.cache.setZone(zone, state, Math.min(parentExpiry, verified.expiration, ctx.now + ttlOf(keySet, ctx.settings.maxCacheTtl)));

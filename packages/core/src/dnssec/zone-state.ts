@@ -19,6 +19,21 @@ export type DsStatus =
 /** How a zone's DNSKEY RRset was established. */
 export type DnskeyStatus = 'secure' | 'bogus' | 'indeterminate' | 'not-checked';
 
+/** One DNSKEY of a zone as a report shows it: enough to judge its algorithm and strength. */
+export interface DnskeyInfo {
+  /** The key tag (RFC 4034 Appendix B). */
+  readonly keyTag: number;
+  /** The algorithm number. */
+  readonly algorithm: number;
+  /** The flags field: 257 for a key-signing key (SEP bit), 256 for a zone-signing key. */
+  readonly flags: number;
+  /**
+   * The key size in bits: the modulus of an RSA key, the prime of a DSA key, the curve size of
+   * ECDSA, EdDSA and GOST keys. Absent for an unknown algorithm or a malformed key.
+   */
+  readonly bits?: number;
+}
+
 /** One zone on the way from the trust anchor to the answer, for reports. */
 export interface ChainStep {
   /** The zone apex (`''` is the root). */
@@ -41,7 +56,16 @@ export interface ChainStep {
   readonly keyTags: readonly number[];
   /** The algorithms of the DNSKEY RRset, or of the DS RRset when the keys were not fetched. */
   readonly algorithms: readonly number[];
+  /**
+   * The DNSKEYs of the zone, when fetched: at most 32, in the order the zone
+   * served them (`algorithms` still names every key's algorithm). Absent in evidence saved before
+   * pastoe reported them.
+   */
+  readonly keys?: readonly DnskeyInfo[];
 }
+
+/** How many DNSKEYs a chain step reports at most (a DNSKEY RRset of a sane zone holds a handful). */
+export const maxReportedKeys = 32;
 
 /** What the validator knows about a zone. `zone` is the apex the state applies to. */
 export type ZoneState =
@@ -80,7 +104,7 @@ export type ZoneFailure =
 
 /** What a chain step records besides its status, reason and detail. */
 export type StepFields = Pick<ChainStep, 'ds' | 'dnskey'> &
-  Partial<Pick<ChainStep, 'dsKeyTags' | 'dsDigestTypes' | 'keyTags' | 'algorithms'>>;
+  Partial<Pick<ChainStep, 'dsKeyTags' | 'dsDigestTypes' | 'keyTags' | 'algorithms' | 'keys'>>;
 
 /** A chain step; the key and digest lists are empty unless `fields` fill them. */
 export function chainStep(

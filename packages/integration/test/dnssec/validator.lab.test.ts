@@ -134,6 +134,25 @@ describe('the validator against the lab DNS', () => {
     expect(p384.chain.at(-1)).toMatchObject({ dsDigestTypes: [4], algorithms: [14] });
   });
 
+  it("reports each zone's keys with the sizes the lab signed them at", async () => {
+    const rsa = await validator().validate('secure-rsa.test', 'A');
+    expect(rsa.chain.at(-1)?.keys?.map((k) => [k.algorithm, k.flags, k.bits])).toEqual([[8, 257, 2048]]);
+    const p384 = await validator().validate('secure-p384.test', 'A');
+    expect(
+      p384.chain
+        .at(-1)
+        ?.keys?.map((k) => [k.algorithm, k.flags, k.bits])
+        .sort(),
+    ).toEqual([
+      [14, 256, 384],
+      [14, 257, 384],
+    ]);
+    // RSASHA1 is refused before the keys are fetched: the DS records name the algorithm.
+    const sha1 = await validator().validate('deprecated-algo.test', 'A');
+    expect(sha1.chain.at(-1)).toMatchObject({ ds: 'unsupported', algorithms: [5] });
+    expect(sha1.chain.at(-1)?.keys).toBeUndefined();
+  });
+
   it('marks the wildcard answers', async () => {
     const v = validator();
     expect((await v.validate('anything.wildcard.test', 'A')).wildcard).toBe(true);

@@ -509,6 +509,31 @@ export const webCatalogue: readonly WebSpec[] = [
     caa: true,
     secondIpv4: { address: '192.0.2.240' },
   },
+  {
+    domain: 'dnssec-rsasha1.test',
+    description:
+      'zone signed with RSASHA1 (algorithm 5, 2048 bits), which RFC 9905 forbids: insecure to pastoe, which refuses SHA-1 signatures',
+    https: modern([{ key: 'ecdsa-p256' }]),
+    http: 'redirect',
+    hsts,
+    dnssec: { algorithm: 5, rsaBits: 2048 },
+  },
+  {
+    domain: 'dnssec-rsa1024.test',
+    description: 'zone signed with RSASHA256 and a 1024-bit RSA key: secure, but the key is to be phased out',
+    https: modern([{ key: 'ecdsa-p256' }]),
+    http: 'redirect',
+    hsts,
+    dnssec: { algorithm: 8, rsaBits: 1024 },
+  },
+  {
+    domain: 'dnssec-ds-sha1.test',
+    description: 'ECDSA P-256 zone whose parent publishes only a SHA-1 DS (digest type 1): secure, but RFC 8624 forbids SHA-1 DS',
+    https: modern([{ key: 'ecdsa-p256' }]),
+    http: 'redirect',
+    hsts,
+    dnssec: { dsDigestTypes: [1] },
+  },
 ];
 
 /** The mail scenarios, each with its MX (or a null MX) under its own `.test` domain. */

@@ -191,8 +191,10 @@ function webZone(spec: WebSpec, addresses: Addresses, tlsa: readonly LabTlsaData
       ...caaLines(spec),
       ...tlsaLines,
     ].join('\n'),
+    ...(spec.dnssec?.dsDigestTypes === undefined ? {} : { dsDigestTypes: spec.dnssec.dsDigestTypes }),
     dnssec: {
-      algorithm: 13,
+      algorithm: spec.dnssec?.algorithm ?? 13,
+      ...(spec.dnssec?.rsaBits === undefined ? {} : { rsaBits: spec.dnssec.rsaBits }),
       ...(spec.tlsaSignature === 'bogus' ? { faults: [{ kind: 'bad-signature', name: `_443._tcp.${spec.domain}`, type: 'TLSA' }] } : {}),
     },
   };

@@ -342,6 +342,15 @@ export interface WebSpec {
    * judge the first IPv4 address only unless asked for every one (`addresses: 'all'`).
    */
   readonly secondIpv4?: { readonly address: string; readonly hsts?: string };
+  /** How its zone is signed, when not with one ECDSA P-256 key (algorithm 13) and a SHA-256 DS. */
+  readonly dnssec?: {
+    /** The DNSSEC algorithm; default 13. RSASHA1 (5) makes the zone insecure to pastoe's validator. */
+    readonly algorithm?: number;
+    /** The RSA modulus size, for RSA algorithms; default the lab signer's (2048, or 1024 for RSASHA1). */
+    readonly rsaBits?: number;
+    /** The digest types of the DS records the parent publishes; default `[2]` (SHA-256). */
+    readonly dsDigestTypes?: readonly number[];
+  };
 }
 
 /** A mail scenario as the catalogue writes it. */

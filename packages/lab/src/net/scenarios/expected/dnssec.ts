@@ -4,5 +4,8 @@ import type { WebAreaExpectations } from './types.js';
 export const dnssecExpectations: WebAreaExpectations = {
   subtests: ['web_dnssec_exist', 'web_dnssec_valid'],
   default: { web_dnssec_exist: 'pass/good', web_dnssec_valid: 'pass/secure' },
-  byDomain: {},
+  byDomain: {
+    // pastoe's validator treats RSASHA1 as unsupported (RFC 9905): the zone is insecure.
+    'dnssec-rsasha1.test': { web_dnssec_exist: 'fail/bad', web_dnssec_valid: 'not-tested/insecure' },
+  },
 };

@@ -8,6 +8,7 @@ import { httpExpectations } from './http.js';
 import { securityTxtExpectations } from './securitytxt.js';
 import { ipv6Expectations } from './ipv6.js';
 import { rpkiExpectations } from './rpki.js';
+import { dnssecAlgorithmExpectations } from './dnssec-algorithms.js';
 import type { ExpectedSubtests, WebAreaExpectations } from './types.js';
 
 export type { ExpectedSubtests, ExpectedVerdict, WebAreaExpectations } from './types.js';
@@ -20,6 +21,7 @@ export const webExpectationAreas: readonly WebAreaExpectations[] = [
   securityTxtExpectations,
   ipv6Expectations,
   rpkiExpectations,
+  dnssecAlgorithmExpectations,
 ];
 
 /** The expected verdict of every subtest the areas cover, for one web scenario domain. */
