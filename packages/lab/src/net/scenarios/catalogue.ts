@@ -109,6 +109,8 @@ export const webCatalogue: readonly WebSpec[] = [
     securityTxt: true,
     tlsa: 'dane-ee',
     caa: true,
+    // www.modern.test is the same site under its own name, through a CNAME to the domain.
+    www: { cname: true },
   },
   {
     domain: 'legacy.test',
@@ -498,6 +500,25 @@ export const webCatalogue: readonly WebSpec[] = [
     { ipv4: '203.0.113.10', ipv6: '2001:db8:f6::1' },
     { ipv4: 'not-routed', ipv6: 'not-routed' },
   ),
+  {
+    domain: 'www-weak.test',
+    description: 'modern TLS, HSTS and a redirect on its own name; www.www-weak.test (a site of its own) sends no HSTS',
+    https: modern([{ key: 'ecdsa-p256' }]),
+    http: 'redirect',
+    hsts,
+    www: { headers: { 'strict-transport-security': null } },
+  },
+  {
+    domain: 'unsigned-modern.test',
+    description: 'as modern.test, but its zone is unsigned: DNSSEC insecure, its TLSA records do not count (spec §6.5: 80 %)',
+    https: modern([{ key: 'ecdsa-p256' }], { ocsp: 'good' }),
+    http: 'redirect',
+    hsts,
+    securityTxt: true,
+    tlsa: 'dane-ee',
+    caa: true,
+    signed: false,
+  },
 ];
 
 /** The mail scenarios, each with its MX (or a null MX) under its own `.test` domain. */

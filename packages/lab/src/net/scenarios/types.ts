@@ -166,6 +166,25 @@ export interface LabWebScenario {
   readonly nameServerSetup?: LabNameServerSetup;
   /** What the lab's RPKI sources (`lab.rpki`) say about the /24 of `ipv4` and the /48 of `ipv6`. */
   readonly rpki: { readonly ipv4: LabRpkiCase; readonly ipv6: LabRpkiCase };
+  /** `false` when the zone is unsigned (DNSSEC insecure); absent: signed under the lab's root. */
+  readonly signed?: false;
+  /**
+   * How `www.<domain>` is served when it is a site of its own (see {@link LabWwwSetup}); absent: the
+   * domain's site answers for it too, and plain HTTP on it redirects to `https://<domain>/`.
+   */
+  readonly www?: LabWwwSetup;
+}
+
+/**
+ * `www.<domain>` as a site of its own: on the same servers, plain HTTP upgrades it to
+ * `https://www.<domain>/` and its security.txt names itself, so a scan of the www name finds the
+ * domain's verdicts, save where its headers differ.
+ */
+export interface LabWwwSetup {
+  /** Whether `www` is a CNAME to the domain (otherwise it has A/AAAA records of its own at the domain's addresses). */
+  readonly cname: boolean;
+  /** The Strict-Transport-Security header its HTTPS site sends, if any. */
+  readonly hsts: string | null;
 }
 
 /** A mail scenario. */
@@ -332,6 +351,18 @@ export interface WebSpec {
   readonly addresses?: { readonly ipv4?: string; readonly ipv6?: string };
   /** What the RPKI sources say about the /24 of its IPv4 and the /48 of its IPv6 address; default `valid` for both. */
   readonly rpki?: { readonly ipv4?: LabRpkiCase; readonly ipv6?: LabRpkiCase };
+  /** Whether the zone is signed; default true. Unsigned, DNSSEC is insecure and TLSA records do not count for DANE. */
+  readonly signed?: boolean;
+  /** `www.<domain>` as a site of its own; absent: the domain's site answers for it (see {@link LabWebScenario.www}). */
+  readonly www?: WwwSpec;
+}
+
+/** How a web scenario serves `www.<domain>` as a site of its own (see {@link LabWwwSetup}). */
+export interface WwwSpec {
+  /** `www` is a CNAME to the domain instead of having A/AAAA records; default false. */
+  readonly cname?: boolean;
+  /** Response headers of the www HTTPS site over the domain's own (as {@link WebSpec.headers}: `null` removes one). */
+  readonly headers?: Readonly<Record<string, string | readonly string[] | null>>;
 }
 
 /** A mail scenario as the catalogue writes it. */

@@ -15,6 +15,7 @@ export const securityTxtExpectations: WebAreaExpectations = {
     'rpki-not-found.test': { web_appsecpriv_securitytxt: 'pass/good' },
     'rpki-not-routed.test': { web_appsecpriv_securitytxt: 'pass/good' },
     'modern.test': { web_appsecpriv_securitytxt: 'pass/good' },
+    'unsigned-modern.test': { web_appsecpriv_securitytxt: 'pass/good' },
     'ancient.test': { web_appsecpriv_securitytxt: 'not-tested/not-tested' },
     'weak-kex.test': { web_appsecpriv_securitytxt: 'not-tested/not-tested' },
     'http-only.test': { web_appsecpriv_securitytxt: 'not-tested/not-tested' },
