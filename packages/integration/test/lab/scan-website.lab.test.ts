@@ -30,7 +30,7 @@ function countingNetwork(inner: Network, counts: { connections: number }): Netwo
 }
 
 describe('scanWebsite with www', () => {
-  it('tests www.modern.test (a CNAME to the same site) beside modern.test, reusing the first scan’s DNS answers', async () => {
+  it('tests www.modern.test (the same site) beside modern.test, reusing the first scan’s DNS answers', async () => {
     const counts = { connections: 0 };
     const transports = lab.transports({ network: countingNetwork(lab.network, counts) });
     // What the resolver had sent upstream, and the connections made, when the domain's scan ended.
@@ -66,15 +66,16 @@ describe('scanWebsite with www', () => {
     expect(warmConnections).toBeLessThanOrEqual(coldCounts.connections);
   }, 60_000);
 
-  it('shows a www name that differs: www.www-weak.test sends no HSTS, www-weak.test does', async () => {
+  it('shows a www name that differs: www.www-weak.test, a CNAME to www-weak.test, sends no HSTS', async () => {
     const result = await scanWebsite('www-weak.test', {
       www: true,
-      checks: [webHttpsHttpHsts],
+      checks: [webDnssecValid, webHttpsHttpHsts],
       transports: lab.transports(),
       vantage: lab.vantage,
     });
-    expect(verdictsOf(result.domain)).toEqual(['web-https-http-hsts pass/good']);
-    expect(verdictsOf(result.www)).toEqual(['web-https-http-hsts fail/bad']);
+    expect(verdictsOf(result.domain)).toEqual(['web-dnssec-valid pass/secure', 'web-https-http-hsts pass/good']);
+    // The CNAME and its target are both secure, so DNSSEC is too.
+    expect(verdictsOf(result.www)).toEqual(['web-dnssec-valid pass/secure', 'web-https-http-hsts fail/bad']);
   });
 
   it('scans both names at once with concurrent, to the same verdicts', async () => {
