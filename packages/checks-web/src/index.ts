@@ -61,6 +61,7 @@ import { webHttpsCertSignature } from './checks/web-https-cert-sig/web-https-cer
 import { webHttpsCertDomain } from './checks/web-https-cert-domain/web-https-cert-domain.check.js';
 import { webHttpsDaneExist } from './checks/web-https-dane-exist/web-https-dane-exist.check.js';
 import { webHttpsDaneValid } from './checks/web-https-dane-valid/web-https-dane-valid.check.js';
+import { scanWebsiteWith, type WebsiteScanOptions, type WebsiteScanResult } from './scan-website.js';
 
 export type { CspDirective, CspProblem, CspProblemCode, CspSource, ParsedCsp } from './parsers/csp.js';
 export { classifyCspSource, parseCsp } from './parsers/csp.js';
@@ -193,3 +194,32 @@ export const webProbes: readonly AnyProbe[] = Object.freeze([
 
 /** The website test as a preset: its checks and the probe implementations bound to them. */
 export const webPreset: Preset = definePreset({ id: 'web', title: 'preset.web.title', checks: webChecks, probes: webProbes });
+
+export type { WebsiteScanOptions, WebsiteScanResult } from './scan-website.js';
+
+/**
+ * Runs the website test of a domain and, with `www: true`, of its `www.` name beside it. Each name
+ * gets its own report, scored on its own: Internet.nl tests only the name it is given, so a site
+ * whose bare domain passes may still fail as `www.<domain>` (a redirect or HSTS only on one name).
+ * Both scans share one set of transports, one vantage check and the caches (`options.caches` or a
+ * fresh set): a DNS answer or DNSSEC key both names need is fetched and validated once.
+ *
+ * The scans run one after the other, or at the same time with `concurrent: true`. Like `scan`, it
+ * rejects only for unusable input (a `ScanInputError`, before anything is scanned) and, with the
+ * signal's reason, when the caller's `signal` aborts; a failed vantage point makes the checks that
+ * depend on it `error` with outcome `vantage` in both reports.
+ *
+ * @example
+ * ```ts
+ * const { domain, www } = await scanWebsite('example.nl', { www: true });
+ * console.log(score(domain, policies.internetnlWeb).suites[0]?.percentage);
+ * if (www !== undefined) console.log(score(www, policies.internetnlWeb).suites[0]?.percentage);
+ * ```
+ *
+ * @param domain - the domain to test, e.g. `example.nl`
+ * @param options - those of `scan`; `preset` defaults to {@link webPreset}
+ * @throws ScanInputError when the domain, its www name or an option is not valid
+ */
+export function scanWebsite(domain: string, options: WebsiteScanOptions = {}): Promise<WebsiteScanResult> {
+  return scanWebsiteWith(webPreset, domain, options);
+}

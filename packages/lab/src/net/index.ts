@@ -17,6 +17,7 @@ export type {
   LabServiceEndpoint,
   LabTlsExpectation,
   LabWebScenario,
+  LabWwwSetup,
   StartLabScenariosOptions,
 } from './scenarios/types.js';
 export { expectedWebVerdicts, webExpectationAreas } from './scenarios/expected/index.js';

@@ -135,6 +135,9 @@ describe('lab scenario world', () => {
     const modern = lab.web.find((s) => s.domain === 'modern.test');
     expect(lab.addressOf('modern.test')).toEqual({ ipv4: [modern?.ipv4], ipv6: [modern?.ipv6] });
     expect(lab.addressOf('WWW.Modern.Test.')).toEqual(lab.addressOf('modern.test'));
+    expect(modern?.www).toEqual({ cname: false, hsts: modern?.hsts });
+    // www.www-weak.test is a CNAME to www-weak.test, which addressOf does not follow.
+    expect(lab.addressOf('www.www-weak.test')).toBeUndefined();
     expect(lab.addressOf('mx.mail-modern.test')?.ipv4).toEqual(['198.51.100.100']);
     expect(lab.addressOf('secure-ecdsa.test')?.ipv4).toEqual(['192.0.2.10']);
     expect(lab.addressOf('nothing.test')).toBeUndefined();
@@ -198,6 +201,14 @@ describe('lab scenario world', () => {
     const page = await get(modern?.ipv6 as string, 443, 'www.modern.test', '/');
     expect(page.statusCode).toBe(200);
     expect(page.headers['strict-transport-security']).toBe(modern?.hsts);
+    // A www site of its own upgrades its own name; www-weak.test's sends no HSTS.
+    const wwwRedirect = await get('192.0.2.100', 80, 'www.modern.test', '/a');
+    expect([wwwRedirect.statusCode, wwwRedirect.headers.location]).toEqual([301, 'https://www.modern.test/a']);
+    const weak = lab.web.find((s) => s.domain === 'www-weak.test');
+    const weakApex = await get(weak?.ipv4 as string, 443, 'www-weak.test', '/');
+    const weakWww = await get(weak?.ipv4 as string, 443, 'www.www-weak.test', '/');
+    expect([weakApex.headers['strict-transport-security'], weakWww.headers['strict-transport-security']]).toEqual([weak?.hsts, undefined]);
+    expect(weak?.www).toEqual({ cname: true, hsts: null });
     const txt = await get('192.0.2.100', 443, 'modern.test', '/.well-known/security.txt');
     expect(txt.body).toMatch(
       /^-----BEGIN PGP SIGNED MESSAGE-----\nHash: SHA256\n\n# security.txt of modern.test\nContact: mailto:security@modern\.test\n/,

@@ -109,6 +109,8 @@ export const webCatalogue: readonly WebSpec[] = [
     securityTxt: true,
     tlsa: 'dane-ee',
     caa: true,
+    // www.modern.test is the same site under its own name.
+    www: {},
   },
   {
     domain: 'legacy.test',
@@ -508,6 +510,25 @@ export const webCatalogue: readonly WebSpec[] = [
     tlsa: 'dane-ee',
     caa: true,
     secondIpv4: { address: '192.0.2.240' },
+  },
+  {
+    domain: 'www-weak.test',
+    description: 'modern TLS, HSTS and a redirect; www.www-weak.test, a CNAME to it, is a site of its own that sends no HSTS',
+    https: modern([{ key: 'ecdsa-p256' }]),
+    http: 'redirect',
+    hsts,
+    www: { cname: true, headers: { 'strict-transport-security': null } },
+  },
+  {
+    domain: 'unsigned-modern.test',
+    description: 'as modern.test, but its zone is unsigned: DNSSEC insecure, its TLSA records do not count (spec §6.5: 80 %)',
+    https: modern([{ key: 'ecdsa-p256' }], { ocsp: 'good' }),
+    http: 'redirect',
+    hsts,
+    securityTxt: true,
+    tlsa: 'dane-ee',
+    caa: true,
+    signed: false,
   },
   {
     domain: 'dnssec-rsasha1.test',

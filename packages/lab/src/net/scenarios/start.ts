@@ -1,7 +1,7 @@
 /**
  * Starts the scenario world: for each web and mail scenario of the catalogue its servers on
  * loopback (HTTPS on 443 and HTTP on 80, or SMTP with STARTTLS on 25), the routes from its
- * documentation addresses to them, and its signed DNS zone.
+ * documentation addresses to them, and its DNS zone (signed unless the scenario says otherwise).
  */
 import type { Endpoint } from '@pastoe/core';
 import type { LabZoneSpec } from '../../dns/catalogue.js';
@@ -39,10 +39,12 @@ import type {
   LabScenarioWorld,
   LabServiceEndpoint,
   LabWebScenario,
+  LabWwwSetup,
   MailSpec,
   StartLabScenariosOptions,
   TlsSpec,
   WebSpec,
+  WwwSpec,
 } from './types.js';
 
 /** What starting one scenario needs: the issuers, where to listen, and where to note listeners and routes. */
@@ -114,13 +116,14 @@ async function startHttps(
   let expected: ServerExpectation;
   if (tlsSpec.engine === 'node') {
     const site: LabHttpSite = {
-      hosts: names,
+      hosts: spec.www === undefined ? names : [spec.domain],
       headers: httpsSiteHeaders(spec),
       routes: { ...homeRoute(spec), ...spec.httpsRoutes, ...securityTxt?.routes },
     };
+    const sites = [site, ...wwwHttpsSite(spec, context)];
     const node = nodeSetup(tlsSpec, built, context.ca);
     expected = node.expected;
-    listener = await startHttpServer({ sites: [site], tls: node.setup, host: context.host });
+    listener = await startHttpServer({ sites, tls: node.setup, host: context.host });
     if (spec.secondIpv4 !== undefined) {
       // The same TLS server and site at the second address, with that address's own HSTS header.
       context.listeners.push(listener);
@@ -131,9 +134,10 @@ async function startHttps(
     }
     if (spec.ipv6 === 'other-content') {
       // The same TLS server, another page: what a site whose IPv6 reaches another web farm serves.
-      const other: LabHttpSite = { ...site, fallback: { headers: { 'Content-Type': 'text/html' }, body: otherContentPage(spec.domain) } };
+      const fallback = { headers: { 'Content-Type': 'text/html' }, body: otherContentPage(spec.domain) };
+      const others = sites.map((one): LabHttpSite => ({ ...one, fallback }));
       context.listeners.push(listener);
-      ipv6Listener = await startHttpServer({ sites: [other], tls: node.setup, host: context.host });
+      ipv6Listener = await startHttpServer({ sites: others, tls: node.setup, host: context.host });
       context.listeners.push(ipv6Listener);
     }
   } else {
@@ -152,11 +156,39 @@ async function startHttps(
     tls: {
       ...expected,
       certificate: certificateExpectation(built, spec.domain),
-      dane: daneStatus(spec.tlsa, true, spec.tlsaSignature === 'bogus'),
+      dane: daneStatus(spec.tlsa, spec.signed !== false, spec.tlsaSignature === 'bogus'),
       tlsa,
     },
   };
   return { endpoint, tlsa, ...(securityTxt === undefined ? {} : { securityTxt }) };
+}
+
+/** The headers of a scenario's www HTTPS site: the domain's, then the www name's own. */
+function wwwSiteHeaders(spec: WebSpec, www: WwwSpec): Record<string, string | readonly string[]> {
+  return httpsSiteHeaders({ ...spec, headers: { ...spec.headers, ...www.headers } });
+}
+
+/**
+ * The HTTPS site of a scenario's www name when it is a site of its own (none otherwise): the
+ * domain's routes and headers with the www name's own headers, and a security.txt naming it.
+ */
+function wwwHttpsSite(spec: WebSpec, context: StartContext): LabHttpSite[] {
+  if (spec.www === undefined) return [];
+  const host = `www.${spec.domain}`;
+  const securityTxt =
+    spec.securityTxt === undefined || spec.securityTxt === false
+      ? undefined
+      : securityTxtRoutes(spec.securityTxt, host, context.securityTxtKeys, new Date());
+  return [
+    { hosts: [host], headers: wwwSiteHeaders(spec, spec.www), routes: { ...homeRoute(spec), ...spec.httpsRoutes, ...securityTxt?.routes } },
+  ];
+}
+
+/** What a scan of a scenario's www name should see of it, when it is a site of its own. */
+function wwwSetup(spec: WebSpec): LabWwwSetup | undefined {
+  if (spec.www === undefined) return undefined;
+  const hsts = wwwSiteHeaders(spec, spec.www)['strict-transport-security'];
+  return { cname: spec.www.cname === true, hsts: typeof hsts === 'string' ? hsts : null };
 }
 
 /** The CAA records of a web scenario: its own, the lab's good pair, or none. */
@@ -174,29 +206,40 @@ function homeRoute(spec: WebSpec): Record<string, LabHttpResponse> {
   };
 }
 
-/** The signed zone of a web scenario: its addresses and its `www`'s, its name servers, CAA, and TLSA for both names. */
+/**
+ * The zone of a web scenario, signed unless it says otherwise: its addresses and its `www`'s (or a
+ * CNAME from `www` to the domain), its name servers, CAA, and TLSA for both names.
+ */
 function webZone(spec: WebSpec, addresses: Addresses, tlsa: readonly LabTlsaData[]): LabZoneSpec {
   const tlsaLines = tlsa.flatMap((data) => [`_443._tcp 300 IN TLSA ${tlsaText(data)}`, `_443._tcp.www 300 IN TLSA ${tlsaText(data)}`]);
   const families = webFamilies(spec.ipv6);
   const aaaa = spec.ipv6 === 'ipv4-mapped' ? `::ffff:${addresses.ipv4}` : addresses.ipv6;
+  const wwwRecords = spec.www?.cname !== true;
   return {
     origin: spec.domain,
     content: [
-      ...(families.a ? [`@ 300 IN A ${addresses.ipv4}`, `www 300 IN A ${addresses.ipv4}`] : []),
+      ...(families.a ? [`@ 300 IN A ${addresses.ipv4}`, ...(wwwRecords ? [`www 300 IN A ${addresses.ipv4}`] : [])] : []),
       ...(families.a && spec.secondIpv4 !== undefined
-        ? [`@ 300 IN A ${spec.secondIpv4.address}`, `www 300 IN A ${spec.secondIpv4.address}`]
+        ? [`@ 300 IN A ${spec.secondIpv4.address}`, ...(wwwRecords ? [`www 300 IN A ${spec.secondIpv4.address}`] : [])]
         : []),
-      ...(families.aaaa ? [`@ 300 IN AAAA ${aaaa}`, `www 300 IN AAAA ${aaaa}`] : []),
+      ...(families.aaaa ? [`@ 300 IN AAAA ${aaaa}`, ...(wwwRecords ? [`www 300 IN AAAA ${aaaa}`] : [])] : []),
+      ...(wwwRecords ? [] : ['www 300 IN CNAME @']),
       ...nameServerRecords(spec.nameServers),
       ...caaLines(spec),
       ...tlsaLines,
     ].join('\n'),
-    ...(spec.dnssec?.dsDigestTypes === undefined ? {} : { dsDigestTypes: spec.dnssec.dsDigestTypes }),
-    dnssec: {
-      algorithm: spec.dnssec?.algorithm ?? 13,
-      ...(spec.dnssec?.rsaBits === undefined ? {} : { rsaBits: spec.dnssec.rsaBits }),
-      ...(spec.tlsaSignature === 'bogus' ? { faults: [{ kind: 'bad-signature', name: `_443._tcp.${spec.domain}`, type: 'TLSA' }] } : {}),
-    },
+    ...(spec.dnssec?.dsDigestTypes === undefined || spec.signed === false ? {} : { dsDigestTypes: spec.dnssec.dsDigestTypes }),
+    ...(spec.signed === false
+      ? {}
+      : {
+          dnssec: {
+            algorithm: spec.dnssec?.algorithm ?? 13,
+            ...(spec.dnssec?.rsaBits === undefined ? {} : { rsaBits: spec.dnssec.rsaBits }),
+            ...(spec.tlsaSignature === 'bogus'
+              ? { faults: [{ kind: 'bad-signature', name: `_443._tcp.${spec.domain}`, type: 'TLSA' }] }
+              : {}),
+          },
+        }),
   };
 }
 
@@ -205,6 +248,8 @@ interface StartedWeb {
   readonly scenario: LabWebScenario;
   readonly zone: LabZoneSpec;
   readonly httpSite?: LabHttpSite;
+  /** The site plain HTTP serves for its www name, when that is a site of its own. */
+  readonly wwwHttpSite?: LabHttpSite;
 }
 
 /** Starts a web scenario's HTTPS server, if it has one, and describes its DNS and plain HTTP. */
@@ -217,13 +262,22 @@ async function startWebScenario(spec: WebSpec, index: number, context: StartCont
       : {
           hosts: [
             spec.domain,
-            `www.${spec.domain}`,
+            ...(spec.www === undefined ? [`www.${spec.domain}`] : []),
             addresses.ipv4,
             addresses.ipv6,
             ...(spec.secondIpv4 === undefined ? [] : [spec.secondIpv4.address]),
           ],
           ...(spec.http === 'redirect' ? { fallback: { redirect: spec.httpRedirect ?? `https://${spec.domain}{path}` } } : {}),
         };
+  // A www site of its own upgrades its own name.
+  const wwwHttpSite: LabHttpSite | undefined =
+    spec.http === 'none' || spec.www === undefined
+      ? undefined
+      : {
+          hosts: [`www.${spec.domain}`],
+          ...(spec.http === 'redirect' ? { fallback: { redirect: `https://www.${spec.domain}{path}` } } : {}),
+        };
+  const www = wwwSetup(spec);
   const scenario: LabWebScenario = {
     domain: spec.domain,
     description: spec.description,
@@ -241,8 +295,15 @@ async function startWebScenario(spec: WebSpec, index: number, context: StartCont
     ...(spec.nameServers === undefined ? {} : { nameServerSetup: spec.nameServers }),
     rpki: { ipv4: spec.rpki?.ipv4 ?? 'valid', ipv6: spec.rpki?.ipv6 ?? 'valid' },
     ...(spec.secondIpv4 === undefined ? {} : { secondIpv4: spec.secondIpv4.address }),
+    ...(spec.signed === false ? { signed: false as const } : {}),
+    ...(www === undefined ? {} : { www }),
   };
-  return { scenario, zone: webZone(spec, addresses, https?.tlsa ?? []), ...(httpSite === undefined ? {} : { httpSite }) };
+  return {
+    scenario,
+    zone: webZone(spec, addresses, https?.tlsa ?? []),
+    ...(httpSite === undefined ? {} : { httpSite }),
+    ...(wwwHttpSite === undefined ? {} : { wwwHttpSite }),
+  };
 }
 
 /**
@@ -250,7 +311,7 @@ async function startWebScenario(spec: WebSpec, index: number, context: StartCont
  * of `other-content` scenarios, serving another page) and gives each scenario with HTTP its endpoint.
  */
 async function addHttp(started: readonly StartedWeb[], context: StartContext): Promise<LabWebScenario[]> {
-  const sites = started.flatMap((s) => (s.httpSite === undefined ? [] : [s.httpSite]));
+  const sites = started.flatMap((s) => [s.httpSite, s.wwwHttpSite].filter((site): site is LabHttpSite => site !== undefined));
   const listener = await startHttpServer({ sites, host: context.host });
   context.listeners.push(listener);
   const otherSites = started.flatMap(({ scenario, httpSite }) =>

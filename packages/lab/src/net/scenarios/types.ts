@@ -168,6 +168,25 @@ export interface LabWebScenario {
   readonly rpki: { readonly ipv4: LabRpkiCase; readonly ipv6: LabRpkiCase };
   /** A second IPv4 address of the domain and its `www`, after `ipv4` in the A RRset, when it has one. */
   readonly secondIpv4?: string;
+  /** `false` when the zone is unsigned (DNSSEC insecure); absent: signed under the lab's root. */
+  readonly signed?: false;
+  /**
+   * How `www.<domain>` is served when it is a site of its own (see {@link LabWwwSetup}); absent: the
+   * domain's site answers for it too, and plain HTTP on it redirects to `https://<domain>/`.
+   */
+  readonly www?: LabWwwSetup;
+}
+
+/**
+ * `www.<domain>` as a site of its own: on the same servers, plain HTTP upgrades it to
+ * `https://www.<domain>/` and its security.txt names itself, so a scan of the www name finds the
+ * domain's verdicts, save where its headers differ.
+ */
+export interface LabWwwSetup {
+  /** Whether `www` is a CNAME to the domain (otherwise it has A/AAAA records of its own at the domain's addresses). */
+  readonly cname: boolean;
+  /** The Strict-Transport-Security header its HTTPS site sends, if any. */
+  readonly hsts: string | null;
 }
 
 /** A mail scenario. */
@@ -351,6 +370,18 @@ export interface WebSpec {
     /** The digest types of the DS records the parent publishes; default `[2]` (SHA-256). */
     readonly dsDigestTypes?: readonly number[];
   };
+  /** Whether the zone is signed; default true. Unsigned, DNSSEC is insecure and TLSA records do not count for DANE. */
+  readonly signed?: boolean;
+  /** `www.<domain>` as a site of its own; absent: the domain's site answers for it (see {@link LabWebScenario.www}). */
+  readonly www?: WwwSpec;
+}
+
+/** How a web scenario serves `www.<domain>` as a site of its own (see {@link LabWwwSetup}). */
+export interface WwwSpec {
+  /** `www` is a CNAME to the domain instead of having A/AAAA records; default false. */
+  readonly cname?: boolean;
+  /** Response headers of the www HTTPS site over the domain's own (as {@link WebSpec.headers}: `null` removes one). */
+  readonly headers?: Readonly<Record<string, string | readonly string[] | null>>;
 }
 
 /** A mail scenario as the catalogue writes it. */

@@ -17,6 +17,7 @@ export const securityTxtExpectations: WebAreaExpectations = {
     'modern.test': { web_appsecpriv_securitytxt: 'pass/good' },
     // modern.test's file at both IPv4 addresses.
     'two-ipv4.test': { web_appsecpriv_securitytxt: 'pass/good' },
+    'unsigned-modern.test': { web_appsecpriv_securitytxt: 'pass/good' },
     'ancient.test': { web_appsecpriv_securitytxt: 'not-tested/not-tested' },
     'weak-kex.test': { web_appsecpriv_securitytxt: 'not-tested/not-tested' },
     'http-only.test': { web_appsecpriv_securitytxt: 'not-tested/not-tested' },

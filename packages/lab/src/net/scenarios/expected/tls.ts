@@ -91,6 +91,8 @@ export const tlsExpectations: WebAreaExpectations = {
     },
     // Its AAAA leads nowhere: HTTPS is unavailable on the first IPv6 address (Internet.nl: unreachable).
     'ipv6-unreachable.test': { web_https_http_available: 'fail/other' },
+    // As modern.test, but its TLSA records sit in an unsigned zone: no DANE (default), as Internet.nl sees it.
+    'unsigned-modern.test': { web_https_tls_ocsp: 'pass/good', web_https_tls_caa: 'pass/good' },
     'modern.test': {
       web_https_tls_ocsp: 'pass/good',
       web_https_tls_caa: 'pass/good',
