@@ -14,5 +14,7 @@ export const dnssecAlgorithmExpectations: WebAreaExpectations = {
     'dnssec-rsasha1.test': { 'web-dnssec-algorithms': 'warning/bad' },
     'dnssec-rsa1024.test': { 'web-dnssec-algorithms': 'warning/phase-out' },
     'dnssec-ds-sha1.test': { 'web-dnssec-algorithms': 'warning/bad' },
+    // Unsigned: nothing to judge (the DNSSEC checks say so).
+    'unsigned-modern.test': { 'web-dnssec-algorithms': 'not-applicable/insecure' },
   },
 };
