@@ -24,6 +24,27 @@ export { mxDnssecDeclaration } from './probes/mx-dnssec.declaration.js';
 export { mxDeclaration } from './probes/mx.declaration.js';
 export type { MxEvidence, MxRecord } from './probes/mx.declaration.js';
 export { mailServers, maxMailServers } from './parsers/mail-servers.js';
+export { isSpfRecordText, maxSpfRecordLength, parseSpf, parseSpfMacroString } from './spf/parse.js';
+export type { MacroStringOptions } from './spf/parse.js';
+export type {
+  SpfDirective,
+  SpfMacroLetter,
+  SpfMacroPart,
+  SpfMacroString,
+  SpfMechanism,
+  SpfModifier,
+  SpfParseResult,
+  SpfQualifier,
+  SpfRecord,
+  SpfSyntaxError,
+  SpfTerm,
+} from './spf/record.js';
+export { expandSpfMacros, truncateDomain } from './spf/macro.js';
+export type { SpfMacroValues } from './spf/macro.js';
+export { evaluateSpf } from './spf/evaluate.js';
+export type { EvaluateSpfOptions, SpfEvaluation } from './spf/evaluate.js';
+export { maxSpfTreeNodes } from './spf/tree.js';
+export type { SpfResult, SpfTreeNode } from './spf/tree.js';
 export type { MailServerSituation, MailServers } from './parsers/mail-servers.js';
 
 /** Every mail check, in Internet.nl's report order. It grows as the checks land. */
