@@ -1,5 +1,5 @@
-import { evaluateSpf } from '@pastoe/checks-mail';
-import { type ClosableResolver, createResolver } from '@pastoe/core';
+import { evaluateSpf, mailAuthSpfExist, mailAuthSpfPolicy, spfProbe } from '@pastoe/checks-mail';
+import { type ClosableResolver, createResolver, scan } from '@pastoe/core';
 import { type DnsServerHandle, startDnsServer, type Zone, type ZoneRecord } from '@pastoe/lab';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -91,5 +91,58 @@ describe('evaluateSpf against a lab DNS server', () => {
     const outcome = await check('top.spf.test', '198.51.100.1', controller.signal);
     expect(outcome.result).toBe('temperror');
     await expect(evaluateSpf({ ip: 'not-an-ip', sender: 'a@b.test', helo: 'b.test', resolver })).rejects.toThrow(TypeError);
+  });
+});
+
+describe('the SPF probe and checks against a lab DNS server', () => {
+  let server: DnsServerHandle;
+  let resolver: ClosableResolver;
+
+  beforeAll(async () => {
+    server = await startDnsServer({ zones });
+    resolver = createResolver(`udp://127.0.0.1:${server.udp.port}`, { timeoutMs: 200, queryTimeoutMs: 400, retries: 0 });
+  });
+  afterAll(async () => {
+    resolver?.close();
+    await server?.close();
+  });
+
+  const judge = async (domain: string) => {
+    const report = await scan(domain, {
+      checks: [mailAuthSpfExist, mailAuthSpfPolicy],
+      probes: [spfProbe],
+      transports: { resolver },
+      vantage: 'skip',
+    });
+    return { report, exist: report.verdicts[0], policy: report.verdicts[1] };
+  };
+
+  it('reads every include once and judges as Internet.nl, with the RFC count beside its own', async () => {
+    const { report, exist, policy } = await judge('top.spf.test');
+    const evidence = report.evidence.find((e) => e.probe === 'mail-spf');
+    expect(evidence?.ok && Object.keys((evidence.data as { targets: object }).targets).sort()).toEqual([
+      'four.spf.test',
+      'one.spf.test',
+      'three.spf.test',
+      'two.spf.test',
+    ]);
+    expect(exist).toMatchObject({ status: 'pass', outcome: 'good' });
+    expect(policy).toMatchObject({ status: 'fail', outcome: 'max-lookups', facts: { rfcLookups: 16 } });
+  });
+
+  it('passes a sound record and gives include (2 points) for an include target that answers SERVFAIL', async () => {
+    expect((await judge('good.spf.test')).policy).toMatchObject({
+      status: 'pass',
+      outcome: 'good',
+      facts: { internetnlLookups: 1, rfcLookups: 5 },
+    });
+    expect((await judge('broken.spf.test')).policy).toMatchObject({ status: 'fail', outcome: 'include' });
+  });
+
+  it('is a test error, not a missing record, when the domain answers SERVFAIL or an include target never answers', async () => {
+    const servfail = await judge('mail.broken.test');
+    expect(servfail.exist).toMatchObject({ status: 'error' });
+    expect(servfail.policy).toMatchObject({ status: 'error' });
+    expect((await judge('slow.spf.test')).policy).toMatchObject({ status: 'error', outcome: 'error' });
   });
 });
