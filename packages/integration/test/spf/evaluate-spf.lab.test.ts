@@ -23,6 +23,30 @@ const zones: Zone[] = [
       txt('good.spf.test', 'v=spf1 ip4:192.0.2.0/24 include:one.spf.test -all'),
       txt('slow.spf.test', 'v=spf1 include:silent.spf.test -all'),
       txt('broken.spf.test', 'v=spf1 include:fails.broken.test -all'),
+      // 1.6 kB: too big for a 1232-octet UDP answer, so the resolver asks again over TCP.
+      {
+        name: 'big.spf.test',
+        type: 'TXT',
+        ttl: 60,
+        data: { type: 'TXT', strings: ['v=spf1', ...Array.from({ length: 80 }, (_, i) => ` ip4:198.51.${i}.0/24`), ' -all'] },
+      },
+      // 12 kB: more than parseSpf reads.
+      {
+        name: 'huge.spf.test',
+        type: 'TXT',
+        ttl: 60,
+        data: { type: 'TXT', strings: ['v=spf1', ...Array.from({ length: 48 }, () => ` ${'a'.repeat(250)}`)] },
+      },
+      { name: 'manymx.spf.test', type: 'TXT', ttl: 60, data: { type: 'TXT', strings: ['v=spf1 mx -all'] } },
+      ...Array.from(
+        { length: 11 },
+        (_, i): ZoneRecord => ({
+          name: 'manymx.spf.test',
+          type: 'MX',
+          ttl: 60,
+          data: { type: 'MX', preference: i, exchange: `mx${i}.spf.test` },
+        }),
+      ),
     ],
     faults: { silent: [{ name: 'silent.spf.test' }] },
   },
@@ -83,6 +107,14 @@ describe('evaluateSpf against a lab DNS server', () => {
     const servfail = await check('broken.spf.test');
     expect(servfail.result).toBe('temperror');
     expect(servfail.reason).toMatch(/SERVFAIL/);
+  });
+
+  it('reads a record too big for UDP, refuses one too big to parse, and more than 10 MX names', async () => {
+    expect(await check('big.spf.test', '198.51.79.9')).toMatchObject({ result: 'pass' });
+    const huge = await check('huge.spf.test');
+    expect(huge).toMatchObject({ result: 'permerror' });
+    expect(huge.reason).toMatch(/at 8192: the record is \d+ characters long/);
+    expect(await check('manymx.spf.test')).toMatchObject({ result: 'permerror', reason: '11 MX records at manymx.spf.test, more than 10' });
   });
 
   it('stops with temperror when aborted', async () => {
