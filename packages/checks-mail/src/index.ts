@@ -2,7 +2,8 @@
  * @packageDocumentation
  * The pastoe mail test as checks for `@pastoe/core`'s runner, with the MX probe (Null MX
  * included) they share. Today it has the DNSSEC checks of the mail domain and its MX domains
- * (Internet.nl's `mail_dnssec_*`); IPv6, DMARC, DKIM, SPF, STARTTLS with TLS and certificates,
+ * (Internet.nl's `mail_dnssec_*`) and SPF (`mail_auth_spf_*`, with a full RFC 7208 evaluator:
+ * {@link parseSpf}, {@link evaluateSpf}); IPv6, DMARC, DKIM, STARTTLS with TLS and certificates,
  * DANE, MTA-STS, TLS-RPT and RPKI are planned. docs/status.md in the repository lists every
  * subtest and its check.
  *
@@ -14,23 +15,60 @@ import { mailDnssecExists } from './checks/mail-dnssec-exists/mail-dnssec-exists
 import { mailDnssecMxExists } from './checks/mail-dnssec-mx-exists/mail-dnssec-mx-exists.check.js';
 import { mailDnssecMxValid } from './checks/mail-dnssec-mx-valid/mail-dnssec-mx-valid.check.js';
 import { mailDnssecValid } from './checks/mail-dnssec-valid/mail-dnssec-valid.check.js';
+import { mailAuthSpfExist } from './checks/mail-auth-spf-exist/mail-auth-spf-exist.check.js';
+import { mailAuthSpfPolicy } from './checks/mail-auth-spf-policy/mail-auth-spf-policy.check.js';
 
-export { mailDnssecExists, mailDnssecMxExists, mailDnssecMxValid, mailDnssecValid };
+export { mailAuthSpfExist, mailAuthSpfPolicy, mailDnssecExists, mailDnssecMxExists, mailDnssecMxValid, mailDnssecValid };
 import { mxDnssecProbe } from './probes/mx-dnssec.probe.js';
 import { mxProbe } from './probes/mx.probe.js';
+import { maxSpfProbeDomains, spfProbe } from './probes/spf.probe.js';
 
-export { mxDnssecProbe, mxProbe };
+export { maxSpfProbeDomains, mxDnssecProbe, mxProbe, spfProbe };
+export { spfDeclaration } from './probes/spf.declaration.js';
+export type { SpfEvidence, SpfTxtLookup } from './probes/spf.declaration.js';
 export { mxDnssecDeclaration } from './probes/mx-dnssec.declaration.js';
 export { mxDeclaration } from './probes/mx.declaration.js';
 export type { MxEvidence, MxRecord } from './probes/mx.declaration.js';
 export { mailServers, maxMailServers } from './parsers/mail-servers.js';
+export { isSpfRecordText, maxSpfRecordLength, parseSpf, parseSpfMacroString } from './spf/parse.js';
+export type { MacroStringOptions } from './spf/parse.js';
+export type {
+  SpfDirective,
+  SpfMacroLetter,
+  SpfMacroPart,
+  SpfMacroString,
+  SpfMechanism,
+  SpfModifier,
+  SpfParseResult,
+  SpfQualifier,
+  SpfRecord,
+  SpfSyntaxError,
+  SpfTerm,
+} from './spf/record.js';
+export { expandSpfMacros, truncateDomain } from './spf/macro.js';
+export type { SpfMacroValues } from './spf/macro.js';
+export { evaluateSpf } from './spf/evaluate.js';
+export type { EvaluateSpfOptions, SpfEvaluation } from './spf/evaluate.js';
+export { maxSpfTreeNodes } from './spf/tree.js';
+export { countSpfLookups, judgeSpfPolicyAsInternetNl } from './spf/policy.js';
+export type { InternetNlSpfJudgement, InternetNlSpfStatus, SpfLookupCount, SpfRecordGraph, SpfRecordLookup } from './spf/policy.js';
+export { spfTargets } from './spf/targets.js';
+export type { SpfTarget } from './spf/targets.js';
+export type { SpfResult, SpfTreeNode } from './spf/tree.js';
 export type { MailServerSituation, MailServers } from './parsers/mail-servers.js';
 
 /** Every mail check, in Internet.nl's report order. It grows as the checks land. */
-export const mailChecks: readonly AnyCheck[] = Object.freeze([mailDnssecExists, mailDnssecValid, mailDnssecMxExists, mailDnssecMxValid]);
+export const mailChecks: readonly AnyCheck[] = Object.freeze([
+  mailDnssecExists,
+  mailDnssecValid,
+  mailDnssecMxExists,
+  mailDnssecMxValid,
+  mailAuthSpfExist,
+  mailAuthSpfPolicy,
+]);
 
 /** The implementations {@link mailPreset} binds to the declarations its checks and plans name. */
-export const mailProbes: readonly AnyProbe[] = Object.freeze([dnssecProbe, mxProbe, mxDnssecProbe]);
+export const mailProbes: readonly AnyProbe[] = Object.freeze([dnssecProbe, mxProbe, mxDnssecProbe, spfProbe]);
 
 /** The mail test as a preset: its checks and the probe implementations bound to them. */
 export const mailPreset: Preset = definePreset({ id: 'mail', title: 'preset.mail.title', checks: mailChecks, probes: mailProbes });

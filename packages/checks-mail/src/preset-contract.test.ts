@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { dnssecFixtures, presetContractProblems } from '../../core/src/scoring/test-support/preset-contract.js';
 import { mailPreset } from './index.js';
 import type { MxEvidence } from './probes/mx.declaration.js';
+import type { SpfEvidence, SpfTxtLookup } from './probes/spf.declaration.js';
 
 const at = '2026-11-23T12:00:00.000Z';
 const domain = { name: 'example.test', role: 'domain' as const };
@@ -31,11 +32,34 @@ const mxFixtures: readonly MxEvidence[] = [
   { rcode: 'NXDOMAIN', records: [], domainHasAddress: false },
 ];
 
-function bundle(mx: MxEvidence, domainDnssec: DnssecEvidence, serverDnssec: DnssecEvidence): EvidenceBundle {
+const txt = (...texts: string[]): SpfTxtLookup => ({ rcode: 'NOERROR', texts });
+const spfOf = (lookup: SpfTxtLookup, targets: Record<string, SpfTxtLookup> = {}): SpfEvidence => ({
+  domain: 'example.test',
+  lookup,
+  targets,
+  truncated: false,
+});
+
+/** SPF graphs that drive every outcome of the SPF checks. */
+const spfFixtures: readonly SpfEvidence[] = [
+  spfOf(txt('v=spf1 -all')),
+  spfOf(txt('v=spf1 ?all')),
+  spfOf(txt('v=spf1 -all;')),
+  spfOf(txt('v=spf1 -all', 'v=spf1 ~all')),
+  spfOf({ rcode: 'NXDOMAIN', texts: [] }),
+  spfOf(txt(`v=spf1 ${Array.from({ length: 11 }, (_, i) => `include:i${i}.example`).join(' ')} -all`)),
+  spfOf(txt('v=spf1 include:a.example -all'), { 'a.example': { rcode: 'NXDOMAIN', texts: [] } }),
+  spfOf(txt('v=spf1 include:a.example -all'), { 'a.example': txt('no spf') }),
+  spfOf(txt('v=spf1 redirect=a.example'), { 'a.example': txt('v=spf1 +all') }),
+  spfOf(txt('v=spf1 redirect=a.example'), { 'a.example': txt('v=spf1 a:') }),
+];
+
+function bundle(mx: MxEvidence, domainDnssec: DnssecEvidence, serverDnssec: DnssecEvidence, spf: SpfEvidence): EvidenceBundle {
   const servers = mx.records.filter((record) => record.exchange !== '').map((record) => record.exchange);
   const evidence: Evidence<unknown>[] = [
     { probe: 'dnssec-domain', subject: domain, startedAt: at, durationMs: 1, ok: true, data: domainDnssec },
     { probe: 'mail-mx', subject: domain, startedAt: at, durationMs: 1, ok: true, data: mx },
+    { probe: 'mail-spf', subject: domain, startedAt: at, durationMs: 1, ok: true, data: spf },
     ...servers.map((name) => ({
       probe: 'mail-mx-dnssec',
       subject: { name, role: 'mx' as const },
@@ -48,12 +72,14 @@ function bundle(mx: MxEvidence, domainDnssec: DnssecEvidence, serverDnssec: Dnss
   return {
     target: { domain: 'example.test', input: 'example.test' },
     startedAt: at,
-    probes: ['dnssec-domain', 'mail-mx', 'mail-mx-dnssec'],
+    probes: ['dnssec-domain', 'mail-mx', 'mail-mx-dnssec', 'mail-spf'],
     evidence,
   };
 }
 
-const bundles = mxFixtures.flatMap((mx) => dnssecFixtures.map((dnssec) => bundle(mx, dnssec, dnssec)));
+const bundles = mxFixtures
+  .flatMap((mx) => dnssecFixtures.map((dnssec) => ({ mx, dnssec })))
+  .map(({ mx, dnssec }, i) => bundle(mx, dnssec, dnssec, spfFixtures[i % spfFixtures.length] as SpfEvidence));
 
 describe('mailPreset against the Internet.nl catalogue', () => {
   it('names known subtests, at their level, and gives only outcomes the catalogue lists', () => {

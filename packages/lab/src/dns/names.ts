@@ -33,8 +33,9 @@ export function normalizeName(input: string): string {
     const bytes = Buffer.byteLength(label, 'utf8');
     if (bytes === 0) throw new LabDnsError(`empty label in name "${input}"`);
     if (bytes > 63) throw new LabDnsError(`label longer than 63 bytes in name "${input}"`);
+    // Spaces are allowed: a label may hold any octet (RFC 2181 §11), and SPF macros (`%_`) build such names.
     // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
-    if (/[\u0000-\u0020\u007f\\]/.test(label)) throw new LabDnsError(`unsupported character in name "${input}"`);
+    if (/[\u0000-\u001f\u007f\\]/.test(label)) throw new LabDnsError(`unsupported character in name "${input}"`);
     wireLength += bytes + 1;
   }
   if (wireLength > 255) throw new LabDnsError(`name longer than 255 bytes: "${input}"`);

@@ -432,6 +432,36 @@ describe('faults', () => {
     expect(ask('servfail.test', 'DS').rcode).toBe(NOERROR);
   });
 
+  it('stays silent for the names and types a zone lists as silent, and answers the rest', () => {
+    const soa = {
+      type: 'SOA' as const,
+      mname: 'ns.lab',
+      rname: 'hostmaster.lab',
+      serial: 1,
+      refresh: 60,
+      retry: 60,
+      expire: 60,
+      minimum: 0,
+    };
+    const own = createDnsResponder([
+      {
+        origin: 'silent.test',
+        records: [
+          { name: 'silent.test', type: 'SOA', ttl: 60, data: soa },
+          { name: 'txt.silent.test', type: 'TXT', ttl: 60, data: { type: 'TXT', strings: ['v=spf1 -all'] } },
+          { name: 'my  macro.silent.test', type: 'A', ttl: 60, data: { type: 'A', address: '192.0.2.1' } },
+        ],
+        faults: { silent: [{ name: 'TXT.silent.test', type: 'A' }, { name: 'gone.silent.test' }] },
+      },
+    ]);
+    const reply = (name: string, type: string) => own.respond(query(name, type), { transport: 'udp' });
+    expect(reply('txt.silent.test', 'A')).toBeUndefined();
+    expect(reply('gone.silent.test', 'TXT')).toBeUndefined();
+    expect(parse(reply('txt.silent.test', 'TXT') as Buffer).answers).toHaveLength(1);
+    // A label may hold spaces (RFC 2181 §11), as SPF's %_ macro builds them.
+    expect(parse(reply('my  macro.silent.test', 'A') as Buffer).answers).toHaveLength(1);
+  });
+
   it('hands out scripted rcodes in turn', () => {
     const own = createDnsResponder(lab.zones);
     const rcodes = [0, 1, 2, 3].map(() => parse(own.respond(query('flaky.test', 'A'), { transport: 'udp' }) as Buffer).rcode);

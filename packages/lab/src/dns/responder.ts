@@ -143,6 +143,16 @@ class HostedZone {
     this.soa = soa;
   }
 
+  /** True when the zone's `silent` fault covers this question. */
+  isSilent(name: string, qtype: number): boolean {
+    const silent = this.faults.silent;
+    if (silent === undefined) return false;
+    const key = nameKey(name);
+    return silent.some(
+      (entry) => nameKey(normalizeName(entry.name)) === key && (entry.type === undefined || typeNumber(entry.type) === qtype),
+    );
+  }
+
   private withSigs(set: RRset, dnssecOk: boolean, owner?: string): WireRecord[] {
     const records = owner === undefined ? [...set.records] : set.records.map((r) => rename(r, owner));
     if (dnssecOk) records.push(...(owner === undefined ? set.sigs : set.sigs.map((r) => rename(r, owner))));
@@ -496,6 +506,7 @@ export function createDnsResponder(zones: readonly Zone[]): DnsResponder {
       }
       const fault = zoneFault(zone);
       if (fault !== undefined) return { ...fault, answers: [...answers, ...fault.answers] };
+      if (zone.isSilent(name, qtype)) return { rcode: 'SERVFAIL', answers: [], authority: [], additional: [], drop: true };
       delayMs = Math.max(delayMs, zone.faults.delayMs ?? 0);
       visited.add(nameKey(name));
       const outcome = zone.lookup(name, qtype, dnssecOk);

@@ -35,6 +35,12 @@ export interface ZoneServingFaults {
   readonly omitDenialProofs?: boolean;
   /** Hold every answer for this long before sending it: a slow but working server. */
   readonly delayMs?: number;
+  /**
+   * Questions that get no answer at all, as from a server that times out on some names or
+   * types only: each entry names an owner (case-insensitive) and, optionally, the one type that
+   * goes unanswered there. The rest of the zone answers normally.
+   */
+  readonly silent?: readonly { readonly name: string; readonly type?: RecordType }[];
 }
 
 /** A zone the lab serves: its origin, its records (signed or not) and any deliberate faults. */
