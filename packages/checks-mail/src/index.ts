@@ -2,7 +2,8 @@
  * @packageDocumentation
  * The pastoe mail test as checks for `@pastoe/core`'s runner, with the MX probe (Null MX
  * included) they share. Today it has the DNSSEC checks of the mail domain and its MX domains
- * (Internet.nl's `mail_dnssec_*`); IPv6, DMARC, DKIM, SPF, STARTTLS with TLS and certificates,
+ * (Internet.nl's `mail_dnssec_*`) and DMARC (`mail_auth_dmarc_*`, with {@link parseDmarc} and
+ * discovery by RFC 7489 or RFC 9989); IPv6, DKIM, SPF, STARTTLS with TLS and certificates,
  * DANE, MTA-STS, TLS-RPT and RPKI are planned. docs/status.md in the repository lists every
  * subtest and its check.
  *
@@ -14,10 +15,14 @@ import { mailDnssecExists } from './checks/mail-dnssec-exists/mail-dnssec-exists
 import { mailDnssecMxExists } from './checks/mail-dnssec-mx-exists/mail-dnssec-mx-exists.check.js';
 import { mailDnssecMxValid } from './checks/mail-dnssec-mx-valid/mail-dnssec-mx-valid.check.js';
 import { mailDnssecValid } from './checks/mail-dnssec-valid/mail-dnssec-valid.check.js';
+import { mailAuthDmarcExist } from './checks/mail-auth-dmarc-exist/mail-auth-dmarc-exist.check.js';
+import { mailAuthDmarcPolicy } from './checks/mail-auth-dmarc-policy/mail-auth-dmarc-policy.check.js';
 
 export { mailDnssecExists, mailDnssecMxExists, mailDnssecMxValid, mailDnssecValid };
+export { mailAuthDmarcExist, mailAuthDmarcPolicy };
 import { mxDnssecProbe } from './probes/mx-dnssec.probe.js';
 import { mxProbe } from './probes/mx.probe.js';
+import { dmarcProbe } from './probes/dmarc.probe.js';
 
 export { mxDnssecProbe, mxProbe };
 export { mxDnssecDeclaration } from './probes/mx-dnssec.declaration.js';
@@ -25,12 +30,51 @@ export { mxDeclaration } from './probes/mx.declaration.js';
 export type { MxEvidence, MxRecord } from './probes/mx.declaration.js';
 export { mailServers, maxMailServers } from './parsers/mail-servers.js';
 export type { MailServerSituation, MailServers } from './parsers/mail-servers.js';
+export { createDmarcProbe, dmarcProbe } from './probes/dmarc.probe.js';
+export type { DmarcProbeOptions } from './probes/dmarc.probe.js';
+export { dmarcDeclaration } from './probes/dmarc.declaration.js';
+export { dmarcMaxTags, dmarcMaxUris, dmarcRecordMaxLength, parseDmarc } from './dmarc/parse.js';
+export type {
+  DmarcParseResult,
+  DmarcPolicy,
+  DmarcProblem,
+  DmarcProblemCode,
+  DmarcRecord,
+  DmarcReportUri,
+  DmarcRuleset,
+  DmarcTag,
+  ParseDmarcOptions,
+} from './dmarc/parse.js';
+export { organizationalDomain } from './dmarc/organizational-domain.js';
+export type { OrganizationalDomainOptions } from './dmarc/organizational-domain.js';
+export { discoverDmarc, dmarcTreeWalkMaxLookups, dmarcTreeWalkTargets } from './dmarc/discover.js';
+export type { DiscoverDmarcOptions } from './dmarc/discover.js';
+export type { TxtLookupOptions } from './dmarc/txt-lookup.js';
+export { judgeDmarcPolicy, reportAuthorizationStatus } from './dmarc/policy.js';
+export type { DmarcPolicyJudgement, JudgeDmarcPolicyOptions, ReportAuthorizationStatus } from './dmarc/policy.js';
+export { dmarcMaxReportHosts, reportAuthorizationName } from './dmarc/report-destinations.js';
+export type {
+  DiscoveredDmarcRecord,
+  DmarcDiscovery,
+  DmarcDiscoveryStatus,
+  DmarcEvidence,
+  DmarcRecordSource,
+  DmarcReportDestination,
+  DmarcTxtLookup,
+} from './dmarc/evidence.js';
 
 /** Every mail check, in Internet.nl's report order. It grows as the checks land. */
-export const mailChecks: readonly AnyCheck[] = Object.freeze([mailDnssecExists, mailDnssecValid, mailDnssecMxExists, mailDnssecMxValid]);
+export const mailChecks: readonly AnyCheck[] = Object.freeze([
+  mailDnssecExists,
+  mailDnssecValid,
+  mailDnssecMxExists,
+  mailDnssecMxValid,
+  mailAuthDmarcExist,
+  mailAuthDmarcPolicy,
+]);
 
 /** The implementations {@link mailPreset} binds to the declarations its checks and plans name. */
-export const mailProbes: readonly AnyProbe[] = Object.freeze([dnssecProbe, mxProbe, mxDnssecProbe]);
+export const mailProbes: readonly AnyProbe[] = Object.freeze([dnssecProbe, mxProbe, mxDnssecProbe, dmarcProbe]);
 
 /** The mail test as a preset: its checks and the probe implementations bound to them. */
 export const mailPreset: Preset = definePreset({ id: 'mail', title: 'preset.mail.title', checks: mailChecks, probes: mailProbes });

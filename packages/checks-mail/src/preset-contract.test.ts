@@ -1,6 +1,8 @@
 import type { DnssecEvidence, Evidence, EvidenceBundle } from '@pastoe/core/model';
 import { describe, expect, it } from 'vitest';
 import { dnssecFixtures, presetContractProblems } from '../../core/src/scoring/test-support/preset-contract.js';
+import { dmarcFixtures } from './checks/test-support/dmarc-evidence.js';
+import type { DmarcEvidence } from './dmarc/evidence.js';
 import { mailPreset } from './index.js';
 import type { MxEvidence } from './probes/mx.declaration.js';
 
@@ -31,11 +33,12 @@ const mxFixtures: readonly MxEvidence[] = [
   { rcode: 'NXDOMAIN', records: [], domainHasAddress: false },
 ];
 
-function bundle(mx: MxEvidence, domainDnssec: DnssecEvidence, serverDnssec: DnssecEvidence): EvidenceBundle {
+function bundle(mx: MxEvidence, domainDnssec: DnssecEvidence, serverDnssec: DnssecEvidence, dmarc: DmarcEvidence): EvidenceBundle {
   const servers = mx.records.filter((record) => record.exchange !== '').map((record) => record.exchange);
   const evidence: Evidence<unknown>[] = [
     { probe: 'dnssec-domain', subject: domain, startedAt: at, durationMs: 1, ok: true, data: domainDnssec },
     { probe: 'mail-mx', subject: domain, startedAt: at, durationMs: 1, ok: true, data: mx },
+    { probe: 'mail-dmarc', subject: domain, startedAt: at, durationMs: 1, ok: true, data: dmarc },
     ...servers.map((name) => ({
       probe: 'mail-mx-dnssec',
       subject: { name, role: 'mx' as const },
@@ -48,12 +51,15 @@ function bundle(mx: MxEvidence, domainDnssec: DnssecEvidence, serverDnssec: Dnss
   return {
     target: { domain: 'example.test', input: 'example.test' },
     startedAt: at,
-    probes: ['dnssec-domain', 'mail-mx', 'mail-mx-dnssec'],
+    probes: ['dnssec-domain', 'mail-mx', 'mail-mx-dnssec', 'mail-dmarc'],
     evidence,
   };
 }
 
-const bundles = mxFixtures.flatMap((mx) => dnssecFixtures.map((dnssec) => bundle(mx, dnssec, dnssec)));
+/** Every MX situation with every DNSSEC state; the DMARC fixtures take turns across them. */
+const bundles = mxFixtures
+  .flatMap((mx) => dnssecFixtures.map((dnssec) => [mx, dnssec] as const))
+  .map(([mx, dnssec], index) => bundle(mx, dnssec, dnssec, dmarcFixtures[index % dmarcFixtures.length] as DmarcEvidence));
 
 describe('mailPreset against the Internet.nl catalogue', () => {
   it('names known subtests, at their level, and gives only outcomes the catalogue lists', () => {
