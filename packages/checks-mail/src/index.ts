@@ -2,8 +2,9 @@
  * @packageDocumentation
  * The pastoe mail test as checks for `@pastoe/core`'s runner, with the MX probe (Null MX
  * included) they share. Today it has the DNSSEC checks of the mail domain and its MX domains
- * (Internet.nl's `mail_dnssec_*`) and SPF (`mail_auth_spf_*`, with a full RFC 7208 evaluator:
- * {@link parseSpf}, {@link evaluateSpf}); IPv6, DMARC, DKIM, STARTTLS with TLS and certificates,
+ * (Internet.nl's `mail_dnssec_*`), DMARC (`mail_auth_dmarc_*`, with {@link parseDmarc} and
+ * discovery by RFC 7489 or RFC 9989) and SPF (`mail_auth_spf_*`, with a full RFC 7208 evaluator:
+ * {@link parseSpf}, {@link evaluateSpf}); IPv6, DKIM, STARTTLS with TLS and certificates,
  * DANE, MTA-STS, TLS-RPT and RPKI are planned. docs/status.md in the repository lists every
  * subtest and its check.
  *
@@ -15,13 +16,17 @@ import { mailDnssecExists } from './checks/mail-dnssec-exists/mail-dnssec-exists
 import { mailDnssecMxExists } from './checks/mail-dnssec-mx-exists/mail-dnssec-mx-exists.check.js';
 import { mailDnssecMxValid } from './checks/mail-dnssec-mx-valid/mail-dnssec-mx-valid.check.js';
 import { mailDnssecValid } from './checks/mail-dnssec-valid/mail-dnssec-valid.check.js';
+import { mailAuthDmarcExist } from './checks/mail-auth-dmarc-exist/mail-auth-dmarc-exist.check.js';
+import { mailAuthDmarcPolicy } from './checks/mail-auth-dmarc-policy/mail-auth-dmarc-policy.check.js';
 import { mailAuthSpfExist } from './checks/mail-auth-spf-exist/mail-auth-spf-exist.check.js';
 import { mailAuthSpfPolicy } from './checks/mail-auth-spf-policy/mail-auth-spf-policy.check.js';
 
 export { mailAuthSpfExist, mailAuthSpfPolicy, mailDnssecExists, mailDnssecMxExists, mailDnssecMxValid, mailDnssecValid };
+export { mailAuthDmarcExist, mailAuthDmarcPolicy };
 import { mxDnssecProbe } from './probes/mx-dnssec.probe.js';
 import { mxProbe } from './probes/mx.probe.js';
 import { maxSpfProbeDomains, spfProbe } from './probes/spf.probe.js';
+import { dmarcProbe } from './probes/dmarc.probe.js';
 
 export { maxSpfProbeDomains, mxDnssecProbe, mxProbe, spfProbe };
 export { spfDeclaration } from './probes/spf.declaration.js';
@@ -56,6 +61,38 @@ export { spfTargets } from './spf/targets.js';
 export type { SpfTarget } from './spf/targets.js';
 export type { SpfResult, SpfTreeNode } from './spf/tree.js';
 export type { MailServerSituation, MailServers } from './parsers/mail-servers.js';
+export { createDmarcProbe, dmarcProbe } from './probes/dmarc.probe.js';
+export type { DmarcProbeOptions } from './probes/dmarc.probe.js';
+export { dmarcDeclaration } from './probes/dmarc.declaration.js';
+export { dmarcMaxTags, dmarcMaxUris, dmarcRecordMaxLength, parseDmarc } from './dmarc/parse.js';
+export type {
+  DmarcParseResult,
+  DmarcPolicy,
+  DmarcProblem,
+  DmarcProblemCode,
+  DmarcRecord,
+  DmarcReportUri,
+  DmarcRuleset,
+  DmarcTag,
+  ParseDmarcOptions,
+} from './dmarc/parse.js';
+export { organizationalDomain } from './dmarc/organizational-domain.js';
+export type { OrganizationalDomainOptions } from './dmarc/organizational-domain.js';
+export { discoverDmarc, dmarcTreeWalkMaxLookups, dmarcTreeWalkTargets } from './dmarc/discover.js';
+export type { DiscoverDmarcOptions } from './dmarc/discover.js';
+export type { TxtLookupOptions } from './dmarc/txt-lookup.js';
+export { judgeDmarcPolicy, reportAuthorizationStatus } from './dmarc/policy.js';
+export type { DmarcPolicyJudgement, JudgeDmarcPolicyOptions, ReportAuthorizationStatus } from './dmarc/policy.js';
+export { dmarcMaxReportHosts, reportAuthorizationName } from './dmarc/report-destinations.js';
+export type {
+  DiscoveredDmarcRecord,
+  DmarcDiscovery,
+  DmarcDiscoveryStatus,
+  DmarcEvidence,
+  DmarcRecordSource,
+  DmarcReportDestination,
+  DmarcTxtLookup,
+} from './dmarc/evidence.js';
 
 /** Every mail check, in Internet.nl's report order. It grows as the checks land. */
 export const mailChecks: readonly AnyCheck[] = Object.freeze([
@@ -63,12 +100,14 @@ export const mailChecks: readonly AnyCheck[] = Object.freeze([
   mailDnssecValid,
   mailDnssecMxExists,
   mailDnssecMxValid,
+  mailAuthDmarcExist,
+  mailAuthDmarcPolicy,
   mailAuthSpfExist,
   mailAuthSpfPolicy,
 ]);
 
 /** The implementations {@link mailPreset} binds to the declarations its checks and plans name. */
-export const mailProbes: readonly AnyProbe[] = Object.freeze([dnssecProbe, mxProbe, mxDnssecProbe, spfProbe]);
+export const mailProbes: readonly AnyProbe[] = Object.freeze([dnssecProbe, mxProbe, mxDnssecProbe, dmarcProbe, spfProbe]);
 
 /** The mail test as a preset: its checks and the probe implementations bound to them. */
 export const mailPreset: Preset = definePreset({ id: 'mail', title: 'preset.mail.title', checks: mailChecks, probes: mailProbes });

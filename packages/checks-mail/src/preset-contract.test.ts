@@ -1,6 +1,8 @@
 import type { DnssecEvidence, Evidence, EvidenceBundle } from '@pastoe/core/model';
 import { describe, expect, it } from 'vitest';
 import { dnssecFixtures, presetContractProblems } from '../../core/src/scoring/test-support/preset-contract.js';
+import { dmarcFixtures } from './checks/test-support/dmarc-evidence.js';
+import type { DmarcEvidence } from './dmarc/evidence.js';
 import { mailPreset } from './index.js';
 import type { MxEvidence } from './probes/mx.declaration.js';
 import type { SpfEvidence, SpfTxtLookup } from './probes/spf.declaration.js';
@@ -54,12 +56,19 @@ const spfFixtures: readonly SpfEvidence[] = [
   spfOf(txt('v=spf1 redirect=a.example'), { 'a.example': txt('v=spf1 a:') }),
 ];
 
-function bundle(mx: MxEvidence, domainDnssec: DnssecEvidence, serverDnssec: DnssecEvidence, spf: SpfEvidence): EvidenceBundle {
+function bundle(
+  mx: MxEvidence,
+  domainDnssec: DnssecEvidence,
+  serverDnssec: DnssecEvidence,
+  spf: SpfEvidence,
+  dmarc: DmarcEvidence,
+): EvidenceBundle {
   const servers = mx.records.filter((record) => record.exchange !== '').map((record) => record.exchange);
   const evidence: Evidence<unknown>[] = [
     { probe: 'dnssec-domain', subject: domain, startedAt: at, durationMs: 1, ok: true, data: domainDnssec },
     { probe: 'mail-mx', subject: domain, startedAt: at, durationMs: 1, ok: true, data: mx },
     { probe: 'mail-spf', subject: domain, startedAt: at, durationMs: 1, ok: true, data: spf },
+    { probe: 'mail-dmarc', subject: domain, startedAt: at, durationMs: 1, ok: true, data: dmarc },
     ...servers.map((name) => ({
       probe: 'mail-mx-dnssec',
       subject: { name, role: 'mx' as const },
@@ -72,14 +81,22 @@ function bundle(mx: MxEvidence, domainDnssec: DnssecEvidence, serverDnssec: Dnss
   return {
     target: { domain: 'example.test', input: 'example.test' },
     startedAt: at,
-    probes: ['dnssec-domain', 'mail-mx', 'mail-mx-dnssec', 'mail-spf'],
+    probes: ['dnssec-domain', 'mail-mx', 'mail-mx-dnssec', 'mail-spf', 'mail-dmarc'],
     evidence,
   };
 }
 
 const bundles = mxFixtures
   .flatMap((mx) => dnssecFixtures.map((dnssec) => ({ mx, dnssec })))
-  .map(({ mx, dnssec }, i) => bundle(mx, dnssec, dnssec, spfFixtures[i % spfFixtures.length] as SpfEvidence));
+  .map(({ mx, dnssec }, i) =>
+    bundle(
+      mx,
+      dnssec,
+      dnssec,
+      spfFixtures[i % spfFixtures.length] as SpfEvidence,
+      dmarcFixtures[i % dmarcFixtures.length] as DmarcEvidence,
+    ),
+  );
 
 describe('mailPreset against the Internet.nl catalogue', () => {
   it('names known subtests, at their level, and gives only outcomes the catalogue lists', () => {
