@@ -65,7 +65,7 @@ export function noMailServerTlsResult(checkId: string, situation: string): Check
 
 /**
  * Judges one STARTTLS subtest per MX host and merges as Internet.nl does: per host the worst of
- * its scanned addresses (Internet.nl scans one; pastoe the first IPv6 and the first IPv4), then
+ * its scanned addresses (one, as Internet.nl scans; the merge allows more), then
  * the worst host wins and its outcome is reported, one subject per host for the per-server score.
  * A host whose TLS could not be tested does not count against the others (the availability
  * subtest reports it); when none could be tested the verdict is `not-tested`, never a failure.

@@ -18,16 +18,16 @@ export interface MailServerTlsEvidence {
   readonly ipv6: readonly string[];
   /** Why an address lookup gave no answer (e.g. `NXDOMAIN`, `SERVFAIL`), when one did not. */
   readonly addressError?: string;
-  /** The scans: the first IPv6 and the first IPv4 address, in that order, one after the other. */
+  /** The scans: one, of the first IPv6 address, else the first IPv4 address; none without an address. */
   readonly scans: readonly MailServerTlsScan[];
 }
 
 /**
  * STARTTLS on port 25 of every mail server the mail test judges: one piece of evidence per MX
- * host, with the TLS scan of its first IPv6 and first IPv4 address.
+ * host, with the TLS scan of one of its addresses (the first IPv6, else the first IPv4).
  */
 export const mailTlsDeclaration = declareProbe<MailServerTlsEvidence>({
   id: 'tls-mail',
-  description: 'Scans SMTP STARTTLS on port 25 of every MX host (first IPv6 and first IPv4 address)',
+  description: 'Scans SMTP STARTTLS on port 25 of every MX host (its first IPv6 address, else its first IPv4 address)',
   scope: 'each',
 });

@@ -13,10 +13,10 @@ import { planMailServers } from './mail-server-plan.js';
 /** SMTP's port (RFC 5321): the one MX hosts receive mail on. */
 const smtpPort = 25;
 
-/** The probe's time limit: two STARTTLS scans of a slow MX one after the other, plus waiting for the host's lock. */
-const probeTimeoutMs = 240_000;
+/** The probe's time limit: a STARTTLS scan of a slow MX, plus waiting for the host's lock. */
+const probeTimeoutMs = 150_000;
 
-/** The time limit of one address's scan; the scan returns what it saw when it passes. */
+/** The time limit of the scan; the scan returns what it saw when it passes. */
 const scanTimeoutMs = 110_000;
 
 /** An MX host name with more addresses than this per family has the rest recorded, not scanned. */
@@ -37,9 +37,10 @@ async function addressesOf(host: string, type: 'A' | 'AAAA', context: ProbeConte
 }
 
 /**
- * Scans SMTP STARTTLS on port 25 of one MX host: resolves its addresses, then scans the first
- * IPv6 and the first IPv4 address one after the other with core's TLS scanner (the EHLO name
- * from the scan settings). The whole host is held under one lock in the scan caches, so that
+ * Scans SMTP STARTTLS on port 25 of one MX host: resolves its addresses, then scans one of them
+ * with core's TLS scanner (the EHLO name from the scan settings): the first IPv6 address, else the
+ * first IPv4 address, as Internet.nl's scanner connects to the one address its resolver prefers
+ * (a scan of a mail server takes dozens of connections, each behind the server's greeting delay). The whole host is held under one lock in the scan caches, so that
  * concurrent scans (a `scanMany` of domains sharing a hosted MX) never open more than one
  * connection to it at a time; each address's evidence is cached there too, so the host is scanned
  * once per run.
@@ -47,7 +48,7 @@ async function addressesOf(host: string, type: 'A' | 'AAAA', context: ProbeConte
 export async function probeMailServerTls(host: string, context: ProbeContext): Promise<MailServerTlsEvidence> {
   const [v4, v6] = await Promise.all([addressesOf(host, 'A', context), addressesOf(host, 'AAAA', context)]);
   const addressError = v4.error ?? v6.error;
-  const targets = [v6.ips[0], v4.ips[0]].filter((ip) => ip !== undefined);
+  const targets = [v6.ips[0] ?? v4.ips[0]].filter((ip) => ip !== undefined);
   const scans = await context.caches.locks.run(
     `smtp-host|${host}`,
     async () => {
