@@ -59,7 +59,7 @@ function mergeAddresses(host: string, ips: readonly string[], judgements: readon
  * not tested, as Internet.nl leaves these subtests at their initial status; the availability
  * subtest gives the situation itself.
  */
-export function noMailServerTlsResult(checkId: string, situation: string): CheckResult {
+function noMailServerTlsResult(checkId: string, situation: string): CheckResult {
   return { status: 'not-tested', outcome: 'not-tested', findings: [{ id: `${checkId}.no-mail-servers`, params: { situation } }] };
 }
 

@@ -27,6 +27,7 @@ function countingSmtp(network: Network): { network: Network; smtpConnections: ()
         return network.connect(options);
       },
       udpExchange: (options) => network.udpExchange(options),
+      policy: network.policy,
     },
     smtpConnections: () => count,
   };

@@ -36,7 +36,7 @@ export interface MailServerFixture {
 }
 
 /** No TLSA records for `host`, in a signed zone (NODATA, validated). */
-export function noMailTlsa(host: string): TlsaLookupEvidence {
+function noMailTlsa(host: string): TlsaLookupEvidence {
   return { name: `_25._tcp.${host}`, dnssec: 'secure', status: 'secure', reason: 'validated', records: [], denialBogus: false };
 }
 
@@ -56,7 +56,7 @@ export function mailTlsa(host: string, ...records: readonly [number, number, num
 }
 
 /** A CAA climb that found `records` on `host` itself. */
-export function mailCaa(host: string, records: readonly { flags: number; tag: string; value: string }[]): CaaEvidence {
+function mailCaa(host: string, records: readonly { flags: number; tag: string; value: string }[]): CaaEvidence {
   return {
     domain: host,
     lookups: [
@@ -80,7 +80,7 @@ function envelope(probe: string, subject: EvidenceEnvelope['subject'], data: unk
 }
 
 /** The MX evidence naming the fixture hosts (preference 10 each). */
-export function mxFor(hosts: readonly string[]): MxEvidence {
+function mxFor(hosts: readonly string[]): MxEvidence {
   return { rcode: 'NOERROR', records: hosts.map((exchange) => ({ preference: 10, exchange })), domainHasAddress: true };
 }
 

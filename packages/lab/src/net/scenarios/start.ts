@@ -300,7 +300,14 @@ async function startSmtp(
     local: route(context, addresses, 25, listener),
     ...(node === undefined || starttls !== 'offered'
       ? {}
-      : { tls: { ...node.expected, certificate: certificateExpectation(built, mx), dane: daneStatus(spec.tlsa, signed), tlsa } }),
+      : {
+          tls: {
+            ...node.expected,
+            certificate: certificateExpectation(built, mx),
+            dane: daneStatus(spec.tlsa, signed, spec.tlsaSignature === 'bogus'),
+            tlsa,
+          },
+        }),
   };
   const records = [
     '@ 300 IN MX 10 mx',
