@@ -31,6 +31,57 @@ import { dmarcProbe } from './probes/dmarc.probe.js';
 export { maxSpfProbeDomains, mxDnssecProbe, mxProbe, spfProbe };
 export { spfDeclaration } from './probes/spf.declaration.js';
 export type { SpfEvidence, SpfTxtLookup } from './probes/spf.declaration.js';
+import { mailStarttlsTlsAvailable } from './checks/mail-starttls-tls-available/mail-starttls-tls-available.check.js';
+import { mailStarttlsTlsVersion } from './checks/mail-starttls-tls-version/mail-starttls-tls-version.check.js';
+import { mailStarttlsTlsCiphers } from './checks/mail-starttls-tls-ciphers/mail-starttls-tls-ciphers.check.js';
+import { mailStarttlsTlsCipherOrder } from './checks/mail-starttls-tls-cipherorder/mail-starttls-tls-cipherorder.check.js';
+import { mailStarttlsTlsKeyExchange } from './checks/mail-starttls-tls-keyexchange/mail-starttls-tls-keyexchange.check.js';
+import { mailStarttlsTlsKeyExchangeHash } from './checks/mail-starttls-tls-keyexchangehash/mail-starttls-tls-keyexchangehash.check.js';
+import { mailStarttlsTlsCompress } from './checks/mail-starttls-tls-compress/mail-starttls-tls-compress.check.js';
+import { mailStarttlsTlsSecreneg } from './checks/mail-starttls-tls-secreneg/mail-starttls-tls-secreneg.check.js';
+import { mailStarttlsTlsClientreneg } from './checks/mail-starttls-tls-clientreneg/mail-starttls-tls-clientreneg.check.js';
+import { mailStarttlsTlsExtendedMasterSecret } from './checks/mail-starttls-tls-extendedmastersecret/mail-starttls-tls-extendedmastersecret.check.js';
+import { mailStarttlsTlsZeroRtt } from './checks/mail-starttls-tls-0rtt/mail-starttls-tls-0rtt.check.js';
+import { mailStarttlsTlsCaa } from './checks/mail-starttls-tls-caa/mail-starttls-tls-caa.check.js';
+import { mailStarttlsCertChain } from './checks/mail-starttls-cert-chain/mail-starttls-cert-chain.check.js';
+import { mailStarttlsCertPubkey } from './checks/mail-starttls-cert-pubkey/mail-starttls-cert-pubkey.check.js';
+import { mailStarttlsCertSig } from './checks/mail-starttls-cert-sig/mail-starttls-cert-sig.check.js';
+import { mailStarttlsCertDomain } from './checks/mail-starttls-cert-domain/mail-starttls-cert-domain.check.js';
+import { mailStarttlsDaneExist } from './checks/mail-starttls-dane-exist/mail-starttls-dane-exist.check.js';
+import { mailStarttlsDaneValid } from './checks/mail-starttls-dane-valid/mail-starttls-dane-valid.check.js';
+import { mailStarttlsDaneRollover } from './checks/mail-starttls-dane-rollover/mail-starttls-dane-rollover.check.js';
+
+export {
+  mailStarttlsTlsAvailable,
+  mailStarttlsTlsVersion,
+  mailStarttlsTlsCiphers,
+  mailStarttlsTlsCipherOrder,
+  mailStarttlsTlsKeyExchange,
+  mailStarttlsTlsKeyExchangeHash,
+  mailStarttlsTlsCompress,
+  mailStarttlsTlsSecreneg,
+  mailStarttlsTlsClientreneg,
+  mailStarttlsTlsExtendedMasterSecret,
+  mailStarttlsTlsZeroRtt,
+  mailStarttlsTlsCaa,
+  mailStarttlsCertChain,
+  mailStarttlsCertPubkey,
+  mailStarttlsCertSig,
+  mailStarttlsCertDomain,
+  mailStarttlsDaneExist,
+  mailStarttlsDaneValid,
+  mailStarttlsDaneRollover,
+};
+import { mailCaaProbe } from './probes/mail-caa.probe.js';
+import { mailTlsProbe } from './probes/mail-tls.probe.js';
+import { mailTlsaProbe } from './probes/mail-tlsa.probe.js';
+
+export { mailCaaProbe, mailTlsProbe, mailTlsaProbe };
+export { probeMailServerTls } from './probes/mail-tls.probe.js';
+export { mailCaaDeclaration } from './probes/mail-caa.declaration.js';
+export { mailTlsDeclaration } from './probes/mail-tls.declaration.js';
+export type { MailServerTlsEvidence, MailServerTlsScan } from './probes/mail-tls.declaration.js';
+export { mailTlsaDeclaration } from './probes/mail-tlsa.declaration.js';
 export { mxDnssecDeclaration } from './probes/mx-dnssec.declaration.js';
 export { mxDeclaration } from './probes/mx.declaration.js';
 export type { MxEvidence, MxRecord } from './probes/mx.declaration.js';
@@ -104,10 +155,38 @@ export const mailChecks: readonly AnyCheck[] = Object.freeze([
   mailAuthDmarcPolicy,
   mailAuthSpfExist,
   mailAuthSpfPolicy,
+  mailStarttlsTlsAvailable,
+  mailStarttlsTlsVersion,
+  mailStarttlsTlsCiphers,
+  mailStarttlsTlsCipherOrder,
+  mailStarttlsTlsKeyExchange,
+  mailStarttlsTlsKeyExchangeHash,
+  mailStarttlsTlsCompress,
+  mailStarttlsTlsSecreneg,
+  mailStarttlsTlsClientreneg,
+  mailStarttlsTlsExtendedMasterSecret,
+  mailStarttlsTlsZeroRtt,
+  mailStarttlsTlsCaa,
+  mailStarttlsCertChain,
+  mailStarttlsCertPubkey,
+  mailStarttlsCertSig,
+  mailStarttlsCertDomain,
+  mailStarttlsDaneExist,
+  mailStarttlsDaneValid,
+  mailStarttlsDaneRollover,
 ]);
 
 /** The implementations {@link mailPreset} binds to the declarations its checks and plans name. */
-export const mailProbes: readonly AnyProbe[] = Object.freeze([dnssecProbe, mxProbe, mxDnssecProbe, dmarcProbe, spfProbe]);
+export const mailProbes: readonly AnyProbe[] = Object.freeze([
+  dnssecProbe,
+  mxProbe,
+  mxDnssecProbe,
+  dmarcProbe,
+  spfProbe,
+  mailTlsProbe,
+  mailTlsaProbe,
+  mailCaaProbe,
+]);
 
 /** The mail test as a preset: its checks and the probe implementations bound to them. */
 export const mailPreset: Preset = definePreset({ id: 'mail', title: 'preset.mail.title', checks: mailChecks, probes: mailProbes });

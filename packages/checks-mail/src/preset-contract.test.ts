@@ -1,7 +1,9 @@
 import type { DnssecEvidence, Evidence, EvidenceBundle } from '@pastoe/core/model';
 import { describe, expect, it } from 'vitest';
 import { dnssecFixtures, presetContractProblems } from '../../core/src/scoring/test-support/preset-contract.js';
+import { suites, tlsEvidence, versions } from '../../core/src/tls/evaluate/test-support/evidence.js';
 import { dmarcFixtures } from './checks/test-support/dmarc-evidence.js';
+import { mailTlsa, starttlsBundle } from './checks/test-support/starttls-bundle.js';
 import type { DmarcEvidence } from './dmarc/evidence.js';
 import { mailPreset } from './index.js';
 import type { MxEvidence } from './probes/mx.declaration.js';
@@ -86,7 +88,29 @@ function bundle(
   };
 }
 
-const bundles = mxFixtures
+/** STARTTLS evidence for the outcomes of the STARTTLS and DANE checks, one MX host each (the DNSSEC probes absent). */
+const starttlsFixtures: readonly EvidenceBundle[] = [
+  starttlsBundle([{ host: 'mx.example.test', scans: { '192.0.2.1': tlsEvidence() } }]),
+  starttlsBundle([{ host: 'mx.example.test', scans: { '192.0.2.1': tlsEvidence({ reachable: false }) } }]),
+  starttlsBundle([{ host: 'mx.example.test' }]),
+  starttlsBundle([{ host: 'mx.example.test', failed: 'timeout' }]),
+  starttlsBundle([
+    {
+      host: 'mx.example.test',
+      scans: {
+        '192.0.2.1': tlsEvidence({
+          versions: versions('TLSv1.0', 'TLSv1.2'),
+          suites: [suites('TLSv1.2', 0xc02f, 0xc013)],
+          trust: { verified: false, store: 'mozilla' },
+          renegotiation: { attempted: 11, accepted: 11 },
+        }),
+      },
+      tlsa: mailTlsa('mx.example.test', [3, 1, 1, 'ab'.repeat(32)]),
+    },
+  ]),
+];
+
+const mxBundles = mxFixtures
   .flatMap((mx) => dnssecFixtures.map((dnssec) => ({ mx, dnssec })))
   .map(({ mx, dnssec }, i) =>
     bundle(
@@ -97,6 +121,8 @@ const bundles = mxFixtures
       dmarcFixtures[i % dmarcFixtures.length] as DmarcEvidence,
     ),
   );
+
+const bundles = [...mxBundles, ...starttlsFixtures];
 
 describe('mailPreset against the Internet.nl catalogue', () => {
   it('names known subtests, at their level, and gives only outcomes the catalogue lists', () => {

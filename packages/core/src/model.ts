@@ -191,7 +191,7 @@ export { webTlsaDeclaration } from './probes/dane-web.declaration.js';
 export type { TlsaLookupEvidence } from './probes/dane-web.declaration.js';
 export { caaDeclaration } from './probes/caa.declaration.js';
 export type { CaaEvidence } from './probes/caa.declaration.js';
-export { evaluateDane, judgeDaneExists, judgeDaneRollover, judgeDaneValid } from './dane/index.js';
+export { evaluateDane, evaluateEndpointDane, judgeDaneExists, judgeDaneRollover, judgeDaneValid } from './dane/index.js';
 export type { DaneInput, DaneJudgement, DaneResult, TlsaOutcome } from './dane/index.js';
 export { caaMaxRecords, evaluateCaa, judgeCaa, selectCaaRRset } from './caa/index.js';
 export type { CaaEvaluation, CaaJudgement, CaaLookup, CaaSelection } from './caa/index.js';

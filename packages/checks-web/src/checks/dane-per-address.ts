@@ -1,4 +1,4 @@
-import { type DaneJudgement, type DaneResult, evaluateDane, selectChains, type Subject, type TlsaLookupEvidence } from '@pastoe/core/model';
+import { type DaneJudgement, type DaneResult, evaluateEndpointDane, type Subject, type TlsaLookupEvidence } from '@pastoe/core/model';
 import type { TlsEvaluator } from './per-web-address.js';
 
 /** A DANE subtest's judgement of one server's DANE result (`judgeDaneExists`, `judgeDaneValid`). */
@@ -11,7 +11,8 @@ type DaneJudge = (checkId: string, result: DaneResult, subject?: Subject) => Dan
  */
 export function daneEvaluator(tlsa: TlsaLookupEvidence, judge: DaneJudge): TlsEvaluator {
   return (evidence, context) => {
-    if (!evidence.reachable || !evidence.versions.some((version) => version.supported === true)) {
+    const result = evaluateEndpointDane(evidence, tlsa, 'web', context.now);
+    if (result === undefined) {
       return {
         status: 'not-tested',
         outcome: 'not-tested',
@@ -25,17 +26,6 @@ export function daneEvaluator(tlsa: TlsaLookupEvidence, judge: DaneJudge): TlsEv
         facts: {},
       };
     }
-    const observation = selectChains(evidence).primary?.observation;
-    const chain = observation?.certificates ?? [];
-    const result = evaluateDane({
-      service: 'web',
-      tlsa: { records: tlsa.records, dnssec: tlsa.dnssec },
-      denialBogus: tlsa.denialBogus,
-      chain,
-      ...(observation?.signedBy === undefined ? {} : { signedBy: observation.signedBy }),
-      pkixValid: evidence.trust?.verified === true,
-      now: context.now,
-    });
     const judged = judge(context.checkId, result, context.subject);
     return { ...judged, facts: { ...judged.facts, tlsaName: tlsa.name, dnssec: tlsa.dnssec } };
   };

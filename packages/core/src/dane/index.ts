@@ -7,5 +7,6 @@ export { isSupportedTlsa, tlsaAssociation, tlsaMatches, tlsaRecords, tlsaText } 
 export type { TlsaRecord } from './tlsa.js';
 export { evaluateDane } from './evaluate.js';
 export type { DaneInput, DaneResult, TlsaOutcome } from './evaluate.js';
+export { evaluateEndpointDane } from './endpoint.js';
 export { judgeDaneExists, judgeDaneRollover, judgeDaneValid } from './judge.js';
 export type { DaneJudgement } from './judge.js';

@@ -159,7 +159,8 @@ export interface RenegotiationObservation {
   readonly accepted: number;
   /**
    * How the first renegotiation the server did not complete ended (an OpenSSL/Node error code such
-   * as `ERR_SSL_NO_RENEGOTIATION`, `timeout`, `closed`): the server's refusal or limit. The test ran.
+   * as `ERR_SSL_NO_RENEGOTIATION`, `alert` for an alert record in answer, `timeout`, `closed`):
+   * the server's refusal or limit. The test ran.
    */
   readonly refusal?: string;
   /** Why the test could not run, if it could not (no TLS ≤ 1.2 handshake). */

@@ -21,4 +21,5 @@ export type {
   StartLabScenariosOptions,
 } from './scenarios/types.js';
 export { expectedWebVerdicts, webExpectationAreas } from './scenarios/expected/index.js';
+export { expectedMailVerdicts, mailExpectationAreas } from './scenarios/expected/mail/index.js';
 export type { ExpectedSubtests, ExpectedVerdict, WebAreaExpectations } from './scenarios/expected/index.js';

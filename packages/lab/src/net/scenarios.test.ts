@@ -378,8 +378,9 @@ describe('lab scenario world', () => {
         chain.some((der, i) => {
           if (tlsa.type !== 'TLSA') return false;
           const fake = { der, spkiDer: spkiOf(der) } as Parameters<typeof tlsaFor>[0];
-          const candidate = tlsaFor(fake, tlsa.usage as 2 | 3, tlsa.selector as 0 | 1, tlsa.matchingType as 1);
-          return candidate.certificateData === tlsa.certificateData && (tlsa.usage === 3 ? i === 0 : i > 0);
+          const candidate = tlsaFor(fake, tlsa.usage as 1 | 2 | 3, tlsa.selector as 0 | 1, tlsa.matchingType as 1);
+          // End-entity usages (PKIX-EE 1, DANE-EE 3) match the leaf; trust-anchor usages a certificate above it.
+          return candidate.certificateData === tlsa.certificateData && (tlsa.usage === 3 || tlsa.usage === 1 ? i === 0 : i > 0);
         }),
       );
       expect([name, matches]).toEqual([name, expected.dane !== 'invalid']);

@@ -7,6 +7,8 @@
 import type { Duplex } from 'node:stream';
 import tls, { type PeerCertificate, type SecureVersion, type TLSSocket } from 'node:tls';
 import { toBase64 } from '../../util/bytes.js';
+import { ContentType } from './constants.js';
+import { tapRecords } from './record-tap.js';
 import { type SessionFacts, parseSessionFacts } from './session.js';
 
 /** What to do on one full handshake. */
@@ -31,9 +33,10 @@ export interface FullHandshakeRequest {
   readonly renegotiations: number;
   /**
    * Upper time limit per renegotiation, in milliseconds. The limit used is four times the initial
-   * handshake's duration, at least 500 ms, up to this: a server that refuses with a warning alert
-   * (OpenSSL's no_renegotiation option) gives node:tls no event at all, so a refusal can look like
-   * silence, and waiting the full hello time limit for it would slow every such scan.
+   * handshake's duration, at least 500 ms, up to this. A server that refuses with a warning alert
+   * (OpenSSL's no_renegotiation option) gives node:tls no event at all; the record layer shows the
+   * alert record, which ends the wait as a refusal (`alert`) as soon as it arrives, so the limit
+   * only bounds a server that stays silent.
    */
   readonly renegotiationTimeoutMs: number;
   /** Aborts. */
@@ -117,6 +120,9 @@ function waitFor<T>(
 
 const MAX_DISCARDED_BYTES = 65_536;
 
+/** How long an alert record in answer to a renegotiation waits for node:tls to name the error itself, in milliseconds. */
+const ALERT_GRACE_MS = 25;
+
 /**
  * Runs one full handshake and the follow-ups asked for. Never throws for the server's behaviour;
  * always destroys the TLS socket before returning (the caller still closes its connection).
@@ -139,7 +145,9 @@ export async function fullHandshake(request: FullHandshakeRequest): Promise<Full
     // Trust is judged on the chain alone here; the host name is the certificate evaluator's job.
     checkServerIdentity: () => undefined,
   };
-  const socket = tls.connect(connectOptions);
+  // Renegotiation refusals are read off the record layer (see tapRecords), so that connection runs over a tap.
+  const tap = request.renegotiations > 0 ? tapRecords(request.socket) : undefined;
+  const socket = tls.connect(tap === undefined ? connectOptions : { ...connectOptions, socket: tap.stream });
   const sessionListeners = new Set<() => void>();
   socket.on('OCSPResponse', (response: Buffer | null | undefined) => {
     ocsp = response !== null && response !== undefined && response.length > 0 ? new Uint8Array(response) : null;
@@ -245,6 +253,14 @@ export async function fullHandshake(request: FullHandshakeRequest): Promise<Full
             const onClose = (): void =>
               resolve({ ok: false, error: failure === undefined ? 'the connection closed' : errorOf(failure).code });
             socket.once('close', onClose);
+            // Any alert record in answer to the new ClientHello is a refusal: an accepting server sends handshake records.
+            // node:tls names a fatal one itself a moment later (e.g. ERR_SSL_NO_RENEGOTIATION); a warning it never names.
+            let grace: ReturnType<typeof setTimeout> | undefined;
+            const unsubscribe = tap?.onRecord((contentType) => {
+              if (contentType === ContentType.alert && grace === undefined) {
+                grace = setTimeout(() => resolve({ ok: false, error: 'alert' }), ALERT_GRACE_MS);
+              }
+            });
             let started: boolean | undefined = false;
             try {
               started = socket.renegotiate({ rejectUnauthorized: false }, (err: Error | null) => {
@@ -254,7 +270,11 @@ export async function fullHandshake(request: FullHandshakeRequest): Promise<Full
               resolve({ ok: false, error: errorOf(err).code });
             }
             if (started === false) resolve({ ok: false, error: 'renegotiation is not possible on this connection' });
-            return () => socket.off('close', onClose);
+            return () => {
+              socket.off('close', onClose);
+              unsubscribe?.();
+              clearTimeout(grace);
+            };
           },
           renegotiationTimeoutMs,
           { ok: false, error: 'timeout' },
@@ -279,5 +299,6 @@ export async function fullHandshake(request: FullHandshakeRequest): Promise<Full
     };
   } finally {
     socket.destroy();
+    tap?.stream.destroy();
   }
 }

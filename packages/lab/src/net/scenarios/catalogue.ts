@@ -605,4 +605,35 @@ export const mailCatalogue: readonly MailSpec[] = [
     smtp: { tls: modern([{ key: 'ecdsa-p256' }]), bannerDelayMs: 1_500 },
   },
   { domain: 'mail-nullmx.test', description: 'a null MX (RFC 7505): the domain accepts no mail' },
+  {
+    domain: 'mail-dane-bogus.test',
+    description: 'MX with a matching DANE-EE record whose TLSA signature is broken: DANE bogus',
+    smtp: { tls: modern([{ key: 'ecdsa-p256' }]) },
+    tlsa: 'dane-ee',
+    tlsaSignature: 'bogus',
+  },
+  {
+    domain: 'mail-dane-pkix.test',
+    description: 'MX with only a PKIX-EE (1 1 1) TLSA record: mail ignores PKIX usages, so no DANE',
+    smtp: { tls: modern([{ key: 'ecdsa-p256' }]) },
+    tlsa: 'dane-ee',
+    pkixTlsa: true,
+  },
+  {
+    domain: 'mail-dane-ta-wrongname.test',
+    description: 'MX with DANE-TA (2 0 1) and a leaf for another name: host mismatch forced to fail',
+    smtp: { tls: modern([{ key: 'ecdsa-p256', issuer: 'intermediate' }]) },
+    tlsa: 'dane-ta',
+    certificateNames: ['other.lab.test'],
+  },
+  {
+    domain: 'mail-shared-a.test',
+    description: 'MX on the hosted mx.mail-modern.test, shared with mail-shared-b.test',
+    sharedMx: 'mx.mail-modern.test',
+  },
+  {
+    domain: 'mail-shared-b.test',
+    description: 'MX on the hosted mx.mail-modern.test, shared with mail-shared-a.test',
+    sharedMx: 'mx.mail-modern.test',
+  },
 ];

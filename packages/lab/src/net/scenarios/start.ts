@@ -353,9 +353,17 @@ async function startSmtp(
   const mx = `mx.${spec.domain}`;
   const tlsSpec = smtpSpec.tls;
   const built =
-    tlsSpec === undefined ? [] : await Promise.all(tlsSpec.certificates.map((c) => makeCertificate(c, mx, [mx], context.issuers)));
+    tlsSpec === undefined
+      ? []
+      : await Promise.all(
+          tlsSpec.certificates.map((c) =>
+            makeCertificate(c, spec.certificateNames?.[0] ?? mx, spec.certificateNames ?? [mx], context.issuers),
+          ),
+        );
   const node = tlsSpec === undefined ? undefined : nodeSetup(tlsSpec, built, context.ca);
-  const tlsa = tlsaRecords(spec.tlsa, built);
+  const tlsa = tlsaRecords(spec.tlsa, built).map((data) =>
+    spec.pkixTlsa === true && data.usage === 3 ? { ...data, usage: 1 as const } : data,
+  );
   const starttls = smtpSpec.starttls ?? (node === undefined ? 'not-offered' : 'offered');
   const listener = await startSmtpServer({
     hostname: mx,
@@ -374,7 +382,14 @@ async function startSmtp(
     local: route(context, addresses, 25, listener),
     ...(node === undefined || starttls !== 'offered'
       ? {}
-      : { tls: { ...node.expected, certificate: certificateExpectation(built, mx), dane: daneStatus(spec.tlsa, signed), tlsa } }),
+      : {
+          tls: {
+            ...node.expected,
+            certificate: certificateExpectation(built, mx),
+            dane: daneStatus(spec.tlsa, signed, spec.tlsaSignature === 'bogus'),
+            tlsa,
+          },
+        }),
   };
   const records = [
     '@ 300 IN MX 10 mx',
@@ -398,16 +413,24 @@ async function startMailScenario(
   const signed = spec.signed ?? true;
   // Without an SMTP server the domain has a null MX (RFC 7505).
   const smtp = spec.smtp === undefined ? undefined : await startSmtp(spec, spec.smtp, addresses, signed, context);
-  const records = smtp?.records ?? ['@ 300 IN MX 0 .', '@ 300 IN TXT "v=spf1 -all"'];
+  const shared = spec.sharedMx === undefined ? undefined : [`@ 300 IN MX 10 ${spec.sharedMx}.`, '@ 300 IN TXT "v=spf1 mx -all"'];
+  const records = smtp?.records ?? shared ?? ['@ 300 IN MX 0 .', '@ 300 IN TXT "v=spf1 -all"'];
   const scenario: LabMailScenario = {
     domain: spec.domain,
     description: spec.description,
-    mx: spec.smtp === undefined ? null : `mx.${spec.domain}`,
+    mx: spec.smtp === undefined ? (spec.sharedMx ?? null) : `mx.${spec.domain}`,
     ...(smtp === undefined ? {} : { smtp: smtp.endpoint }),
     starttls: spec.smtp === undefined ? null : (spec.smtp.starttls ?? (spec.smtp.tls === undefined ? 'not-offered' : 'offered')),
     bannerDelayMs: spec.smtp?.bannerDelayMs ?? 0,
   };
-  return { scenario, zone: { origin: spec.domain, content: records.join('\n'), ...(signed ? { dnssec: { algorithm: 13 } } : {}) } };
+  const faults =
+    spec.tlsaSignature === 'bogus'
+      ? { faults: [{ kind: 'bad-signature' as const, name: `_25._tcp.mx.${spec.domain}`, type: 'TLSA' as const }] }
+      : {};
+  return {
+    scenario,
+    zone: { origin: spec.domain, content: records.join('\n'), ...(signed ? { dnssec: { algorithm: 13, ...faults } } : {}) },
+  };
 }
 
 /**

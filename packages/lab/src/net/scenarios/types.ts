@@ -401,6 +401,14 @@ export interface MailSpec {
   };
   /** The TLSA records for the MX. */
   readonly tlsa?: TlsaSpec;
+  /** Publish the `tlsa` records with usage 1 (PKIX-EE) instead of 3: mail ignores PKIX usages (RFC 7672). */
+  readonly pkixTlsa?: boolean;
+  /** `bogus`: the TLSA RRset's signature is broken, so validators call the TLSA answer bogus. */
+  readonly tlsaSignature?: 'bogus';
+  /** The names the MX's certificates are for, instead of the MX host name. */
+  readonly certificateNames?: readonly string[];
+  /** No MX server of its own: the MX record names this host (another scenario's MX), a hosted MX shared by several domains. */
+  readonly sharedMx?: string;
   /** Whether the zone is signed; default true. */
   readonly signed?: boolean;
 }

@@ -1,0 +1,78 @@
+/**
+ * The mail test end to end: every lab mail scenario scanned with the mail preset over the lab's
+ * transports, and every covered subtest's verdict compared with what the lab's scenario data says
+ * it should be (packages/lab/src/net/scenarios/expected/mail/); then the hosted MX shared by
+ * several domains, scanned once in a bulk run.
+ */
+import { mailPreset } from '@pastoe/checks-mail';
+import { type Network, scan, scanMany } from '@pastoe/core';
+import { type Lab, expectedMailVerdicts, mailExpectationAreas, startLab } from '@pastoe/lab';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+let lab: Lab;
+beforeAll(async () => {
+  lab = await startLab();
+});
+afterAll(() => lab?.close());
+
+const covered = new Set(mailExpectationAreas.flatMap((area) => area.subtests));
+
+/** The lab's network, counting the TCP connections to port 25. */
+function countingSmtp(network: Network): { network: Network; smtpConnections: () => number } {
+  let count = 0;
+  return {
+    network: {
+      connect: (options) => {
+        if (options.port === 25) count++;
+        return network.connect(options);
+      },
+      udpExchange: (options) => network.udpExchange(options),
+      policy: network.policy,
+    },
+    smtpConnections: () => count,
+  };
+}
+
+describe('the mail test of every lab mail scenario', () => {
+  it('has scenarios to test', () => {
+    expect(lab.mail.length).toBeGreaterThanOrEqual(14);
+  });
+
+  it('reaches the expected verdict for every STARTTLS and DANE subtest of every scenario', async () => {
+    const mismatches: string[] = [];
+    for (const scenario of lab.mail) {
+      const report = await scan(scenario.domain, { preset: mailPreset, transports: lab.transports(), vantage: lab.vantage });
+      const expected = expectedMailVerdicts(scenario.domain);
+      const seen = new Set<string>();
+      for (const verdict of report.verdicts) {
+        const name = verdict.internetnl?.name ?? verdict.check;
+        if (!covered.has(name)) continue;
+        seen.add(name);
+        const actual = `${verdict.status}/${verdict.outcome}`;
+        if (actual !== expected[name]) mismatches.push(`${scenario.domain} ${name}: got ${actual}, expected ${expected[name] ?? '(none)'}`);
+      }
+      for (const name of Object.keys(expected)) if (!seen.has(name)) mismatches.push(`${scenario.domain} ${name}: no verdict`);
+    }
+    expect(mismatches).toEqual([]);
+  }, 240_000);
+
+  it('scans a hosted MX once in a bulk run of the domains that share it', async () => {
+    const alone = countingSmtp(lab.network);
+    await scan('mail-modern.test', { preset: mailPreset, transports: lab.transports({ network: alone.network }), vantage: lab.vantage });
+    const bulk = countingSmtp(lab.network);
+    const domains = ['mail-modern.test', 'mail-shared-a.test', 'mail-shared-b.test'];
+    const statuses: string[] = [];
+    for await (const result of scanMany(domains, {
+      preset: mailPreset,
+      transports: lab.transports({ network: bulk.network }),
+      vantage: lab.vantage,
+      domainConcurrency: 3,
+    })) {
+      if (result.ok) statuses.push(result.report.verdicts.find((v) => v.check === 'mail-starttls-tls-version')?.status ?? 'none');
+    }
+    expect(statuses).toEqual(['pass', 'pass', 'pass']);
+    expect(alone.smtpConnections()).toBeGreaterThan(10);
+    // Three domains, one MX: the same connections as a scan of one domain.
+    expect(bulk.smtpConnections()).toBe(alone.smtpConnections());
+  }, 120_000);
+});
