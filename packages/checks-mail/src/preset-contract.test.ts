@@ -1,6 +1,7 @@
 import type { DnssecEvidence, Evidence, EvidenceBundle } from '@pastoe/core/model';
 import { describe, expect, it } from 'vitest';
 import { dnssecFixtures, presetContractProblems } from '../../core/src/scoring/test-support/preset-contract.js';
+import { mailBundle, mxAnswer, origin } from './checks/test-support/mail-bundle.js';
 import { mailPreset } from './index.js';
 import type { MxEvidence } from './probes/mx.declaration.js';
 
@@ -53,7 +54,37 @@ function bundle(mx: MxEvidence, domainDnssec: DnssecEvidence, serverDnssec: Dnss
   };
 }
 
-const bundles = mxFixtures.flatMap((mx) => dnssecFixtures.map((dnssec) => bundle(mx, dnssec, dnssec)));
+const dnssecBundles = mxFixtures.flatMap((mx) => dnssecFixtures.map((dnssec) => bundle(mx, dnssec, dnssec)));
+
+/** The IPv6 and RPKI evidence of every mail server situation, reachability and RPKI state, beside the DNSSEC evidence. */
+const ipv6AndRpkiBundles = [
+  ...mxFixtures.map((mx) =>
+    mailBundle({ mx, ...(mx.records.some((r) => r.exchange === '') || mx.records.length === 0 ? { mxHosts: {} } : {}) }),
+  ),
+  mailBundle({ mx: mxAnswer([], { spf: ['v=spf1 -all'] }), mxHosts: {} }),
+  mailBundle({ mxHosts: { 'mx1.example.test': { '192.0.2.25': true }, 'mx2.other.test': { '2001:db8:26::1': false } } }),
+  mailBundle({ mxHosts: { 'mx1.example.test': { '192.0.2.25': true } }, nameServers: { 'ns1.example.test': { '2001:db8:53::1': false } } }),
+  mailBundle({ nameServers: {} }),
+  mailBundle({
+    mxOrigins: [
+      origin(
+        '192.0.2.25',
+        '192.0.2.0/24',
+        [{ prefix: '192.0.2.0/24', origin: 64999 }],
+        [{ prefix: '192.0.2.0/24', maxLength: 24, asn: 64500 }],
+      ),
+    ],
+    nsOrigins: [origin('192.0.2.53', '192.0.2.0/24', [{ prefix: '192.0.2.0/24', origin: 64500 }])],
+    mxNsOrigins: { 'mx1.example.test': [origin('192.0.2.53', '192.0.2.0/24')] },
+  }),
+  mailBundle({ mxOrigins: { code: 'unsupported', message: 'no RPKI sources' }, nsOrigins: { code: 'timeout', message: 'timed out' } }),
+].map((ipv6) => ({
+  ...ipv6,
+  probes: [...ipv6.probes, 'dnssec-domain', 'mail-mx-dnssec'],
+  evidence: [...ipv6.evidence, ...(dnssecBundles[0]?.evidence.filter((e) => e.probe !== 'mail-mx') ?? [])],
+}));
+
+const bundles = [...dnssecBundles, ...ipv6AndRpkiBundles];
 
 describe('mailPreset against the Internet.nl catalogue', () => {
   it('names known subtests, at their level, and gives only outcomes the catalogue lists', () => {
@@ -68,8 +99,8 @@ describe('mailPreset against the Internet.nl catalogue', () => {
       checks: [{ ...first, level: 'optional' as const, evaluate: () => ({ status: 'pass' as const, outcome: 'no-mx' }) }, ...rest],
     };
     expect(presetContractProblems(drifted, bundles)).toEqual([
-      'mail-dnssec-exists has level optional, the catalogue required',
-      'mail-dnssec-exists gave outcome no-mx, which mail_dnssec_mailto_exist lacks',
+      `${first.id} has level optional, the catalogue required`,
+      `${first.id} gave outcome no-mx, which ${first.internetnl?.name} lacks`,
     ]);
   });
 });

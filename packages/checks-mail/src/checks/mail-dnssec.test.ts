@@ -1,9 +1,11 @@
 import { type DnssecEvidence, type Evidence, type EvidenceBundle, evaluate, policies, score } from '@pastoe/core';
 import { describe, expect, it } from 'vitest';
-import { mailChecks } from '../index.js';
+import { mailDnssecExists, mailDnssecMxExists, mailDnssecMxValid, mailDnssecValid } from '../index.js';
 import type { MxEvidence } from '../probes/mx.declaration.js';
 
 const at = '2026-11-23T12:00:00.000Z';
+/** The mail DNSSEC category's checks, in report order. */
+const mailChecks = [mailDnssecExists, mailDnssecValid, mailDnssecMxExists, mailDnssecMxValid];
 
 function dnssec(name: string, status: DnssecEvidence['status'], answer: DnssecEvidence['answer'] = 'positive'): DnssecEvidence {
   return { name, type: 'SOA', status, reason: 'validated', rcode: 'NOERROR', answer, wildcard: false, records: [], chain: [], queries: 1 };

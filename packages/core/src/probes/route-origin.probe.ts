@@ -90,23 +90,30 @@ export const webRouteOriginProbe: ProbeDefinition<RouteOriginEvidence, 'each'> =
 });
 
 /**
- * Implements {@link nameServerRouteOriginDeclaration}: the name servers and their addresses found
- * as the `name-servers` probe finds them (the same lookup; its answers come from the scan's
- * resolver cache when both run), then each distinct address through {@link probeRouteOrigin}.
+ * The route origin data of every address of every name server of `domain`: the name servers and
+ * their addresses found as the `name-servers` probe finds them (the same lookup; its answers come
+ * from the scan's resolver cache when both run), then each distinct address through
+ * {@link probeRouteOrigin}. Used for the domain's own name servers and for those of each MX
+ * host's zone.
+ *
+ * @throws ProbeFailure `unsupported` without RPKI sources, the NS lookup's or a source's failure otherwise
  */
+export async function probeNameServerRouteOrigin(domain: string, context: ProbeContext): Promise<NameServerRouteOriginEvidence> {
+  if (context.transports.rpki === undefined) throw new ProbeFailure('unsupported', noRpkiSourcesMessage);
+  const { zone, nameServers } = await probeNameServers(domain, context);
+  const addresses = [...new Set(nameServers.flatMap((server) => [...server.ipv6, ...server.ipv4]))];
+  return {
+    zone: zone ?? domain,
+    nameServers,
+    addresses: await Promise.all(addresses.map((address) => probeRouteOrigin(address, context))),
+  };
+}
+
+/** Implements {@link nameServerRouteOriginDeclaration} with {@link probeNameServerRouteOrigin} on the domain. */
 export const nameServerRouteOriginProbe: ProbeDefinition<NameServerRouteOriginEvidence, 'target'> = implementProbe(
   nameServerRouteOriginDeclaration,
   {
     timeoutMs: 30_000,
-    run: async (subject, context) => {
-      if (context.transports.rpki === undefined) throw new ProbeFailure('unsupported', noRpkiSourcesMessage);
-      const { zone, nameServers } = await probeNameServers(subject.name, context);
-      const addresses = [...new Set(nameServers.flatMap((server) => [...server.ipv6, ...server.ipv4]))];
-      return {
-        zone: zone ?? subject.name,
-        nameServers,
-        addresses: await Promise.all(addresses.map((address) => probeRouteOrigin(address, context))),
-      };
-    },
+    run: (subject, context) => probeNameServerRouteOrigin(subject.name, context),
   },
 );
