@@ -20,4 +20,5 @@ export type {
   StartLabScenariosOptions,
 } from './scenarios/types.js';
 export { expectedWebVerdicts, webExpectationAreas } from './scenarios/expected/index.js';
+export { mailIpv6RpkiExpectations } from './scenarios/expected/mail/ipv6-rpki.js';
 export type { ExpectedSubtests, ExpectedVerdict, WebAreaExpectations } from './scenarios/expected/index.js';

@@ -289,7 +289,7 @@ async function startSmtp(
     service: 'smtp',
     ...addresses,
     port: 25,
-    local: route(context, addresses, 25, listener),
+    local: route(context, addresses, 25, listener, spec.mxIpv6),
     ...(node === undefined || starttls !== 'offered'
       ? {}
       : { tls: { ...node.expected, certificate: certificateExpectation(built, mx), dane: daneStatus(spec.tlsa, signed), tlsa } }),
@@ -297,7 +297,7 @@ async function startSmtp(
   const records = [
     '@ 300 IN MX 10 mx',
     `mx 300 IN A ${addresses.ipv4}`,
-    `mx 300 IN AAAA ${addresses.ipv6}`,
+    ...(webFamilies(spec.mxIpv6).aaaa ? [`mx 300 IN AAAA ${addresses.ipv6}`] : []),
     '@ 300 IN TXT "v=spf1 mx -all"',
     `_dmarc 300 IN TXT "v=DMARC1; p=reject; rua=mailto:dmarc@${spec.domain}"`,
     '@ 300 IN CAA 0 issue "lab.test"',
@@ -314,9 +314,14 @@ async function startMailScenario(
 ): Promise<{ readonly scenario: LabMailScenario; readonly zone: LabZoneSpec }> {
   const addresses = { ipv4: ipv4For('mail', index), ipv6: ipv6For('mail', index) };
   const signed = spec.signed ?? true;
-  // Without an SMTP server the domain has a null MX (RFC 7505).
+  // Without an SMTP server the domain has a null MX (RFC 7505), or no MX at all when the spec says so.
   const smtp = spec.smtp === undefined ? undefined : await startSmtp(spec, spec.smtp, addresses, signed, context);
-  const records = smtp?.records ?? ['@ 300 IN MX 0 .', '@ 300 IN TXT "v=spf1 -all"'];
+  const noSmtp = [
+    ...(spec.withoutMx === true ? [] : ['@ 300 IN MX 0 .']),
+    ...(spec.domainAddress === true ? [`@ 300 IN A ${addresses.ipv4}`] : []),
+    '@ 300 IN TXT "v=spf1 -all"',
+  ];
+  const records = [...nameServerRecords(undefined), ...(smtp?.records ?? noSmtp)];
   const scenario: LabMailScenario = {
     domain: spec.domain,
     description: spec.description,
@@ -324,6 +329,7 @@ async function startMailScenario(
     ...(smtp === undefined ? {} : { smtp: smtp.endpoint }),
     starttls: spec.smtp === undefined ? null : (spec.smtp.starttls ?? (spec.smtp.tls === undefined ? 'not-offered' : 'offered')),
     bannerDelayMs: spec.smtp?.bannerDelayMs ?? 0,
+    ...(spec.mxIpv6 === undefined ? {} : { mxIpv6: spec.mxIpv6 }),
   };
   return { scenario, zone: { origin: spec.domain, content: records.join('\n'), ...(signed ? { dnssec: { algorithm: 13 } } : {}) } };
 }
