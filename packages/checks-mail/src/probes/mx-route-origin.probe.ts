@@ -37,7 +37,7 @@ export const mxRouteOriginProbe: ProbeDefinition<RouteOriginEvidence, 'each'> = 
 
 /**
  * Implements {@link mxNameServerRouteOriginDeclaration} with core's name server route origin
- * lookup, one run per MX host (see {@link mailServerSubjects}).
+ * lookup, one run per MX host the domain has (none for no MX or a Null MX).
  */
 export const mxNameServerRouteOriginProbe: ProbeDefinition<NameServerRouteOriginEvidence, 'each'> = implementProbe(
   mxNameServerRouteOriginDeclaration,

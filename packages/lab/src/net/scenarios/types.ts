@@ -182,7 +182,7 @@ export interface LabMailScenario {
   readonly starttls: LabStarttlsMode | null;
   /** The banner delay in milliseconds (a tarpit), 0 for none. */
   readonly bannerDelayMs: number;
-  /** How the MX serves IPv6 when not dual stack (see {@link MailSpec.mxIpv6}); absent when it is. */
+  /** How the MX serves IPv6 when not dual stack (as its spec says); absent when it is. */
   readonly mxIpv6?: Extract<LabIpv6Setup, 'none' | 'unreachable'>;
 }
 
