@@ -1,17 +1,27 @@
 /**
  * @packageDocumentation
  * The pastoe mail test as checks for `@pastoe/core`'s runner, with the MX probe (Null MX
- * included) they share. Today it has the DNSSEC checks of the mail domain and its MX domains
- * (Internet.nl's `mail_dnssec_*`), DMARC (`mail_auth_dmarc_*`, with {@link parseDmarc} and
- * discovery by RFC 7489 or RFC 9989) and SPF (`mail_auth_spf_*`, with a full RFC 7208 evaluator:
- * {@link parseSpf}, {@link evaluateSpf}); IPv6, DKIM, STARTTLS with TLS and certificates,
- * DANE, MTA-STS, TLS-RPT and RPKI are planned. docs/status.md in the repository lists every
- * subtest and its check.
+ * included) they share. Today it has Internet.nl's IPv6 checks of the name servers and mail
+ * servers (`mail_ipv6_*`), the DNSSEC checks of the mail domain and its MX domains
+ * (`mail_dnssec_*`), DMARC (`mail_auth_dmarc_*`, with {@link parseDmarc} and discovery by RFC 7489
+ * or RFC 9989), SPF (`mail_auth_spf_*`, with a full RFC 7208 evaluator: {@link parseSpf},
+ * {@link evaluateSpf}), STARTTLS with TLS, certificates and DANE per MX (`mail_starttls_*`) and
+ * the RPKI checks (`mail_rpki_*`, `mail_ns_rpki_*`, `mail_mx_ns_rpki_*`); DKIM, MTA-STS and
+ * TLS-RPT are planned. docs/status.md in the repository lists every subtest and its check.
  *
- * The checks name the probes they need by declaration (`mxDeclaration`, `mxDnssecDeclaration`,
- * core's `dnssecDeclaration`); {@link mailPreset} binds them to implementations.
+ * The checks name the probes they need by declaration (`mxDeclaration`, `mxAddressesDeclaration`,
+ * core's `dnssecDeclaration`, ...); {@link mailPreset} binds them to implementations.
  */
-import { type AnyCheck, type AnyProbe, definePreset, dnssecProbe, type Preset } from '@pastoe/core';
+import {
+  type AnyCheck,
+  type AnyProbe,
+  definePreset,
+  dnssecProbe,
+  nameServerReachabilityProbe,
+  nameServerRouteOriginProbe,
+  nameServersProbe,
+  type Preset,
+} from '@pastoe/core';
 import { mailDnssecExists } from './checks/mail-dnssec-exists/mail-dnssec-exists.check.js';
 import { mailDnssecMxExists } from './checks/mail-dnssec-mx-exists/mail-dnssec-mx-exists.check.js';
 import { mailDnssecMxValid } from './checks/mail-dnssec-mx-valid/mail-dnssec-mx-valid.check.js';
@@ -82,8 +92,29 @@ export { mailCaaDeclaration } from './probes/mail-caa.declaration.js';
 export { mailTlsDeclaration } from './probes/mail-tls.declaration.js';
 export type { MailServerTlsEvidence, MailServerTlsScan } from './probes/mail-tls.declaration.js';
 export { mailTlsaDeclaration } from './probes/mail-tlsa.declaration.js';
+import { mailIpv6MxAddress } from './checks/mail-ipv6-mx-address/mail-ipv6-mx-address.check.js';
+import { mailIpv6MxReach } from './checks/mail-ipv6-mx-reach/mail-ipv6-mx-reach.check.js';
+import { mailIpv6NsAddress } from './checks/mail-ipv6-ns-address/mail-ipv6-ns-address.check.js';
+import { mailIpv6NsReach } from './checks/mail-ipv6-ns-reach/mail-ipv6-ns-reach.check.js';
+import { mailMxNsRpkiExists } from './checks/mail-mx-ns-rpki-exists/mail-mx-ns-rpki-exists.check.js';
+import { mailMxNsRpkiValid } from './checks/mail-mx-ns-rpki-valid/mail-mx-ns-rpki-valid.check.js';
+import { mailNsRpkiExists } from './checks/mail-ns-rpki-exists/mail-ns-rpki-exists.check.js';
+import { mailNsRpkiValid } from './checks/mail-ns-rpki-valid/mail-ns-rpki-valid.check.js';
+import { mailRpkiExists } from './checks/mail-rpki-exists/mail-rpki-exists.check.js';
+import { mailRpkiValid } from './checks/mail-rpki-valid/mail-rpki-valid.check.js';
+
+export { mailIpv6MxAddress, mailIpv6MxReach, mailIpv6NsAddress, mailIpv6NsReach };
+export { mailMxNsRpkiExists, mailMxNsRpkiValid, mailNsRpkiExists, mailNsRpkiValid, mailRpkiExists, mailRpkiValid };
+import { mxAddressesProbe } from './probes/mx-addresses.probe.js';
+import { mxReachabilityProbe } from './probes/mx-reachability.probe.js';
+import { mxNameServerRouteOriginProbe, mxRouteOriginProbe } from './probes/mx-route-origin.probe.js';
+
+export { mxAddressesProbe, mxNameServerRouteOriginProbe, mxReachabilityProbe, mxRouteOriginProbe };
 export { mxDnssecDeclaration } from './probes/mx-dnssec.declaration.js';
-export { mxDeclaration } from './probes/mx.declaration.js';
+export { maxSpfRecordsKept, mxDeclaration } from './probes/mx.declaration.js';
+export { mxAddressesDeclaration } from './probes/mx-addresses.declaration.js';
+export { mxReachabilityDeclaration, mxReachabilityPort, mxReachabilityTimeoutMs } from './probes/mx-reachability.declaration.js';
+export { mxNameServerRouteOriginDeclaration, mxRouteOriginDeclaration } from './probes/mx-route-origin.declaration.js';
 export type { MxEvidence, MxRecord } from './probes/mx.declaration.js';
 export { mailServers, maxMailServers } from './parsers/mail-servers.js';
 export { isSpfRecordText, maxSpfRecordLength, parseSpf, parseSpfMacroString } from './spf/parse.js';
@@ -147,6 +178,10 @@ export type {
 
 /** Every mail check, in Internet.nl's report order. It grows as the checks land. */
 export const mailChecks: readonly AnyCheck[] = Object.freeze([
+  mailIpv6NsAddress,
+  mailIpv6NsReach,
+  mailIpv6MxAddress,
+  mailIpv6MxReach,
   mailDnssecExists,
   mailDnssecValid,
   mailDnssecMxExists,
@@ -174,6 +209,12 @@ export const mailChecks: readonly AnyCheck[] = Object.freeze([
   mailStarttlsDaneExist,
   mailStarttlsDaneValid,
   mailStarttlsDaneRollover,
+  mailRpkiExists,
+  mailRpkiValid,
+  mailNsRpkiExists,
+  mailNsRpkiValid,
+  mailMxNsRpkiExists,
+  mailMxNsRpkiValid,
 ]);
 
 /** The implementations {@link mailPreset} binds to the declarations its checks and plans name. */
@@ -181,6 +222,13 @@ export const mailProbes: readonly AnyProbe[] = Object.freeze([
   dnssecProbe,
   mxProbe,
   mxDnssecProbe,
+  nameServersProbe,
+  nameServerReachabilityProbe,
+  mxAddressesProbe,
+  mxReachabilityProbe,
+  mxRouteOriginProbe,
+  nameServerRouteOriginProbe,
+  mxNameServerRouteOriginProbe,
   dmarcProbe,
   spfProbe,
   mailTlsProbe,

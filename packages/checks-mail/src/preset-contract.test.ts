@@ -5,6 +5,7 @@ import { suites, tlsEvidence, versions } from '../../core/src/tls/evaluate/test-
 import { dmarcFixtures } from './checks/test-support/dmarc-evidence.js';
 import { mailTlsa, starttlsBundle } from './checks/test-support/starttls-bundle.js';
 import type { DmarcEvidence } from './dmarc/evidence.js';
+import { mailBundle, mxAnswer, origin } from './checks/test-support/mail-bundle.js';
 import { mailPreset } from './index.js';
 import type { MxEvidence } from './probes/mx.declaration.js';
 import type { SpfEvidence, SpfTxtLookup } from './probes/spf.declaration.js';
@@ -122,7 +123,35 @@ const mxBundles = mxFixtures
     ),
   );
 
-const bundles = [...mxBundles, ...starttlsFixtures];
+/** The IPv6 and RPKI evidence of every mail server situation, reachability and RPKI state, beside the DNSSEC evidence. */
+const ipv6AndRpkiBundles = [
+  ...mxFixtures.map((mx) =>
+    mailBundle({ mx, ...(mx.records.some((r) => r.exchange === '') || mx.records.length === 0 ? { mxHosts: {} } : {}) }),
+  ),
+  mailBundle({ mx: mxAnswer([], { spf: ['v=spf1 -all'] }), mxHosts: {} }),
+  mailBundle({ mxHosts: { 'mx1.example.test': { '192.0.2.25': true }, 'mx2.other.test': { '2001:db8:26::1': false } } }),
+  mailBundle({ mxHosts: { 'mx1.example.test': { '192.0.2.25': true } }, nameServers: { 'ns1.example.test': { '2001:db8:53::1': false } } }),
+  mailBundle({ nameServers: {} }),
+  mailBundle({
+    mxOrigins: [
+      origin(
+        '192.0.2.25',
+        '192.0.2.0/24',
+        [{ prefix: '192.0.2.0/24', origin: 64999 }],
+        [{ prefix: '192.0.2.0/24', maxLength: 24, asn: 64500 }],
+      ),
+    ],
+    nsOrigins: [origin('192.0.2.53', '192.0.2.0/24', [{ prefix: '192.0.2.0/24', origin: 64500 }])],
+    mxNsOrigins: { 'mx1.example.test': [origin('192.0.2.53', '192.0.2.0/24')] },
+  }),
+  mailBundle({ mxOrigins: { code: 'unsupported', message: 'no RPKI sources' }, nsOrigins: { code: 'timeout', message: 'timed out' } }),
+].map((ipv6) => ({
+  ...ipv6,
+  probes: [...ipv6.probes, 'dnssec-domain', 'mail-mx-dnssec'],
+  evidence: [...ipv6.evidence, ...(mxBundles[0]?.evidence.filter((e) => e.probe !== 'mail-mx') ?? [])],
+}));
+
+const bundles = [...mxBundles, ...starttlsFixtures, ...ipv6AndRpkiBundles];
 
 describe('mailPreset against the Internet.nl catalogue', () => {
   it('names known subtests, at their level, and gives only outcomes the catalogue lists', () => {
@@ -137,8 +166,8 @@ describe('mailPreset against the Internet.nl catalogue', () => {
       checks: [{ ...first, level: 'optional' as const, evaluate: () => ({ status: 'pass' as const, outcome: 'no-mx' }) }, ...rest],
     };
     expect(presetContractProblems(drifted, bundles)).toEqual([
-      'mail-dnssec-exists has level optional, the catalogue required',
-      'mail-dnssec-exists gave outcome no-mx, which mail_dnssec_mailto_exist lacks',
+      `${first.id} has level optional, the catalogue required`,
+      `${first.id} gave outcome no-mx, which ${first.internetnl?.name} lacks`,
     ]);
   });
 });

@@ -110,7 +110,13 @@ export { nameServersProbe, probeNameServers } from './probes/name-servers.probe.
 export { nameServerReachabilityProbe, probeNameServerReachability } from './probes/name-server-reachability.probe.js';
 export { probeWebReachability, webReachabilityProbe } from './probes/web-reachability.probe.js';
 export { probeWebSameSite, webSameSiteProbe } from './probes/web-same-site.probe.js';
-export { nameServerRouteOriginProbe, probeRouteOrigin, webRouteOriginProbe } from './probes/route-origin.probe.js';
+export {
+  nameServerRouteOriginProbe,
+  probeNameServerRouteOrigin,
+  probeRouteOrigin,
+  webRouteOriginProbe,
+} from './probes/route-origin.probe.js';
+export { probeTcpReachability } from './probes/tcp-reachability.probe.js';
 export * from './rpki/sources/index.js';
 export { dnssecState } from './dnssec/state.js';
 export { createResolver } from './dns/resolver/create-resolver.js';

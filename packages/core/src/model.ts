@@ -160,7 +160,8 @@ export {
   webReachabilityPorts,
   webReachabilityTimeoutMs,
 } from './probes/web-reachability.declaration.js';
-export type { PortAttempt, PortReachability, WebReachabilityEvidence } from './probes/web-reachability.declaration.js';
+export type { WebReachabilityEvidence } from './probes/web-reachability.declaration.js';
+export type { PortAttempt, PortReachability, TcpReachabilityEvidence } from './probes/tcp-reachability.declaration.js';
 export { webSameSiteDeclaration } from './probes/web-same-site.declaration.js';
 export type { SameSiteFailure, SameSiteResponse, WebSameSiteEvidence } from './probes/web-same-site.declaration.js';
 export {
@@ -172,7 +173,7 @@ export {
   stripVolatileHtml,
 } from './ipv6/same-site-content.js';
 export type { ByteHistogram } from './ipv6/same-site-content.js';
-export { averagedNameServerPoints, hasIpv4, hasIpv6, hostReachPoints, summariseHostReach } from './ipv6/reach.js';
+export { averagedMailServerPoints, averagedNameServerPoints, hasIpv4, hasIpv6, hostReachPoints, summariseHostReach } from './ipv6/reach.js';
 export type { AddressReach, HostReach } from './ipv6/reach.js';
 export { judgeNameServerAddresses, judgeNameServerReach, nameServerReach } from './ipv6/name-server-judgement.js';
 export type { NameServerReachabilityItem } from './ipv6/name-server-judgement.js';
@@ -224,3 +225,4 @@ export type {
 } from './rpki/report.js';
 export type { RouteSource, RpkiSourceContext, RpkiSources, VrpSource } from './rpki/types.js';
 export { judgeRoaExistence, judgeRouteValidity, nameServerAddressEvidence, rpkiEvidenceProblem } from './rpki/judge.js';
+export { rpkiReferences } from './rpki/references.js';

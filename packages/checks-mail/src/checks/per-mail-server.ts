@@ -6,18 +6,29 @@ import {
   type SubjectResult,
   worstStatus,
 } from '@pastoe/core/model';
-import { type MailServerSituation, mailServers } from '../parsers/mail-servers.js';
+import { type MailServerSituation, type MailServers, mailServers } from '../parsers/mail-servers.js';
 import type { MxEvidence } from '../probes/mx.declaration.js';
 
 /**
  * The result of a subtest judged per mail server when the domain has no mail servers to judge:
- * Internet.nl's no-MX and Null MX outcomes (forced where Internet.nl forces them).
+ * Internet.nl's no-MX and Null MX outcomes (forced where Internet.nl forces them). With
+ * `nullMxAdvised` (see {@link MailServers}) a no-MX result carries pastoe's own advice to publish
+ * a Null MX, `<checkId>.no-null-mx`, beside Internet.nl's verdict.
  */
-export function noMailServerResult(checkId: string, situation: Exclude<MailServerSituation, 'has-mx'>, noMxOutcome: string): CheckResult {
+export function noMailServerResult(
+  checkId: string,
+  situation: Exclude<MailServerSituation, 'has-mx'>,
+  noMxOutcome: string,
+  nullMxAdvised = false,
+): CheckResult {
   const finding = { id: `${checkId}.${situation}` };
   switch (situation) {
     case 'no-mx':
-      return { status: 'not-tested', outcome: noMxOutcome, findings: [finding] };
+      return {
+        status: 'not-tested',
+        outcome: noMxOutcome,
+        findings: nullMxAdvised ? [finding, { id: `${checkId}.no-null-mx` }] : [finding],
+      };
     case 'null-mx':
       return { status: 'not-tested', outcome: 'null-mx', findings: [finding] };
     case 'null-mx-with-other-mx':
@@ -34,13 +45,14 @@ export function noMailServerResult(checkId: string, situation: Exclude<MailServe
 export function judgePerMailServer(
   checkId: string,
   mx: EvidenceSuccess<MxEvidence>,
-  servers: readonly EvidenceSuccess<DnssecEvidence>[],
+  perServer: readonly EvidenceSuccess<DnssecEvidence>[],
   judge: (checkId: string, result: DnssecEvidence, subject: EvidenceSuccess<DnssecEvidence>['subject']) => DnssecJudgement,
-  withoutServers: (situation: Exclude<MailServerSituation, 'has-mx'>) => CheckResult,
+  withoutServers: (situation: Exclude<MailServerSituation, 'has-mx'>, servers: MailServers) => CheckResult,
 ): CheckResult {
-  const { situation } = mailServers(mx.data);
-  if (situation !== 'has-mx') return withoutServers(situation);
-  const judged = servers.map((server) => ({ subject: server.subject, judgement: judge(checkId, server.data, server.subject) }));
+  const servers = mailServers(mx.data);
+  const { situation } = servers;
+  if (situation !== 'has-mx') return withoutServers(situation, servers);
+  const judged = perServer.map((server) => ({ subject: server.subject, judgement: judge(checkId, server.data, server.subject) }));
   const subjects: SubjectResult[] = judged.map(({ subject, judgement }) => ({
     subject,
     status: judgement.status,

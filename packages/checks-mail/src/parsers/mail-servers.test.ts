@@ -32,7 +32,8 @@ describe('mailServers (Internet.nl MX situations)', () => {
     ],
     ['no MX records', mx([]), 'no-mx'],
     ['an NXDOMAIN', mx([], { rcode: 'NXDOMAIN' }), 'no-mx'],
-    ['a failed lookup', mx([], { rcode: 'timeout', error: 'timeout: no answer' }), 'no-mx'],
+    // Saved by versions before a failed MX lookup became a probe failure (an `error` verdict).
+    ['a failed lookup in old evidence', mx([], { rcode: 'timeout', error: 'timeout: no answer' }), 'no-mx'],
     ['only localhost', mx([[10, 'localhost']]), 'no-mx'],
   ])('%s → %s', (_label, evidence, situation) => {
     expect(mailServers(evidence).situation).toBe(situation);
@@ -40,5 +41,17 @@ describe('mailServers (Internet.nl MX situations)', () => {
 
   it('treats MX 10 . as an MX to the root name, not a Null MX', () => {
     expect(mailServers(mx([[10, '']])).situation).toBe('no-mx');
+  });
+
+  it('advises a Null MX only without MX, with addresses, and with exactly one SPF record v=spf1 -all', () => {
+    const advised = (extra: Partial<MxEvidence>, records: Array<[number, string]> = []) => mailServers(mx(records, extra)).nullMxAdvised;
+    expect(advised({ spf: ['v=spf1 -all'] })).toBe(true);
+    expect(advised({ spf: ['V=SPF1  -ALL '] })).toBe(true);
+    expect(advised({ spf: ['v=spf1 -all'], domainHasAddress: false })).toBe(false);
+    expect(advised({ spf: ['v=spf1 ~all'] })).toBe(false);
+    expect(advised({ spf: ['v=spf1 -all', 'v=spf1 -all'] })).toBe(false);
+    expect(advised({})).toBe(false);
+    expect(advised({ spf: ['v=spf1 -all'] }, [[10, 'localhost']])).toBe(false);
+    expect(advised({ spf: ['v=spf1 -all'] }, [[0, '']])).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { averagedNameServerPoints, hostReachPoints, summariseHostReach } from './reach.js';
+import { averagedMailServerPoints, averagedNameServerPoints, hostReachPoints, summariseHostReach } from './reach.js';
 
 const host = (name: string, addresses: Record<string, number[]>) =>
   summariseHostReach(
@@ -34,5 +34,15 @@ describe('IPv6 reachability points (Internet.nl get_domain_results and do_ns)', 
     expect(averagedNameServerPoints([good('a'), good('b'), host('c', { '192.0.2.3': [53] })])).toBe(10);
     expect(averagedNameServerPoints([good('a'), host('c', { '192.0.2.3': [53] })])).toBe(5);
     expect(averagedNameServerPoints([])).toBe(0);
+  });
+
+  it('averages mail servers over every MX host with truncation, without a cap for one host', () => {
+    const good = (n: string) => host(n, { '2001:db8::25': [25], '192.0.2.25': [25] });
+    const partial = (n: string) => host(n, { '2001:db8::25': [], '2001:db8::26': [25] });
+    const ipv4Only = (n: string) => host(n, { '192.0.2.25': [25] });
+    expect(averagedMailServerPoints([good('a')])).toBe(10);
+    expect(averagedMailServerPoints([good('a'), partial('b'), ipv4Only('c')])).toBe(4);
+    expect(averagedMailServerPoints([good('a'), ipv4Only('c')])).toBe(5);
+    expect(averagedMailServerPoints([])).toBe(0);
   });
 });

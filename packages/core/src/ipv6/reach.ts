@@ -54,6 +54,16 @@ export function averagedNameServerPoints(hosts: readonly HostReach[]): number {
   return Math.trunc(sum / counted);
 }
 
+/**
+ * Internet.nl's `mx_score` (0–10, an integer): the mail servers' points averaged over every MX
+ * host tested (those without IPv6 count with 0), truncated; 0 without hosts. Unlike
+ * {@link averagedNameServerPoints} there is no cap for a single host.
+ */
+export function averagedMailServerPoints(hosts: readonly HostReach[]): number {
+  if (hosts.length === 0) return 0;
+  return Math.trunc(hosts.reduce((total, host) => total + hostReachPoints(host), 0) / hosts.length);
+}
+
 /** One address's connection test: the address and the ports that answered on it. */
 export interface AddressReach {
   /** The address. */

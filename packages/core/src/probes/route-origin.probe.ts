@@ -11,6 +11,7 @@ import { formatPrefix, parsePrefix, prefixContains, routedPrefixOf } from '../rp
 import type { RouteOriginEvidence } from '../rpki/report.js';
 import { webAddressesDeclaration } from './addresses.declaration.js';
 import { nameServersDeclaration } from './name-servers.declaration.js';
+import { probeNameServers } from './name-servers.probe.js';
 import {
   type NameServerRouteOriginEvidence,
   nameServerRouteOriginDeclaration,
@@ -91,11 +92,33 @@ export const webRouteOriginProbe: ProbeDefinition<RouteOriginEvidence, 'each'> =
 });
 
 /**
- * Implements {@link nameServerRouteOriginDeclaration}: the name servers and their addresses from
- * the `name-servers` probe's evidence (one lookup per scan, whichever implementation the scan
- * binds), then each distinct address through {@link probeRouteOrigin}. When that lookup failed,
- * this fails as `dependency` with its reason.
+ * The route origin data of every address of the given name servers of `zone`: each distinct
+ * address through {@link probeRouteOrigin}.
  */
+async function nameServerRouteOrigins(
+  zone: string,
+  nameServers: NameServerRouteOriginEvidence['nameServers'],
+  context: ProbeContext,
+): Promise<NameServerRouteOriginEvidence> {
+  const addresses = [...new Set(nameServers.flatMap((server) => [...server.ipv6, ...server.ipv4]))];
+  return { zone, nameServers, addresses: await Promise.all(addresses.map((address) => probeRouteOrigin(address, context))) };
+}
+
+/**
+ * The route origin data of every address of every name server of `domain`: the name servers and
+ * their addresses found as the `name-servers` probe finds them, then each distinct address through
+ * {@link probeRouteOrigin}. Used for the name servers of each MX host's zone; the domain's own
+ * come from the `name-servers` evidence instead (see {@link nameServerRouteOriginProbe}).
+ *
+ * @throws ProbeFailure `unsupported` without RPKI sources, the NS lookup's or a source's failure otherwise
+ */
+export async function probeNameServerRouteOrigin(domain: string, context: ProbeContext): Promise<NameServerRouteOriginEvidence> {
+  if (context.transports.rpki === undefined) throw new ProbeFailure('unsupported', noRpkiSourcesMessage);
+  const { zone, nameServers } = await probeNameServers(domain, context);
+  return nameServerRouteOrigins(zone ?? domain, nameServers, context);
+}
+
+/** Implements {@link nameServerRouteOriginDeclaration} from the `name-servers` evidence of the scan (one NS lookup per scan). */
 export const nameServerRouteOriginProbe: ProbeDefinition<NameServerRouteOriginEvidence, 'target'> = implementProbe(
   nameServerRouteOriginDeclaration,
   {
@@ -105,13 +128,7 @@ export const nameServerRouteOriginProbe: ProbeDefinition<NameServerRouteOriginEv
       if (context.transports.rpki === undefined) throw new ProbeFailure('unsupported', noRpkiSourcesMessage);
       const found = await context.evidence(nameServersDeclaration);
       if (!found.ok) throw new ProbeFailure('dependency', `no name servers: ${found.error.code}: ${found.error.message}`);
-      const { zone, nameServers } = found.data;
-      const addresses = [...new Set(nameServers.flatMap((server) => [...server.ipv6, ...server.ipv4]))];
-      return {
-        zone: zone ?? subject.name,
-        nameServers,
-        addresses: await Promise.all(addresses.map((address) => probeRouteOrigin(address, context))),
-      };
+      return nameServerRouteOrigins(found.data.zone ?? subject.name, found.data.nameServers, context);
     },
   },
 );

@@ -1,31 +1,9 @@
 import { declareProbe } from '../model/probe-declaration.js';
 
-/**
- * What a TCP connection attempt to one port came to: `open` (the handshake completed), or why
- * not, in the network's words (`refused`, `timeout`, `unreachable`, `forbidden-address` when
- * pastoe's address policy does not let it contact the address, `error` for anything else).
- */
-export type PortReachability = 'open' | 'refused' | 'timeout' | 'unreachable' | 'forbidden-address' | 'error';
+import type { TcpReachabilityEvidence } from './tcp-reachability.declaration.js';
 
-/** One port of one web server address. */
-export interface PortAttempt {
-  /** The TCP port. */
-  readonly port: number;
-  /** What the connection attempt came to. */
-  readonly result: PortReachability;
-  /** The network's one-line reason when the port did not open. */
-  readonly message?: string;
-}
-
-/** Whether one web server address accepts TCP connections on ports 80 and 443. */
-export interface WebReachabilityEvidence {
-  /** The address. */
-  readonly ip: string;
-  /** Its family. */
-  readonly family: 4 | 6;
-  /** Ports 80 and 443, in that order. */
-  readonly ports: readonly PortAttempt[];
-}
+/** Whether one web server address accepts TCP connections on ports 80 and 443 (in that order). */
+export type WebReachabilityEvidence = TcpReachabilityEvidence;
 
 /** The ports Internet.nl connects to on every web server address. */
 export const webReachabilityPorts: readonly number[] = Object.freeze([80, 443]);

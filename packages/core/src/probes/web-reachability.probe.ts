@@ -2,36 +2,18 @@ import { ProbeFailure } from '../model/evidence.js';
 import { implementProbe, type ProbeContext, type ProbeDefinition } from '../model/probe.js';
 import type { Subject } from '../model/subject.js';
 import { webAddressesDeclaration } from './addresses.declaration.js';
+import { probeTcpReachability } from './tcp-reachability.probe.js';
 import {
   maxReachabilityAddresses,
-  type PortAttempt,
-  type PortReachability,
   type WebReachabilityEvidence,
   webReachabilityDeclaration,
   webReachabilityPorts,
   webReachabilityTimeoutMs,
 } from './web-reachability.declaration.js';
 
-const knownResults: ReadonlySet<string> = new Set<PortReachability>(['refused', 'timeout', 'unreachable', 'forbidden-address']);
-
-/** Opens and at once closes a TCP connection to `ip`:`port`, and says what came of it. */
-async function attemptPort(ip: string, port: number, context: ProbeContext): Promise<PortAttempt> {
-  try {
-    const connection = await context.transports.network.connect({ ip, port, timeoutMs: webReachabilityTimeoutMs, signal: context.signal });
-    connection.close();
-    return { port, result: 'open' };
-  } catch (caught) {
-    if (context.signal.aborted) throw caught;
-    const code = caught instanceof ProbeFailure ? caught.code : 'error';
-    const message = caught instanceof Error ? caught.message.slice(0, 200) : String(caught).slice(0, 200);
-    return { port, result: knownResults.has(code) ? (code as PortReachability) : 'error', message };
-  }
-}
-
 /** Tries ports 80 and 443 of one address, both at once. */
-export async function probeWebReachability(ip: string, context: ProbeContext): Promise<WebReachabilityEvidence> {
-  const ports = await Promise.all(webReachabilityPorts.map((port) => attemptPort(ip, port, context)));
-  return { ip, family: ip.includes(':') ? 6 : 4, ports };
+export function probeWebReachability(ip: string, context: ProbeContext): Promise<WebReachabilityEvidence> {
+  return probeTcpReachability(ip, webReachabilityPorts, webReachabilityTimeoutMs, context);
 }
 
 /**

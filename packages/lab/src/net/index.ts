@@ -22,4 +22,5 @@ export type {
 } from './scenarios/types.js';
 export { expectedWebVerdicts, webExpectationAreas } from './scenarios/expected/index.js';
 export { expectedMailVerdicts, mailExpectationAreas } from './scenarios/expected/mail/index.js';
+export { mailIpv6RpkiExpectations } from './scenarios/expected/mail/ipv6-rpki.js';
 export type { ExpectedSubtests, ExpectedVerdict, WebAreaExpectations } from './scenarios/expected/index.js';

@@ -223,7 +223,9 @@ describe('lab scenario world', () => {
   it('speaks SMTP with STARTTLS behind the MX addresses as each mail scenario says', async () => {
     for (const scenario of lab.mail) {
       if (scenario.smtp === undefined || scenario.bannerDelayMs > 0) continue;
-      const connection = await lab.network.connect({ ip: scenario.smtp.ipv6, port: 25 });
+      // An MX without a reachable IPv6 address answers on IPv4 only.
+      const ip = scenario.mxIpv6 === undefined ? scenario.smtp.ipv6 : scenario.smtp.ipv4;
+      const connection = await lab.network.connect({ ip, port: 25 });
       const socket = connection.socket;
       const banner = (await readUntil(socket, smtpReply)).toString();
       expect(banner).toMatch(new RegExp(`^220 ${scenario.mx?.replace(/\./g, '\\.')} `));

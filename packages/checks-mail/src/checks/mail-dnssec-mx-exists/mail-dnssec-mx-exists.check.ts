@@ -14,7 +14,7 @@ export const mailDnssecMxExists = defineCheck({
   ],
   probes: { mx: mxDeclaration, servers: mxDnssecDeclaration },
   evaluate: ({ mx, servers }) =>
-    judgePerMailServer('mail-dnssec-mx-exists', mx, servers, judgeDnssecExists, (situation) =>
-      noMailServerResult('mail-dnssec-mx-exists', situation, 'no-mailservers'),
+    judgePerMailServer('mail-dnssec-mx-exists', mx, servers, judgeDnssecExists, (situation, { nullMxAdvised }) =>
+      noMailServerResult('mail-dnssec-mx-exists', situation, 'no-mailservers', nullMxAdvised),
     ),
 });

@@ -1,5 +1,10 @@
-import { defineCheck, judgeRoaExistence, nameServerAddressEvidence, nameServerRouteOriginDeclaration } from '@pastoe/core/model';
-import { rpkiReferences } from '../rpki-references.js';
+import {
+  defineCheck,
+  rpkiReferences,
+  judgeRoaExistence,
+  nameServerAddressEvidence,
+  nameServerRouteOriginDeclaration,
+} from '@pastoe/core/model';
 
 /** A ROA covers every address of every name server of the domain (Internet.nl `web_ns_rpki_exists`). */
 export const webNsRpkiExists = defineCheck({

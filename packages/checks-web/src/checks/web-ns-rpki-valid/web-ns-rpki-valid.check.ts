@@ -1,5 +1,10 @@
-import { defineCheck, judgeRouteValidity, nameServerAddressEvidence, nameServerRouteOriginDeclaration } from '@pastoe/core/model';
-import { rpkiReferences } from '../rpki-references.js';
+import {
+  defineCheck,
+  rpkiReferences,
+  judgeRouteValidity,
+  nameServerAddressEvidence,
+  nameServerRouteOriginDeclaration,
+} from '@pastoe/core/model';
 
 /** Every route to every address of every name server of the domain is RPKI-valid (Internet.nl `web_ns_rpki_valid`). */
 export const webNsRpkiValid = defineCheck({

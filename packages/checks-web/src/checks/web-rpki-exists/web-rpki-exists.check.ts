@@ -1,5 +1,4 @@
-import { defineCheck, judgeRoaExistence, webRouteOriginDeclaration } from '@pastoe/core/model';
-import { rpkiReferences } from '../rpki-references.js';
+import { defineCheck, rpkiReferences, judgeRoaExistence, webRouteOriginDeclaration } from '@pastoe/core/model';
 
 /** A ROA covers every web server address of the domain (Internet.nl `web_rpki_exists`). */
 export const webRpkiExists = defineCheck({

@@ -1,5 +1,4 @@
-import { defineCheck, judgeRouteValidity, webRouteOriginDeclaration } from '@pastoe/core/model';
-import { rpkiReferences } from '../rpki-references.js';
+import { defineCheck, rpkiReferences, judgeRouteValidity, webRouteOriginDeclaration } from '@pastoe/core/model';
 
 /** Every route to every web server address of the domain is RPKI-valid (Internet.nl `web_rpki_valid`). */
 export const webRpkiValid = defineCheck({

@@ -636,4 +636,27 @@ export const mailCatalogue: readonly MailSpec[] = [
     description: 'MX on the hosted mx.mail-modern.test, shared with mail-shared-a.test',
     sharedMx: 'mx.mail-modern.test',
   },
+  {
+    domain: 'mail-mx-ipv4-only.test',
+    description: 'an MX without an AAAA record: IPv6 mail address test fails, reach not tested but required',
+    smtp: { tls: modern([{ key: 'ecdsa-p256' }]) },
+    mxIpv6: 'none',
+  },
+  {
+    domain: 'mail-mx-ipv6-unreachable.test',
+    description: 'an MX whose AAAA address refuses port 25 while IPv4 answers',
+    smtp: { tls: modern([{ key: 'ecdsa-p256' }]) },
+    mxIpv6: 'unreachable',
+  },
+  {
+    domain: 'mail-no-mx.test',
+    description: 'no MX at all, an A record and SPF "v=spf1 -all": no mail servers, pastoe advises a Null MX',
+    withoutMx: true,
+    domainAddress: true,
+  },
+  {
+    domain: 'mail-nullmx-with-address.test',
+    description: 'a correct null MX (RFC 7505) on a domain with an A record: the MX subtests are not tested (null-mx)',
+    domainAddress: true,
+  },
 ];

@@ -379,7 +379,7 @@ async function startSmtp(
     service: 'smtp',
     ...addresses,
     port: 25,
-    local: route(context, addresses, 25, listener),
+    local: route(context, addresses, 25, listener, spec.mxIpv6),
     ...(node === undefined || starttls !== 'offered'
       ? {}
       : {
@@ -394,7 +394,7 @@ async function startSmtp(
   const records = [
     '@ 300 IN MX 10 mx',
     `mx 300 IN A ${addresses.ipv4}`,
-    `mx 300 IN AAAA ${addresses.ipv6}`,
+    ...(webFamilies(spec.mxIpv6).aaaa ? [`mx 300 IN AAAA ${addresses.ipv6}`] : []),
     '@ 300 IN TXT "v=spf1 mx -all"',
     `_dmarc 300 IN TXT "v=DMARC1; p=reject; rua=mailto:dmarc@${spec.domain}"`,
     '@ 300 IN CAA 0 issue "lab.test"',
@@ -411,10 +411,15 @@ async function startMailScenario(
 ): Promise<{ readonly scenario: LabMailScenario; readonly zone: LabZoneSpec }> {
   const addresses = { ipv4: ipv4For('mail', index), ipv6: ipv6For('mail', index) };
   const signed = spec.signed ?? true;
-  // Without an SMTP server the domain has a null MX (RFC 7505).
+  // Without an SMTP server the domain has a null MX (RFC 7505), or no MX at all when the spec says so.
   const smtp = spec.smtp === undefined ? undefined : await startSmtp(spec, spec.smtp, addresses, signed, context);
   const shared = spec.sharedMx === undefined ? undefined : [`@ 300 IN MX 10 ${spec.sharedMx}.`, '@ 300 IN TXT "v=spf1 mx -all"'];
-  const records = smtp?.records ?? shared ?? ['@ 300 IN MX 0 .', '@ 300 IN TXT "v=spf1 -all"'];
+  const noSmtp = [
+    ...(spec.withoutMx === true ? [] : ['@ 300 IN MX 0 .']),
+    ...(spec.domainAddress === true ? [`@ 300 IN A ${addresses.ipv4}`] : []),
+    '@ 300 IN TXT "v=spf1 -all"',
+  ];
+  const records = [...nameServerRecords(undefined), ...(smtp?.records ?? shared ?? noSmtp)];
   const scenario: LabMailScenario = {
     domain: spec.domain,
     description: spec.description,
@@ -422,6 +427,7 @@ async function startMailScenario(
     ...(smtp === undefined ? {} : { smtp: smtp.endpoint }),
     starttls: spec.smtp === undefined ? null : (spec.smtp.starttls ?? (spec.smtp.tls === undefined ? 'not-offered' : 'offered')),
     bannerDelayMs: spec.smtp?.bannerDelayMs ?? 0,
+    ...(spec.mxIpv6 === undefined ? {} : { mxIpv6: spec.mxIpv6 }),
   };
   const faults =
     spec.tlsaSignature === 'bogus'

@@ -195,7 +195,7 @@ export interface LabMailScenario {
   readonly domain: string;
   /** What it shows, in one line. */
   readonly description: string;
-  /** Its MX host (`mx.<domain>`), or `null` for a null MX (RFC 7505). */
+  /** Its MX host (`mx.<domain>`), or `null` for a null MX (RFC 7505) or no MX at all. */
   readonly mx: string | null;
   /** The SMTP endpoint of the MX; absent for a null MX. */
   readonly smtp?: LabServiceEndpoint;
@@ -203,6 +203,8 @@ export interface LabMailScenario {
   readonly starttls: LabStarttlsMode | null;
   /** The banner delay in milliseconds (a tarpit), 0 for none. */
   readonly bannerDelayMs: number;
+  /** How the MX serves IPv6 when not dual stack (as its spec says); absent when it is. */
+  readonly mxIpv6?: Extract<LabIpv6Setup, 'none' | 'unreachable'>;
 }
 
 /** Everything the scenario world adds to a lab. */
@@ -411,4 +413,16 @@ export interface MailSpec {
   readonly sharedMx?: string;
   /** Whether the zone is signed; default true. */
   readonly signed?: boolean;
+  /**
+   * How the MX serves IPv6 (port 25), when not dual stack: `none` (no AAAA record) or
+   * `unreachable` (an AAAA record whose address is routed nowhere, so connections are refused).
+   */
+  readonly mxIpv6?: Extract<LabIpv6Setup, 'none' | 'unreachable'>;
+  /**
+   * No MX record at all (without `smtp`; otherwise a domain without `smtp` gets a Null MX). With
+   * `domainAddress` and its SPF record `v=spf1 -all`, the case for pastoe's Null MX advice.
+   */
+  readonly withoutMx?: boolean;
+  /** Whether the mail domain itself has an A record (a Null MX is correct only then); default false. */
+  readonly domainAddress?: boolean;
 }
