@@ -7,7 +7,7 @@ import {
   probeTls,
   type TlsEvidence,
 } from '@pastoe/core';
-import { type MailServerTlsEvidence, type MailServerTlsScan, mailTlsDeclaration } from './mail-tls.declaration.js';
+import { type MailServerTlsEvidence, mailTlsDeclaration } from './mail-tls.declaration.js';
 import { planMailServers } from './mail-server-plan.js';
 
 /** SMTP's port (RFC 5321): the one MX hosts receive mail on. */
@@ -39,7 +39,7 @@ async function addressesOf(host: string, type: 'A' | 'AAAA', context: ProbeConte
 /**
  * Scans SMTP STARTTLS on port 25 of one MX host: resolves its addresses, then scans one of them
  * with core's TLS scanner (the EHLO name from the scan settings): the first IPv6 address, else the
- * first IPv4 address, as Internet.nl's scanner connects to the one address its resolver prefers
+ * first IPv4 address when the IPv6 one does not answer, as Internet.nl's scanner connects to the one address its resolver prefers
  * (a scan of a mail server takes dozens of connections, each behind the server's greeting delay). The whole host is held under one lock in the scan caches, so that
  * concurrent scans (a `scanMany` of domains sharing a hosted MX) never open more than one
  * connection to it at a time; each address's evidence is cached there too, so the host is scanned
@@ -48,16 +48,17 @@ async function addressesOf(host: string, type: 'A' | 'AAAA', context: ProbeConte
 export async function probeMailServerTls(host: string, context: ProbeContext): Promise<MailServerTlsEvidence> {
   const [v4, v6] = await Promise.all([addressesOf(host, 'A', context), addressesOf(host, 'AAAA', context)]);
   const addressError = v4.error ?? v6.error;
-  const targets = [v6.ips[0] ?? v4.ips[0]].filter((ip) => ip !== undefined);
+  const targets = [v6.ips[0], v4.ips[0]].filter((ip) => ip !== undefined);
   const scans = await context.caches.locks.run(
     `smtp-host|${host}`,
     async () => {
-      const out: MailServerTlsScan[] = [];
       for (const ip of targets) {
         const tls: TlsEvidence = await probeTls({ name: host, role: 'mx', ip, port: smtpPort }, context, { timeoutMs: scanTimeoutMs });
-        out.push({ ip, tls });
+        // An IPv6 address that does not answer on port 25 is the IPv6 reachability subtest's
+        // finding; STARTTLS is then judged on the first IPv4 address, as a sender would fall back.
+        if (tls.reachable || ip === targets[targets.length - 1]) return [{ ip, tls }];
       }
-      return out;
+      return [];
     },
     context.signal,
   );

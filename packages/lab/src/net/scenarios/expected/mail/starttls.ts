@@ -84,6 +84,8 @@ export const starttlsExpectations: WebAreaExpectations = {
     'mail-nostarttls.test': untested('error/other'),
     'mail-starttls-refused.test': untested('error/other'),
     'mail-nullmx.test': untested('info/null-mx-without-a-aaaa'),
+    'mail-nullmx-with-address.test': untested('not-tested/null-mx'),
+    'mail-no-mx.test': untested('not-tested/other-2'),
     'mail-legacy.test': {
       mail_starttls_tls_version: 'fail/bad',
       mail_starttls_tls_ciphers: 'fail/bad',
