@@ -14,8 +14,8 @@
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { webPreset } from '@pastoe/checks-web';
-import { type Network, policies, scan, score } from '@pastoe/core';
-import { type Lab, startLab } from '@pastoe/lab';
+import { policies, scan, score } from '@pastoe/core';
+import { countingNetwork, type Lab, startLab } from '@pastoe/lab';
 
 const { values: flags } = parseArgs({
   options: { runs: { type: 'string' }, domains: { type: 'string' } },
@@ -29,26 +29,6 @@ if (!Number.isInteger(runs) || runs < 1 || runs > 50)
 const domains = flags.domains?.split(',').map((d) => d.trim()) ?? ['modern.test', 'ancient.test'];
 const targetMs = 2_000;
 
-interface Counts {
-  connections: number;
-  udpExchanges: number;
-}
-
-/** The lab's network, counting what passes through it. */
-function countingNetwork(inner: Network, counts: Counts): Network {
-  return {
-    policy: inner.policy,
-    connect: (options) => {
-      counts.connections += 1;
-      return inner.connect(options);
-    },
-    udpExchange: (options) => {
-      counts.udpExchanges += 1;
-      return inner.udpExchange(options);
-    },
-  };
-}
-
 interface Measurement {
   readonly millis: number;
   readonly connections: number;
@@ -60,8 +40,8 @@ interface Measurement {
 }
 
 async function measure(lab: Lab, domain: string): Promise<Measurement> {
-  const counts: Counts = { connections: 0, udpExchanges: 0 };
-  const transports = lab.transports({ network: countingNetwork(lab.network, counts) });
+  const counts = countingNetwork(lab.network);
+  const transports = lab.transports({ network: counts.network });
   const started = performance.now();
   const report = await scan(domain, { preset: webPreset, transports, vantage: lab.vantage });
   const millis = performance.now() - started;
@@ -69,8 +49,8 @@ async function measure(lab: Lab, domain: string): Promise<Measurement> {
   const suite = score(report, policies.internetnlWeb).suites[0];
   return {
     millis,
-    connections: counts.connections,
-    udpExchanges: counts.udpExchanges,
+    connections: counts.connections(),
+    udpExchanges: counts.udpExchanges(),
     queries: stats.queries,
     upstreamQueries: stats.upstreamQueries,
     score: suite === undefined ? '-' : `${suite.percentage}%${suite.complete ? '' : ' (partial)'}`,

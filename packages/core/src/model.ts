@@ -173,7 +173,15 @@ export {
   stripVolatileHtml,
 } from './ipv6/same-site-content.js';
 export type { ByteHistogram } from './ipv6/same-site-content.js';
-export { averagedMailServerPoints, averagedNameServerPoints, hasIpv4, hasIpv6, hostReachPoints, summariseHostReach } from './ipv6/reach.js';
+export {
+  averagedMailServerPoints,
+  averagedNameServerPoints,
+  hasIpv4,
+  hasIpv6,
+  hostReachPoints,
+  hostReachSubject,
+  summariseHostReach,
+} from './ipv6/reach.js';
 export type { AddressReach, HostReach } from './ipv6/reach.js';
 export { judgeNameServerAddresses, judgeNameServerReach, nameServerReach } from './ipv6/name-server-judgement.js';
 export type { NameServerReachabilityItem } from './ipv6/name-server-judgement.js';

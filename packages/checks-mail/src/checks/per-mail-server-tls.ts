@@ -5,7 +5,7 @@ import {
   type EvidenceSuccess,
   type SubjectResult,
   type TlsEvaluationContext,
-  type TlsEvidence,
+  type TlsEvaluator,
   type TlsJudgement,
   worstStatus,
 } from '@pastoe/core/model';
@@ -13,13 +13,10 @@ import { mailServers } from '../parsers/mail-servers.js';
 import type { MailServerTlsEvidence } from '../probes/mail-tls.declaration.js';
 import type { MxEvidence } from '../probes/mx.declaration.js';
 
-/** A pure TLS evaluator from `@pastoe/core/model` (such as `evaluateTlsVersion`), applied to one scanned address. */
-export type MailTlsEvaluator = (evidence: TlsEvidence, context: TlsEvaluationContext) => TlsJudgement;
-
 /** An evaluator per MX host: the DANE and host-match subtests judge each host with its own TLSA records. */
 export interface PerHostEvaluator {
   /** The evaluator for the addresses of `host`. */
-  readonly forHost: (host: string) => MailTlsEvaluator;
+  readonly forHost: (host: string) => TlsEvaluator;
 }
 
 /** How {@link judgePerMailServerTls} treats a subtest beyond the worst-of merge. */
@@ -74,7 +71,7 @@ export function judgePerMailServerTls(
   checkId: string,
   mx: EvidenceSuccess<MxEvidence>,
   servers: readonly EvidenceSuccess<MailServerTlsEvidence>[],
-  evaluator: MailTlsEvaluator | PerHostEvaluator,
+  evaluator: TlsEvaluator | PerHostEvaluator,
   context: EvaluateContext,
   options: PerMailServerOptions = {},
 ): CheckResult {

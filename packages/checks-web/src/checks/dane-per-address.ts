@@ -1,5 +1,11 @@
-import { type DaneJudgement, type DaneResult, evaluateEndpointDane, type Subject, type TlsaLookupEvidence } from '@pastoe/core/model';
-import type { TlsEvaluator } from './per-web-address.js';
+import {
+  type DaneJudgement,
+  type DaneResult,
+  evaluateEndpointDane,
+  type Subject,
+  type TlsaLookupEvidence,
+  type TlsEvaluator,
+} from '@pastoe/core/model';
 
 /** A DANE subtest's judgement of one server's DANE result (`judgeDaneExists`, `judgeDaneValid`). */
 type DaneJudge = (checkId: string, result: DaneResult, subject?: Subject) => DaneJudgement;

@@ -5,14 +5,10 @@ import {
   type EvaluateContext,
   type EvidenceSuccess,
   type SubjectResult,
-  type TlsEvaluationContext,
+  type TlsEvaluator,
   type TlsEvidence,
-  type TlsJudgement,
   worstStatus,
 } from '@pastoe/core/model';
-
-/** A pure TLS evaluator from `@pastoe/core/model`, such as `evaluateTlsVersion`. */
-export type TlsEvaluator = (evidence: TlsEvidence, context: TlsEvaluationContext) => TlsJudgement;
 
 /** How {@link judgePerWebAddress} treats a subtest beyond the worst-of merge. */
 export interface PerAddressOptions {

@@ -7,7 +7,7 @@ import type { Subject } from '../model/subject.js';
 import type { CheckResult, SubjectResult } from '../model/verdict.js';
 import type { NameServerReachabilityEvidence } from '../probes/name-server-reachability.declaration.js';
 import type { NameServerEvidence } from '../probes/name-servers.declaration.js';
-import { averagedNameServerPoints, type HostReach, hasIpv6, hostReachPoints, summariseHostReach } from './reach.js';
+import { averagedNameServerPoints, type HostReach, hasIpv6, hostReachSubject, summariseHostReach } from './reach.js';
 
 /** One name server address's reachability evidence as a check receives it. */
 export interface NameServerReachabilityItem {
@@ -78,18 +78,7 @@ export function judgeNameServerReach(
 ): CheckResult {
   const hosts = nameServerReach(nameServers, reach);
   const points = averagedNameServerPoints(hosts);
-  const subjects: SubjectResult[] = hosts.filter(hasIpv6).map((host) => ({
-    subject: { name: host.name, role: 'ns' },
-    status: host.ipv6Unreachable.length > 0 ? 'fail' : 'pass',
-    outcome: host.ipv6Unreachable.length > 0 ? 'bad' : 'good',
-    facts: {
-      points: hostReachPoints(host),
-      ipv6Reachable: [...host.ipv6Reachable],
-      ipv6Unreachable: [...host.ipv6Unreachable],
-      ipv4Reachable: [...host.ipv4Reachable],
-      ipv4Unreachable: [...host.ipv4Unreachable],
-    },
-  }));
+  const subjects: SubjectResult[] = hosts.filter(hasIpv6).map((host) => hostReachSubject(host, 'ns'));
   const facts = { points };
   if (subjects.length === 0) {
     return { status: 'not-tested', outcome: 'not-tested', findings: [{ id: `${checkId}.no-ipv6` }], facts, score: 0 };

@@ -2,6 +2,8 @@
  * IPv6 reachability of one host (a name server, a web server, a mail server) as Internet.nl's
  * `ipv6.get_domain_results` sums it up, and the points it earns. Pure code.
  */
+import type { Subject } from '../model/subject.js';
+import type { SubjectResult } from '../model/verdict.js';
 
 /** What the connection tests found for one host, by family (Internet.nl's `v4_good`, `v6_bad`, …). */
 export interface HostReach {
@@ -17,6 +19,27 @@ export interface HostReach {
   readonly ipv6Unreachable: readonly string[];
   /** Ports that answered on some IPv4 address but on no IPv6 address (`v6_conn_diff`). */
   readonly portsOnlyOnIpv4: readonly number[];
+}
+
+/**
+ * One host's row in an IPv6 reachability verdict: `fail`/`bad` when some IPv6 address did not
+ * answer, with its points and its addresses by family and result as facts.
+ */
+export function hostReachSubject(host: HostReach, role: Subject['role']): SubjectResult {
+  const unreachable = host.ipv6Unreachable.length > 0;
+  return {
+    subject: { name: host.name, role },
+    status: unreachable ? 'fail' : 'pass',
+    outcome: unreachable ? 'bad' : 'good',
+    facts: {
+      points: hostReachPoints(host),
+      ipv6Reachable: [...host.ipv6Reachable],
+      ipv6Unreachable: [...host.ipv6Unreachable],
+      ipv4Reachable: [...host.ipv4Reachable],
+      ipv4Unreachable: [...host.ipv4Unreachable],
+      portsOnlyOnIpv4: [...host.portsOnlyOnIpv4],
+    },
+  };
 }
 
 /** Whether the host has any IPv6 address. */

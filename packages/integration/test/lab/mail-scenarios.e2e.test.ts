@@ -5,8 +5,8 @@
  * several domains, scanned once in a bulk run.
  */
 import { mailPreset } from '@pastoe/checks-mail';
-import { type Network, scan, scanMany } from '@pastoe/core';
-import { type Lab, expectedMailVerdicts, mailExpectationAreas, startLab } from '@pastoe/lab';
+import { type Endpoint, scan, scanMany } from '@pastoe/core';
+import { countingNetwork, type Lab, expectedMailVerdicts, mailExpectationAreas, startLab } from '@pastoe/lab';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 let lab: Lab;
@@ -17,21 +17,8 @@ afterAll(() => lab?.close());
 
 const covered = new Set(mailExpectationAreas.flatMap((area) => area.subtests));
 
-/** The lab's network, counting the TCP connections to port 25. */
-function countingSmtp(network: Network): { network: Network; smtpConnections: () => number } {
-  let count = 0;
-  return {
-    network: {
-      connect: (options) => {
-        if (options.port === 25) count++;
-        return network.connect(options);
-      },
-      udpExchange: (options) => network.udpExchange(options),
-      policy: network.policy,
-    },
-    smtpConnections: () => count,
-  };
-}
+/** Connections to port 25: what an MX scan costs. */
+const smtp = (endpoint: Endpoint): boolean => endpoint.port === 25;
 
 describe('the mail test of every lab mail scenario', () => {
   it('has scenarios to test', () => {
@@ -57,9 +44,9 @@ describe('the mail test of every lab mail scenario', () => {
   }, 240_000);
 
   it('scans a hosted MX once in a bulk run of the domains that share it', async () => {
-    const alone = countingSmtp(lab.network);
+    const alone = countingNetwork(lab.network);
     await scan('mail-modern.test', { preset: mailPreset, transports: lab.transports({ network: alone.network }), vantage: lab.vantage });
-    const bulk = countingSmtp(lab.network);
+    const bulk = countingNetwork(lab.network);
     const domains = ['mail-modern.test', 'mail-shared-a.test', 'mail-shared-b.test'];
     const statuses: string[] = [];
     for await (const result of scanMany(domains, {
@@ -71,10 +58,10 @@ describe('the mail test of every lab mail scenario', () => {
       if (result.ok) statuses.push(result.report.verdicts.find((v) => v.check === 'mail-starttls-tls-version')?.status ?? 'none');
     }
     expect(statuses).toEqual(['pass', 'pass', 'pass']);
-    expect(alone.smtpConnections()).toBeGreaterThan(10);
+    expect(alone.connections(smtp)).toBeGreaterThan(10);
     // Three domains, one MX: the STARTTLS scans of one domain; only the port-25 reachability test
     // (one connection to each of the MX's two addresses) is made again for each further domain.
     const reachPerDomain = 2;
-    expect(bulk.smtpConnections()).toBe(alone.smtpConnections() + (domains.length - 1) * reachPerDomain);
+    expect(bulk.connections(smtp)).toBe(alone.connections(smtp) + (domains.length - 1) * reachPerDomain);
   }, 120_000);
 });

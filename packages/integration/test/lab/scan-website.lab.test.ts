@@ -3,8 +3,8 @@
  * reuses what the first one fetched, and a www name that differs from its domain shows it.
  */
 import { scanWebsite, webDnssecExists, webDnssecValid, webHttpsHttpHsts, webIpv6WsReach, webPreset } from '@pastoe/checks-web';
-import { createScanCaches, type Network, type ScanEvent, ScanInputError, type ScanReport, scan } from '@pastoe/core';
-import { type Lab, startLab } from '@pastoe/lab';
+import { createScanCaches, type ScanEvent, ScanInputError, type ScanReport, scan } from '@pastoe/core';
+import { countingNetwork, type Lab, startLab } from '@pastoe/lab';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 let lab: Lab;
@@ -17,27 +17,15 @@ afterAll(() => lab?.close());
 const verdictsOf = (report: ScanReport | undefined): string[] =>
   (report?.verdicts ?? []).map((verdict) => `${verdict.check} ${verdict.status}/${verdict.outcome}`);
 
-/** The lab's network, counting the TCP connections opened through it. */
-function countingNetwork(inner: Network, counts: { connections: number }): Network {
-  return {
-    policy: inner.policy,
-    connect: (options) => {
-      counts.connections += 1;
-      return inner.connect(options);
-    },
-    udpExchange: (options) => inner.udpExchange(options),
-  };
-}
-
 describe('scanWebsite with www', () => {
   it('tests www.modern.test (the same site) beside modern.test, reusing the first scan’s DNS answers', async () => {
-    const counts = { connections: 0 };
-    const transports = lab.transports({ network: countingNetwork(lab.network, counts) });
+    const counts = countingNetwork(lab.network);
+    const transports = lab.transports({ network: counts.network });
     // What the resolver had sent upstream, and the connections made, when the domain's scan ended.
     let afterDomain: { upstream: number; connections: number } | undefined;
     const onEvent = (event: ScanEvent): void => {
       if (event.type === 'scan-finished' && event.domain === 'modern.test')
-        afterDomain = { upstream: transports.resolver.stats().upstreamQueries, connections: counts.connections };
+        afterDomain = { upstream: transports.resolver.stats().upstreamQueries, connections: counts.connections() };
     };
     const result = await scanWebsite('modern.test', { www: true, transports, vantage: lab.vantage, onEvent });
     expect(result.domain.target.domain).toBe('modern.test');
@@ -48,22 +36,22 @@ describe('scanWebsite with www', () => {
 
     if (afterDomain === undefined) throw new Error('no scan-finished event for modern.test');
     const warmUpstream = transports.resolver.stats().upstreamQueries - afterDomain.upstream;
-    const warmConnections = counts.connections - afterDomain.connections;
+    const warmConnections = counts.connections() - afterDomain.connections;
 
-    const coldCounts = { connections: 0 };
-    const cold = lab.transports({ network: countingNetwork(lab.network, coldCounts) });
+    const coldCounts = countingNetwork(lab.network);
+    const cold = lab.transports({ network: coldCounts.network });
     const alone = await scan('www.modern.test', { preset: webPreset, transports: cold, vantage: lab.vantage });
     expect(verdictsOf(alone)).toEqual(verdictsOf(result.www));
     const coldUpstream = cold.resolver.stats().upstreamQueries;
     console.log(
       `www.modern.test after modern.test: ${warmUpstream} upstream DNS queries, ${warmConnections} TCP connections; ` +
-        `alone: ${coldUpstream} upstream DNS queries, ${coldCounts.connections} TCP connections`,
+        `alone: ${coldUpstream} upstream DNS queries, ${coldCounts.connections()} TCP connections`,
     );
     // The name servers, the zone's keys and the addresses come from the first scan.
     expect(warmUpstream).toBeLessThan(coldUpstream * 0.75);
     // TLS is scanned per name (the server name may select another certificate or configuration),
     // so the www scan opens nearly as many connections as alone; no more.
-    expect(warmConnections).toBeLessThanOrEqual(coldCounts.connections);
+    expect(warmConnections).toBeLessThanOrEqual(coldCounts.connections());
   }, 60_000);
 
   it('shows a www name that differs: www.www-weak.test, a CNAME to www-weak.test, sends no HSTS', async () => {

@@ -4,6 +4,8 @@
  */
 export { canonicalIp, createLabAddressMap } from './address-map.js';
 export type { LabAddressMap, LabAddressMapOptions, LabRoute, LabRouteProtocol } from './address-map.js';
+export { countingNetwork } from './counting-network.js';
+export type { CountingNetwork } from './counting-network.js';
 export { listenTracked } from './listener.js';
 export type { LabListener } from './listener.js';
 export { startLabScenarios } from './scenarios/start.js';

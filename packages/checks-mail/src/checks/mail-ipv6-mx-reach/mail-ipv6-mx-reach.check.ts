@@ -2,7 +2,7 @@ import {
   averagedMailServerPoints,
   defineCheck,
   hasIpv6,
-  hostReachPoints,
+  hostReachSubject,
   type SubjectResult,
   summariseHostReach,
 } from '@pastoe/core/model';
@@ -46,19 +46,7 @@ export const mailIpv6MxReach = defineCheck({
       ),
     );
     const points = averagedMailServerPoints(hosts);
-    const subjects: SubjectResult[] = hosts.filter(hasIpv6).map((host) => ({
-      subject: { name: host.name, role: 'mx' },
-      status: host.ipv6Unreachable.length > 0 ? 'fail' : 'pass',
-      outcome: host.ipv6Unreachable.length > 0 ? 'bad' : 'good',
-      facts: {
-        points: hostReachPoints(host),
-        ipv6Reachable: [...host.ipv6Reachable],
-        ipv6Unreachable: [...host.ipv6Unreachable],
-        ipv4Reachable: [...host.ipv4Reachable],
-        ipv4Unreachable: [...host.ipv4Unreachable],
-        portsOnlyOnIpv4: [...host.portsOnlyOnIpv4],
-      },
-    }));
+    const subjects: SubjectResult[] = hosts.filter(hasIpv6).map((host) => hostReachSubject(host, 'mx'));
     const facts = {
       points,
       attempts: reach.map((item) => ({

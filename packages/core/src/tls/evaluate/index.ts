@@ -3,7 +3,7 @@
  * of one endpoint and a context, and gives the status, outcome code, findings and facts a check
  * returns. Checks in the web and mail packages call these per server.
  */
-export type { TlsEvaluationContext, TlsJudgement } from './shared.js';
+export type { TlsEvaluationContext, TlsEvaluator, TlsJudgement } from './shared.js';
 export { evaluateTlsVersion } from './version.js';
 export { evaluateTlsCiphers, suiteScope } from './ciphers.js';
 export type { ScopedSuite, SuiteScope } from './ciphers.js';

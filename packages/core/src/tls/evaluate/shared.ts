@@ -46,6 +46,9 @@ export interface TlsJudgement {
   readonly forced?: boolean;
 }
 
+/** A pure TLS evaluator, such as `evaluateTlsVersion`: one endpoint's TLS evidence to a judgement. The web and mail checks apply them per address. */
+export type TlsEvaluator = (evidence: TlsEvidence, context: TlsEvaluationContext) => TlsJudgement;
+
 /** Builds a finding for the context's check and subject. `pastoe`: a finding Internet.nl does not make. */
 export function finding(context: TlsEvaluationContext, name: string, params: MessageParams = {}, pastoe = false): Finding {
   const all: MessageParams = pastoe ? { ...params, scope: 'pastoe' } : params;
