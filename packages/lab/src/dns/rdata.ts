@@ -159,14 +159,26 @@ export function recordRdata(record: ZoneRecord, canonical = false): Buffer {
 }
 
 /** Quotes a TXT or CAA string for a zone file: `"` and `\` escaped, other non-printables as `\DDD`. */
-function quoteString(text: string): string {
+function quoteString(text: string | Buffer): string {
   let out = '"';
-  for (const byte of Buffer.from(text, 'utf8')) {
+  for (const byte of typeof text === 'string' ? Buffer.from(text, 'utf8') : text) {
     if (byte === 0x22 || byte === 0x5c) out += `\\${String.fromCharCode(byte)}`;
     else if (byte < 0x20 || byte > 0x7e) out += `\\${byte.toString().padStart(3, '0')}`;
     else out += String.fromCharCode(byte);
   }
   return `${out}"`;
+}
+
+/**
+ * A TXT record's text for a zone file: quoted, and split into character-strings of at most 255
+ * bytes as RFC 1035 requires (a long DKIM key or SPF record arrives as several strings).
+ */
+export function txtZoneText(text: string): string {
+  const bytes = Buffer.from(text, 'utf8');
+  if (bytes.length === 0) return '""';
+  const parts: string[] = [];
+  for (let start = 0; start < bytes.length; start += 255) parts.push(quoteString(bytes.subarray(start, start + 255)));
+  return parts.join(' ');
 }
 
 function zoneTime(seconds: number): string {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createLabDnsZones } from './catalogue.js';
 import { encodeRdata } from './rdata.js';
+import { txtZoneText } from './rdata.js';
 import { parseZoneFile, parseTtl, zoneToText } from './zonefile.js';
 
 const text = String.raw`
@@ -145,5 +146,17 @@ describe('zoneToText', () => {
         records.map((r) => `${r.name.toLowerCase()} ${r.type} ${r.ttl} ${encodeRdata(r.data).toString('hex')}`).sort();
       expect(wire(again.records)).toEqual(wire(zone.records));
     }
+  });
+});
+
+describe('txtZoneText', () => {
+  it('splits long text into 255-byte character-strings that parse back to the same bytes', () => {
+    const long = `v=DKIM1; k=rsa; p=${'A'.repeat(600)}"\\é`;
+    const zone = parseZoneFile(`@ 300 IN TXT ${txtZoneText(long)}\n`, { origin: 'example.test' });
+    const data = zone.records[0]?.data;
+    if (data?.type !== 'TXT') throw new Error('no TXT record');
+    expect(data.strings.map((s) => Buffer.from(s, 'utf8').length)).toEqual([255, 255, 112]);
+    expect(data.strings.join('')).toBe(long);
+    expect(txtZoneText('')).toBe('""');
   });
 });

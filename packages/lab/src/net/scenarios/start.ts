@@ -5,6 +5,7 @@
  */
 import type { Endpoint } from '@pastoe/core';
 import type { LabZoneSpec } from '../../dns/catalogue.js';
+import { txtZoneText } from '../../dns/rdata.js';
 import { gzipSync } from 'node:zlib';
 import { type LabHttpResponse, type LabHttpSite, startHttpServer } from '../../http/server.js';
 import { issueCertificate, type LabCa } from '../../pki/ca.js';
@@ -395,12 +396,22 @@ async function startSmtp(
     '@ 300 IN MX 10 mx',
     `mx 300 IN A ${addresses.ipv4}`,
     ...(webFamilies(spec.mxIpv6).aaaa ? [`mx 300 IN AAAA ${addresses.ipv6}`] : []),
-    '@ 300 IN TXT "v=spf1 mx -all"',
-    `_dmarc 300 IN TXT "v=DMARC1; p=reject; rua=mailto:dmarc@${spec.domain}"`,
     '@ 300 IN CAA 0 issue "lab.test"',
     ...tlsa.map((data) => `_25._tcp.mx 300 IN TLSA ${tlsaText(data)}`),
   ];
   return { endpoint, records };
+}
+
+/** A mail domain's SPF and DMARC records: the scenario's own, or the lab's defaults. */
+function authenticationRecords(spec: MailSpec): string[] {
+  const sendsMail = spec.smtp !== undefined || spec.sharedMx !== undefined;
+  const spf = spec.spf === undefined ? (sendsMail ? 'v=spf1 mx -all' : 'v=spf1 -all') : spec.spf;
+  const ownMx = spec.smtp !== undefined;
+  const dmarc = spec.dmarc === undefined ? (ownMx ? `v=DMARC1; p=reject; rua=mailto:dmarc@${spec.domain}` : null) : spec.dmarc;
+  return [
+    ...(spf === null ? [] : [`@ 300 IN TXT ${txtZoneText(spf)}`]),
+    ...(dmarc === null ? [] : [`_dmarc 300 IN TXT ${txtZoneText(dmarc)}`]),
+  ];
 }
 
 /** Starts a mail scenario's MX, if it has one, and describes its DNS. */
@@ -413,13 +424,17 @@ async function startMailScenario(
   const signed = spec.signed ?? true;
   // Without an SMTP server the domain has a null MX (RFC 7505), or no MX at all when the spec says so.
   const smtp = spec.smtp === undefined ? undefined : await startSmtp(spec, spec.smtp, addresses, signed, context);
-  const shared = spec.sharedMx === undefined ? undefined : [`@ 300 IN MX 10 ${spec.sharedMx}.`, '@ 300 IN TXT "v=spf1 mx -all"'];
+  const shared = spec.sharedMx === undefined ? undefined : [`@ 300 IN MX 10 ${spec.sharedMx}.`];
   const noSmtp = [
     ...(spec.withoutMx === true ? [] : ['@ 300 IN MX 0 .']),
     ...(spec.domainAddress === true ? [`@ 300 IN A ${addresses.ipv4}`] : []),
-    '@ 300 IN TXT "v=spf1 -all"',
   ];
-  const records = [...nameServerRecords(undefined), ...(smtp?.records ?? shared ?? noSmtp)];
+  const records = [
+    ...nameServerRecords(undefined),
+    ...(smtp?.records ?? shared ?? noSmtp),
+    ...authenticationRecords(spec),
+    ...(spec.records ?? []),
+  ];
   const scenario: LabMailScenario = {
     domain: spec.domain,
     description: spec.description,

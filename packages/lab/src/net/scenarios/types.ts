@@ -425,4 +425,20 @@ export interface MailSpec {
   readonly withoutMx?: boolean;
   /** Whether the mail domain itself has an A record (a Null MX is correct only then); default false. */
   readonly domainAddress?: boolean;
+  /**
+   * The domain's SPF record, replacing the default (`v=spf1 mx -all`, or `v=spf1 -all` without a
+   * mail server of its own); `null` publishes none.
+   */
+  readonly spf?: string | null;
+  /**
+   * The domain's DMARC record at `_dmarc`, replacing the default (`v=DMARC1; p=reject;
+   * rua=mailto:dmarc@<domain>` when the domain runs its own MX, none otherwise); `null` publishes none.
+   */
+  readonly dmarc?: string | null;
+  /**
+   * Further records of the domain's zone in zone-file syntax, names relative to the domain (for
+   * example `sel._domainkey 300 IN TXT "v=DKIM1; k=ed25519; p=..."`). Strings over 255 bytes are
+   * split into several quoted strings by the author.
+   */
+  readonly records?: readonly string[];
 }
