@@ -4,10 +4,12 @@
  * included) they share. Today it has Internet.nl's IPv6 checks of the name servers and mail
  * servers (`mail_ipv6_*`), the DNSSEC checks of the mail domain and its MX domains
  * (`mail_dnssec_*`), DMARC (`mail_auth_dmarc_*`, with {@link parseDmarc} and discovery by RFC 7489
- * or RFC 9989), SPF (`mail_auth_spf_*`, with a full RFC 7208 evaluator: {@link parseSpf},
+ * or RFC 9989), DKIM (`mail_auth_dkim_exist` with the non-sending exemption and wildcard
+ * detection, and beyond Internet.nl the keys of given selectors: {@link parseDkimRecord},
+ * {@link createDkimProbe}), SPF (`mail_auth_spf_*`, with a full RFC 7208 evaluator: {@link parseSpf},
  * {@link evaluateSpf}), STARTTLS with TLS, certificates and DANE per MX (`mail_starttls_*`) and
- * the RPKI checks (`mail_rpki_*`, `mail_ns_rpki_*`, `mail_mx_ns_rpki_*`); DKIM, MTA-STS and
- * TLS-RPT are planned. docs/status.md in the repository lists every subtest and its check.
+ * the RPKI checks (`mail_rpki_*`, `mail_ns_rpki_*`, `mail_mx_ns_rpki_*`); MTA-STS and TLS-RPT
+ * are planned. docs/status.md in the repository lists every subtest and its check.
  *
  * The checks name the probes they need by declaration (`mxDeclaration`, `mxAddressesDeclaration`,
  * core's `dnssecDeclaration`, ...); {@link mailPreset} binds them to implementations.
@@ -33,6 +35,20 @@ import { mailAuthSpfPolicy } from './checks/mail-auth-spf-policy/mail-auth-spf-p
 
 export { mailAuthSpfExist, mailAuthSpfPolicy, mailDnssecExists, mailDnssecMxExists, mailDnssecMxValid, mailDnssecValid };
 export { mailAuthDmarcExist, mailAuthDmarcPolicy };
+import { mailAuthDkimExist } from './checks/mail-auth-dkim-exist/mail-auth-dkim-exist.check.js';
+import { mailAuthDkimSelectors } from './checks/mail-auth-dkim-selectors/mail-auth-dkim-selectors.check.js';
+import { dkimProbe } from './probes/dkim.probe.js';
+
+export { mailAuthDkimExist, mailAuthDkimSelectors };
+export { createDkimProbe, dkimProbe, maxDkimSelectors } from './probes/dkim.probe.js';
+export type { DkimProbeOptions } from './probes/dkim.probe.js';
+export { dkimDeclaration } from './probes/dkim.declaration.js';
+export type { DkimEvidence, DkimSelectorLookup, DkimTxtLookup } from './probes/dkim.declaration.js';
+export { dkimKeyMaxBase64Length, dkimRecordMaxLength, parseDkimRecord } from './dkim/parse.js';
+export type { DkimKeyFacts, DkimParseResult, DkimProblem, DkimProblemCode, DkimRecord, DkimTag } from './dkim/parse.js';
+export { judgeNonSending } from './dkim/non-sending.js';
+export type { NonSendingJudgement, NonSendingStatus } from './dkim/non-sending.js';
+export { dkimRsaMinimumBits, dkimRsaRecommendedBits } from './dkim/judge-selector.js';
 import { mxDnssecProbe } from './probes/mx-dnssec.probe.js';
 import { mxProbe } from './probes/mx.probe.js';
 import { maxSpfProbeDomains, spfProbe } from './probes/spf.probe.js';
@@ -188,6 +204,8 @@ export const mailChecks: readonly AnyCheck[] = Object.freeze([
   mailDnssecMxValid,
   mailAuthDmarcExist,
   mailAuthDmarcPolicy,
+  mailAuthDkimExist,
+  mailAuthDkimSelectors,
   mailAuthSpfExist,
   mailAuthSpfPolicy,
   mailStarttlsTlsAvailable,
@@ -230,6 +248,7 @@ export const mailProbes: readonly AnyProbe[] = Object.freeze([
   nameServerRouteOriginProbe,
   mxNameServerRouteOriginProbe,
   dmarcProbe,
+  dkimProbe,
   spfProbe,
   mailTlsProbe,
   mailTlsaProbe,

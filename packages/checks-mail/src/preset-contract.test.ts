@@ -2,11 +2,13 @@ import type { DnssecEvidence, Evidence, EvidenceBundle } from '@pastoe/core/mode
 import { describe, expect, it } from 'vitest';
 import { dnssecFixtures, presetContractProblems } from '../../core/src/scoring/test-support/preset-contract.js';
 import { suites, tlsEvidence, versions } from '../../core/src/tls/evaluate/test-support/evidence.js';
+import { dkimOf } from './checks/test-support/dkim-evidence.js';
 import { dmarcFixtures } from './checks/test-support/dmarc-evidence.js';
 import { mailTlsa, starttlsBundle } from './checks/test-support/starttls-bundle.js';
 import type { DmarcEvidence } from './dmarc/evidence.js';
 import { mailBundle, mxAnswer, origin } from './checks/test-support/mail-bundle.js';
 import { mailPreset } from './index.js';
+import type { DkimEvidence } from './probes/dkim.declaration.js';
 import type { MxEvidence } from './probes/mx.declaration.js';
 import type { SpfEvidence, SpfTxtLookup } from './probes/spf.declaration.js';
 
@@ -59,12 +61,16 @@ const spfFixtures: readonly SpfEvidence[] = [
   spfOf(txt('v=spf1 redirect=a.example'), { 'a.example': txt('v=spf1 a:') }),
 ];
 
+/** `_domainkey` present, absent (exempt or not by the SPF and DMARC fixtures beside it), and unanswered. */
+const dkimFixtures: readonly DkimEvidence[] = [dkimOf('NOERROR'), dkimOf('NXDOMAIN'), dkimOf('SERVFAIL')];
+
 function bundle(
   mx: MxEvidence,
   domainDnssec: DnssecEvidence,
   serverDnssec: DnssecEvidence,
   spf: SpfEvidence,
   dmarc: DmarcEvidence,
+  dkim: DkimEvidence,
 ): EvidenceBundle {
   const servers = mx.records.filter((record) => record.exchange !== '').map((record) => record.exchange);
   const evidence: Evidence<unknown>[] = [
@@ -72,6 +78,7 @@ function bundle(
     { probe: 'mail-mx', subject: domain, startedAt: at, durationMs: 1, ok: true, data: mx },
     { probe: 'mail-spf', subject: domain, startedAt: at, durationMs: 1, ok: true, data: spf },
     { probe: 'mail-dmarc', subject: domain, startedAt: at, durationMs: 1, ok: true, data: dmarc },
+    { probe: 'mail-dkim', subject: domain, startedAt: at, durationMs: 1, ok: true, data: dkim },
     ...servers.map((name) => ({
       probe: 'mail-mx-dnssec',
       subject: { name, role: 'mx' as const },
@@ -84,7 +91,7 @@ function bundle(
   return {
     target: { domain: 'example.test', input: 'example.test' },
     startedAt: at,
-    probes: ['dnssec-domain', 'mail-mx', 'mail-mx-dnssec', 'mail-spf', 'mail-dmarc'],
+    probes: ['dnssec-domain', 'mail-mx', 'mail-mx-dnssec', 'mail-spf', 'mail-dmarc', 'mail-dkim'],
     evidence,
   };
 }
@@ -120,6 +127,7 @@ const mxBundles = mxFixtures
       dnssec,
       spfFixtures[i % spfFixtures.length] as SpfEvidence,
       dmarcFixtures[i % dmarcFixtures.length] as DmarcEvidence,
+      dkimFixtures[i % dkimFixtures.length] as DkimEvidence,
     ),
   );
 
