@@ -2,6 +2,7 @@
  * The lab's web and mail scenarios, as data: which servers each domain runs, with which
  * certificates, versions, suites and quirks, and what its DNS publishes (TLSA, CAA, signing).
  */
+import { dkimKeyRecord } from './dkim-keys.js';
 import type { CertSpec, MailSpec, NodeTlsSpec, WebSpec } from './types.js';
 
 /** Modern TLS: 1.3 suites, then TLS 1.2 ECDHE AEAD suites for both key types. */
@@ -658,5 +659,45 @@ export const mailCatalogue: readonly MailSpec[] = [
     domain: 'mail-nullmx-with-address.test',
     description: 'a correct null MX (RFC 7505) on a domain with an A record: the MX subtests are not tested (null-mx)',
     domainAddress: true,
+  },
+  // DKIM (mail_auth_dkim_exist and the selector check): the sending ones on the hosted MX, each with DMARC p=reject.
+  {
+    domain: 'mail-dkim.test',
+    description: 'DKIM keys at an Ed25519 (ed) and an RSA-2048 (rsa) selector: _domainkey is an empty non-terminal',
+    sharedMx: 'mx.mail-modern.test',
+    dmarc: 'v=DMARC1; p=reject',
+    records: [dkimKeyRecord('ed', 'ed25519'), dkimKeyRecord('rsa', 'rsa2048b')],
+  },
+  {
+    domain: 'mail-dkim-absent.test',
+    description: 'a sending domain without DKIM: _domainkey is NXDOMAIN',
+    sharedMx: 'mx.mail-modern.test',
+    dmarc: 'v=DMARC1; p=reject',
+  },
+  {
+    domain: 'mail-dkim-exempt.test',
+    description: 'a non-sending domain without DKIM: Null MX, SPF "v=spf1 -all", DMARC p=reject, so DKIM is not needed (no-email)',
+    dmarc: 'v=DMARC1; p=reject',
+  },
+  {
+    domain: 'mail-dkim-weak.test',
+    description: 'a DKIM key at an RSA-1024 selector (weak): shorter than the 2048 bits RFC 8301 asks for',
+    sharedMx: 'mx.mail-modern.test',
+    dmarc: 'v=DMARC1; p=reject',
+    records: [dkimKeyRecord('weak', 'rsa1024')],
+  },
+  {
+    domain: 'mail-dkim-revoked.test',
+    description: 'only a revoked DKIM key (old, empty p=)',
+    sharedMx: 'mx.mail-modern.test',
+    dmarc: 'v=DMARC1; p=reject',
+    records: [dkimKeyRecord('old', 'revoked')],
+  },
+  {
+    domain: 'mail-dkim-wildcard.test',
+    description: 'no DKIM, but a TXT wildcard at *.<domain> makes _domainkey exist: Internet.nl sees DKIM, pastoe says why',
+    sharedMx: 'mx.mail-modern.test',
+    dmarc: 'v=DMARC1; p=reject',
+    records: ['* 300 IN TXT "a wildcard answers every name"'],
   },
 ];

@@ -4,10 +4,11 @@
  */
 import { expectedWebVerdicts } from '../index.js';
 import type { ExpectedSubtests, WebAreaExpectations } from '../types.js';
+import { dkimExpectations } from './dkim.js';
 import { starttlsExpectations } from './starttls.js';
 
 /** Every mail area's expectations. An area joins the list when its checks join the mail preset. */
-export const mailExpectationAreas: readonly WebAreaExpectations[] = [starttlsExpectations];
+export const mailExpectationAreas: readonly WebAreaExpectations[] = [starttlsExpectations, dkimExpectations];
 
 /** The expected verdict of every subtest the mail areas cover, for one mail scenario domain. */
 export function expectedMailVerdicts(domain: string, areas: readonly WebAreaExpectations[] = mailExpectationAreas): ExpectedSubtests {

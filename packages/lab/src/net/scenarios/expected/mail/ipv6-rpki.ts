@@ -50,5 +50,7 @@ export const mailIpv6RpkiExpectations: WebAreaExpectations = {
     // No MX has an AAAA record: reach is not tested, but required (0 points).
     'mail-mx-ipv4-only.test': { mail_ipv6_mx_address: 'fail/bad', mail_ipv6_mx_reach: 'not-tested/not-tested' },
     'mail-mx-ipv6-unreachable.test': { mail_ipv6_mx_reach: 'fail/bad' },
+    // The DKIM block's non-sending domain: a Null MX without an address, like mail-nullmx.test.
+    'mail-dkim-exempt.test': { mail_ipv6_mx_address: 'info/null-mx-without-a-aaaa', ...noMailServers },
   },
 };

@@ -98,5 +98,12 @@ export const starttlsExpectations: WebAreaExpectations = {
     'mail-dane-wrong.test': { ...oneDaneRecord, mail_starttls_dane_valid: 'fail/bad' },
     'mail-dane-bogus.test': { mail_starttls_dane_exist: 'fail/bogus' },
     'mail-dane-ta-wrongname.test': { ...oneDaneRecord, mail_starttls_cert_domain: 'fail/bad' },
+    // The DKIM scenarios: the hosted MX, and a Null MX on a domain without an address.
+    'mail-dkim.test': modernDane,
+    'mail-dkim-absent.test': modernDane,
+    'mail-dkim-exempt.test': untested('info/null-mx-without-a-aaaa'),
+    'mail-dkim-weak.test': modernDane,
+    'mail-dkim-revoked.test': modernDane,
+    'mail-dkim-wildcard.test': modernDane,
   },
 };
