@@ -41,6 +41,13 @@ import { dmarcProbe } from './probes/dmarc.probe.js';
 export { maxSpfProbeDomains, mxDnssecProbe, mxProbe, spfProbe };
 export { spfDeclaration } from './probes/spf.declaration.js';
 export type { SpfEvidence, SpfTxtLookup } from './probes/spf.declaration.js';
+import { mailAuthSpfVoidLookups } from './checks/mail-auth-spf-void-lookups/mail-auth-spf-void-lookups.check.js';
+import { spfEvaluationProbe } from './probes/spf-evaluation.probe.js';
+
+export { mailAuthSpfVoidLookups, spfEvaluationProbe };
+export { maxSpfVoidLookups } from './checks/mail-auth-spf-void-lookups/mail-auth-spf-void-lookups.check.js';
+export { spfEvaluationClientIp, spfEvaluationDeclaration } from './probes/spf-evaluation.declaration.js';
+export type { SpfEvaluationEvidence } from './probes/spf-evaluation.declaration.js';
 import { mailStarttlsTlsAvailable } from './checks/mail-starttls-tls-available/mail-starttls-tls-available.check.js';
 import { mailStarttlsTlsVersion } from './checks/mail-starttls-tls-version/mail-starttls-tls-version.check.js';
 import { mailStarttlsTlsCiphers } from './checks/mail-starttls-tls-ciphers/mail-starttls-tls-ciphers.check.js';
@@ -190,6 +197,7 @@ export const mailChecks: readonly AnyCheck[] = Object.freeze([
   mailAuthDmarcPolicy,
   mailAuthSpfExist,
   mailAuthSpfPolicy,
+  mailAuthSpfVoidLookups,
   mailStarttlsTlsAvailable,
   mailStarttlsTlsVersion,
   mailStarttlsTlsCiphers,
@@ -231,6 +239,7 @@ export const mailProbes: readonly AnyProbe[] = Object.freeze([
   mxNameServerRouteOriginProbe,
   dmarcProbe,
   spfProbe,
+  spfEvaluationProbe,
   mailTlsProbe,
   mailTlsaProbe,
   mailCaaProbe,
