@@ -57,6 +57,13 @@ import { dmarcProbe } from './probes/dmarc.probe.js';
 export { maxSpfProbeDomains, mxDnssecProbe, mxProbe, spfProbe };
 export { spfDeclaration } from './probes/spf.declaration.js';
 export type { SpfEvidence, SpfTxtLookup } from './probes/spf.declaration.js';
+import { mailAuthSpfVoidLookups } from './checks/mail-auth-spf-void-lookups/mail-auth-spf-void-lookups.check.js';
+import { spfEvaluationProbe } from './probes/spf-evaluation.probe.js';
+
+export { mailAuthSpfVoidLookups, spfEvaluationProbe };
+export { maxSpfVoidLookups } from './checks/mail-auth-spf-void-lookups/mail-auth-spf-void-lookups.check.js';
+export { spfEvaluationClientIp, spfEvaluationDeclaration } from './probes/spf-evaluation.declaration.js';
+export type { SpfEvaluationEvidence } from './probes/spf-evaluation.declaration.js';
 import { mailStarttlsTlsAvailable } from './checks/mail-starttls-tls-available/mail-starttls-tls-available.check.js';
 import { mailStarttlsTlsVersion } from './checks/mail-starttls-tls-version/mail-starttls-tls-version.check.js';
 import { mailStarttlsTlsCiphers } from './checks/mail-starttls-tls-ciphers/mail-starttls-tls-ciphers.check.js';
@@ -208,6 +215,7 @@ export const mailChecks: readonly AnyCheck[] = Object.freeze([
   mailAuthDkimSelectors,
   mailAuthSpfExist,
   mailAuthSpfPolicy,
+  mailAuthSpfVoidLookups,
   mailStarttlsTlsAvailable,
   mailStarttlsTlsVersion,
   mailStarttlsTlsCiphers,
@@ -250,6 +258,7 @@ export const mailProbes: readonly AnyProbe[] = Object.freeze([
   dmarcProbe,
   dkimProbe,
   spfProbe,
+  spfEvaluationProbe,
   mailTlsProbe,
   mailTlsaProbe,
   mailCaaProbe,

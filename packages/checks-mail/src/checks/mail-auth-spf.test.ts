@@ -126,7 +126,19 @@ describe('mail-auth-spf-policy, as Internet.nl judges it', () => {
     );
     expect(unanswered).toMatchObject({
       status: 'error',
+      error: { code: 'timeout' },
       findings: [{ id: 'mail-auth-spf-policy.target-unanswered', params: { domain: 'slow.example' } }],
+    });
+    const servfail = policyOf(
+      spf(txt('v=spf1 include:broken.example -all'), {
+        'broken.example': { rcode: 'SERVFAIL', error: 'the server answered SERVFAIL', texts: [] },
+      }),
+    );
+    expect(servfail).toMatchObject({ status: 'error', outcome: 'error', error: { code: 'dns-error' } });
+    // NXDOMAIN is the target's answer: Internet.nl's partial points, no error.
+    expect(policyOf(spf(txt('v=spf1 include:gone.example -all'), { 'gone.example': nxdomain }))).toMatchObject({
+      status: 'fail',
+      outcome: 'include',
     });
   });
 

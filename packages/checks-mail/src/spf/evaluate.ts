@@ -219,10 +219,12 @@ class Evaluation {
     return !this.limitExceeded;
   }
 
-  /** Counts a void lookup; a match error once there are too many. */
-  countVoid(node: MutableSpfTreeNode): Match {
+  /** Counts a void lookup of `name`; a match error once there are too many. */
+  countVoid(node: MutableSpfTreeNode, name: string): Match {
     this.voidLookups += 1;
     node.voidLookups += 1;
+    // Bounded: the evaluation stops at the first void lookup past the limit.
+    node.voidNames = [...(node.voidNames ?? []), name];
     const limit = this.options.maxVoidLookups ?? 2;
     return this.voidLookups > limit ? { result: 'permerror', reason: `more than ${limit} void DNS lookups` } : 'no-match';
   }
@@ -365,7 +367,7 @@ class Evaluation {
   ): Promise<Match> {
     const answer = await this.ask(name, this.ip.family === 4 ? 'A' : 'AAAA');
     if (answer.kind === 'error') return { result: 'temperror', reason: answer.reason };
-    if (answer.kind === 'void') return countsVoid ? this.countVoid(node) : 'no-match';
+    if (answer.kind === 'void') return countsVoid ? this.countVoid(node, name) : 'no-match';
     const prefix = this.ip.family === 4 ? prefix4 : prefix6;
     return answer.data.some((data) => {
       const a = addressOf(data);
@@ -407,15 +409,15 @@ class Evaluation {
       }
       case 'a': {
         const target = await this.target(mechanism.domain, domain);
-        if (!isValidDomain(target)) return this.countVoid(node);
+        if (!isValidDomain(target)) return this.countVoid(node, target);
         return this.addressMatch(target, node, mechanism.ip4PrefixLength, mechanism.ip6PrefixLength, true);
       }
       case 'mx': {
         const target = await this.target(mechanism.domain, domain);
-        if (!isValidDomain(target)) return this.countVoid(node);
+        if (!isValidDomain(target)) return this.countVoid(node, target);
         const answer = await this.ask(target, 'MX');
         if (answer.kind === 'error') return { result: 'temperror', reason: answer.reason };
-        if (answer.kind === 'void') return this.countVoid(node);
+        if (answer.kind === 'void') return this.countVoid(node, target);
         const hosts = answer.data.flatMap((data) => (data.type === 'MX' && data.exchange !== '' ? [data.exchange] : []));
         if (hosts.length > maxNamesPerTerm)
           return { result: 'permerror', reason: `${hosts.length} MX records at ${target}, more than ${maxNamesPerTerm}` };
@@ -430,7 +432,7 @@ class Evaluation {
         const ptr = await this.ask(reverseName(this.ip), 'PTR');
         // A DNS error while looking up the PTR records makes the mechanism not match (RFC 7208 §5.5).
         if (ptr.kind === 'error') return 'no-match';
-        if (ptr.kind === 'void') return this.countVoid(node);
+        if (ptr.kind === 'void') return this.countVoid(node, reverseName(this.ip));
         const names = ptr.data.flatMap((data) => (data.type === 'PTR' ? [data.target] : [])).slice(0, maxNamesPerTerm);
         for (const name of names) {
           const lower = name.toLowerCase();
@@ -442,10 +444,10 @@ class Evaluation {
       }
       case 'exists': {
         const target = await this.target(mechanism.domain, domain);
-        if (!isValidDomain(target)) return this.countVoid(node);
+        if (!isValidDomain(target)) return this.countVoid(node, target);
         const answer = await this.ask(target, 'A');
         if (answer.kind === 'error') return { result: 'temperror', reason: answer.reason };
-        if (answer.kind === 'void') return this.countVoid(node);
+        if (answer.kind === 'void') return this.countVoid(node, target);
         return 'match';
       }
     }

@@ -34,7 +34,7 @@ export interface InternetNlSpfJudgement {
   /** The records with a problem, outermost first, as Internet.nl lists them. */
   readonly records: readonly { readonly domain: string; readonly record: string }[];
   /**
-   * Set when a target's lookup got no answer at all (timeout, network): pastoe cannot judge, and
+   * Set when a target's lookup got no answer at all (timeout, network) or SERVFAIL: pastoe cannot judge, and
    * the judgement above treats it as Internet.nl would a DNS error.
    */
   readonly unanswered?: string;
@@ -82,7 +82,8 @@ export function judgeSpfPolicyAsInternetNl(graph: SpfRecordGraph): InternetNlSpf
     if (target.includes('{')) return { status: 'valid', points: 10, left };
     const lookup = lookupOf(target);
     if (lookup === undefined || lookup.error !== undefined || lookup.rcode === 'NXDOMAIN') {
-      if (lookup === undefined || isUnanswered(lookup)) unanswered ??= target;
+      // A SERVFAIL may be pastoe's resolver failing as much as the target's servers: not judged.
+      if (lookup === undefined || isUnanswered(lookup) || lookup.rcode === 'SERVFAIL') unanswered ??= target;
       return { status: bad, points: 2, left };
     }
     const step = check(target, internetNlRecord(lookup), left, isInclude);

@@ -32,6 +32,8 @@ export interface SpfTreeNode {
   readonly totalLookups: number;
   /** Lookups of this record that found nothing (NXDOMAIN or no records). */
   readonly voidLookups: number;
+  /** The names those void lookups asked about, in order (absent when there were none). */
+  readonly voidNames?: readonly string[];
   /** Reached only after the 10-lookup limit was exceeded: counted, not evaluated. */
   readonly pastLimit: boolean;
   /** The includes and the redirect followed from this record, in order. */
@@ -50,6 +52,7 @@ export interface MutableSpfTreeNode {
   reason?: string;
   lookups: number;
   voidLookups: number;
+  voidNames?: string[];
   pastLimit: boolean;
   children: MutableSpfTreeNode[];
   truncated?: boolean;
@@ -69,6 +72,7 @@ export function finishSpfTree(node: MutableSpfTreeNode): SpfTreeNode {
     lookups: node.lookups,
     totalLookups,
     voidLookups: node.voidLookups,
+    ...(node.voidNames === undefined ? {} : { voidNames: [...node.voidNames] }),
     pastLimit: node.pastLimit,
     children,
     ...(node.truncated === true ? { truncated: true } : {}),

@@ -1,6 +1,12 @@
 import { type CheckResult, defineCheck, type Finding, type JsonObject } from '@pastoe/core/model';
 import { type SpfEvidence, spfDeclaration } from '../../probes/spf.declaration.js';
-import { countSpfLookups, type InternetNlSpfStatus, judgeSpfPolicyAsInternetNl, type SpfLookupCount } from '../../spf/policy.js';
+import {
+  countSpfLookups,
+  type InternetNlSpfStatus,
+  isUnanswered,
+  judgeSpfPolicyAsInternetNl,
+  type SpfLookupCount,
+} from '../../spf/policy.js';
 import { judgeSpfExists } from '../mail-auth-spf-exist/mail-auth-spf-exist.check.js';
 
 const id = 'mail-auth-spf-policy';
@@ -47,11 +53,15 @@ function judgeSpfPolicy(evidence: SpfEvidence): CheckResult {
     return { status: 'not-tested', outcome: 'not-tested', findings: [{ id: `${id}.no-single-record` }], score: 0 };
   const judgement = judgeSpfPolicyAsInternetNl(evidence);
   if (judgement.unanswered !== undefined) {
+    const target = evidence.targets[judgement.unanswered];
     return {
       status: 'error',
       outcome: 'error',
       findings: [{ id: `${id}.target-unanswered`, params: { domain: judgement.unanswered } }],
-      error: { code: 'timeout', message: `the SPF record of ${judgement.unanswered} could not be read` },
+      error: {
+        code: target === undefined ? 'not-read' : isUnanswered(target) ? target.rcode : 'dns-error',
+        message: `the SPF record of ${judgement.unanswered} could not be read`,
+      },
     };
   }
   const count = countSpfLookups(evidence);

@@ -1,4 +1,5 @@
 import type { ExpectedSubtests, WebAreaExpectations } from '../types.js';
+import { dmarcScenarioDomains, spfScenarioDomains } from './auth-domains.js';
 
 /** Every STARTTLS subtest not tested: what a domain without a usable mail server gets beside its availability verdict. */
 const untested = (available: ExpectedSubtests[string]): ExpectedSubtests => ({
@@ -52,7 +53,8 @@ const starttlsSubtests = [
  * - A matching TLSA record in an unsigned zone, or only PKIX usages, is no DANE for mail (fail/bad,
  *   required once tested); a broken TLSA signature is `bogus`.
  * - The host mismatch of mail-dane-ta-wrongname.test is forced to fail by its DANE-TA record.
- * - The shared-MX domains name mx.mail-modern.test: the same verdicts, one scan in a bulk run.
+ * - The shared-MX domains name mx.mail-modern.test: the same verdicts, one scan in a bulk run; so
+ *   do the SPF and DMARC scenarios (auth-domains.ts).
  */
 export const starttlsExpectations: WebAreaExpectations = {
   subtests: starttlsSubtests,
@@ -81,6 +83,7 @@ export const starttlsExpectations: WebAreaExpectations = {
     'mail-modern.test': modernDane,
     'mail-shared-a.test': modernDane,
     'mail-shared-b.test': modernDane,
+    ...Object.fromEntries([...spfScenarioDomains, ...dmarcScenarioDomains].map((domain) => [domain, modernDane])),
     'mail-nostarttls.test': untested('error/other'),
     'mail-starttls-refused.test': untested('error/other'),
     'mail-nullmx.test': untested('info/null-mx-without-a-aaaa'),
