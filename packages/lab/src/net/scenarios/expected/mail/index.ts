@@ -4,10 +4,11 @@
  */
 import { expectedWebVerdicts } from '../index.js';
 import type { ExpectedSubtests, WebAreaExpectations } from '../types.js';
+import { mtaStsExpectations } from './mta-sts.js';
 import { starttlsExpectations } from './starttls.js';
 
 /** Every mail area's expectations. An area joins the list when its checks join the mail preset. */
-export const mailExpectationAreas: readonly WebAreaExpectations[] = [starttlsExpectations];
+export const mailExpectationAreas: readonly WebAreaExpectations[] = [starttlsExpectations, mtaStsExpectations];
 
 /** The expected verdict of every subtest the mail areas cover, for one mail scenario domain. */
 export function expectedMailVerdicts(domain: string, areas: readonly WebAreaExpectations[] = mailExpectationAreas): ExpectedSubtests {
