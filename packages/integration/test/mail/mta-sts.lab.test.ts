@@ -3,7 +3,17 @@
  * `_smtp._tls` records, the policy fetched over HTTPS from the scenario's `mta-sts.<domain>`
  * server through the lab network, its certificate validated against the lab CA.
  */
-import { type MtaStsEvidence, mailMtaSts, mailTlsRpt, mtaStsProbe, mxProbe, type TlsRptEvidence, tlsRptProbe } from '@pastoe/checks-mail';
+import {
+  isMtaStsRecordText,
+  lookupVersionedTxt,
+  type MtaStsEvidence,
+  mailMtaSts,
+  mailTlsRpt,
+  mtaStsProbe,
+  mxProbe,
+  type TlsRptEvidence,
+  tlsRptProbe,
+} from '@pastoe/checks-mail';
 import { scan, type Verdict } from '@pastoe/core';
 import { type Lab, startLab } from '@pastoe/lab';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -101,5 +111,14 @@ describe('MTA-STS and TLS-RPT against the lab', () => {
     expect(malformed.verdicts['mail-tls-rpt']).toMatchObject({ status: 'warning', rawStatus: 'fail', outcome: 'record-invalid' });
     expect(malformed.mtaSts).toEqual({ domain: 'mail-tlsrpt-malformed.test', record: expect.objectContaining({ records: [] }) });
     expect(malformed.verdicts['mail-mta-sts']).toMatchObject({ status: 'info', outcome: 'absent' });
+  });
+
+  it('keeps SERVFAIL as a lookup error, never as "no record"', async () => {
+    const { resolver } = lab.transports();
+    const lookup = await lookupVersionedTxt('_mta-sts.servfail.test', isMtaStsRecordText, { resolver });
+    expect(lookup).toEqual({ name: '_mta-sts.servfail.test', rcode: 'SERVFAIL', error: 'SERVFAIL', records: [], otherRecords: 0 });
+    const absent = await lookupVersionedTxt('_mta-sts.mail-modern.test', isMtaStsRecordText, { resolver });
+    expect(absent).toMatchObject({ rcode: 'NXDOMAIN', records: [], otherRecords: 0 });
+    expect(absent.error).toBeUndefined();
   });
 });
