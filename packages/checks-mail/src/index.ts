@@ -8,8 +8,11 @@
  * detection, and beyond Internet.nl the keys of given selectors: {@link parseDkimRecord},
  * {@link createDkimProbe}), SPF (`mail_auth_spf_*`, with a full RFC 7208 evaluator: {@link parseSpf},
  * {@link evaluateSpf}), STARTTLS with TLS, certificates and DANE per MX (`mail_starttls_*`) and
- * the RPKI checks (`mail_rpki_*`, `mail_ns_rpki_*`, `mail_mx_ns_rpki_*`); MTA-STS and TLS-RPT
- * are planned. docs/status.md in the repository lists every subtest and its check.
+ * the RPKI checks (`mail_rpki_*`, `mail_ns_rpki_*`, `mail_mx_ns_rpki_*`); beyond Internet.nl,
+ * MTA-STS (`mail-mta-sts`, with {@link parseMtaStsRecord}, {@link parseMtaStsPolicy} and
+ * {@link mxMatchesPolicy}) and TLS-RPT (`mail-tls-rpt`, with {@link parseTlsRpt}) as
+ * recommended checks outside the score. docs/status.md in the repository lists every subtest and its
+ * check.
  *
  * The checks name the probes they need by declaration (`mxDeclaration`, `mxAddressesDeclaration`,
  * core's `dnssecDeclaration`, ...); {@link mailPreset} binds them to implementations.
@@ -199,6 +202,32 @@ export type {
   DmarcTxtLookup,
 } from './dmarc/evidence.js';
 
+import { mailMtaSts, mtaStsAdvisedMaxAge, mtaStsMinMaxAge } from './checks/mail-mta-sts/mail-mta-sts.check.js';
+import { mailTlsRpt } from './checks/mail-tls-rpt/mail-tls-rpt.check.js';
+import { createMtaStsProbe, fetchMtaStsPolicy, mtaStsProbe } from './probes/mta-sts.probe.js';
+import { tlsRptProbe } from './probes/tls-rpt.probe.js';
+
+export { mailMtaSts, mailTlsRpt, mtaStsAdvisedMaxAge, mtaStsMinMaxAge };
+export { createMtaStsProbe, fetchMtaStsPolicy, mtaStsProbe, tlsRptProbe };
+export type { MtaStsProbeOptions } from './probes/mta-sts.probe.js';
+export { mtaStsDeclaration } from './probes/mta-sts.declaration.js';
+export type { MtaStsEvidence, MtaStsFetchError, MtaStsHeader, MtaStsPolicyFetch } from './probes/mta-sts.declaration.js';
+export { tlsRptDeclaration } from './probes/tls-rpt.declaration.js';
+export type { TlsRptEvidence } from './probes/tls-rpt.declaration.js';
+export { isMtaStsRecordText, mtaStsRecordVersion, parseMtaStsRecord } from './mta-sts/record.js';
+export type { MtaStsRecord, MtaStsRecordParseResult } from './mta-sts/record.js';
+export { mtaStsMaxAgeLimit, mtaStsPolicyMaxBytes, mxMatchesPolicy, parseMtaStsPolicy } from './mta-sts/policy.js';
+export type { MtaStsMode, MtaStsPolicy, MtaStsPolicyParseResult } from './mta-sts/policy.js';
+export type { PolicyTextProblem } from './mta-sts/problem.js';
+export type { RecordField } from './mta-sts/fields.js';
+export { maxRecordTextLength } from './mta-sts/fields.js';
+export { lookupVersionedTxt } from './mta-sts/txt-lookup.js';
+export type { VersionedTxtLookupOptions } from './mta-sts/txt-lookup.js';
+export { maxTxtRecordsKept } from './mta-sts/txt-evidence.js';
+export type { VersionedTxtLookup } from './mta-sts/txt-evidence.js';
+export { isTlsRptRecordText, parseTlsRpt, tlsRptVersion } from './tls-rpt/parse.js';
+export type { TlsRptParseResult, TlsRptRecord, TlsRptUri } from './tls-rpt/parse.js';
+
 /** Every mail check, in Internet.nl's report order. It grows as the checks land. */
 export const mailChecks: readonly AnyCheck[] = Object.freeze([
   mailIpv6NsAddress,
@@ -241,6 +270,8 @@ export const mailChecks: readonly AnyCheck[] = Object.freeze([
   mailNsRpkiValid,
   mailMxNsRpkiExists,
   mailMxNsRpkiValid,
+  mailMtaSts,
+  mailTlsRpt,
 ]);
 
 /** The implementations {@link mailPreset} binds to the declarations its checks and plans name. */
@@ -262,6 +293,8 @@ export const mailProbes: readonly AnyProbe[] = Object.freeze([
   mailTlsProbe,
   mailTlsaProbe,
   mailCaaProbe,
+  mtaStsProbe,
+  tlsRptProbe,
 ]);
 
 /** The mail test as a preset: its checks and the probe implementations bound to them. */

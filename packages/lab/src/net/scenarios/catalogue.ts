@@ -558,6 +558,57 @@ export const webCatalogue: readonly WebSpec[] = [
   },
 ];
 
+/** An MTA-STS policy file for the hosted MX, CRLF-separated as RFC 8461 §3.2 writes it. */
+const stsPolicy = (mode: string, mx = 'mx.mail-modern.test', maxAge = 1_209_600): string =>
+  `version: STSv1\r\nmode: ${mode}\r\nmx: ${mx}\r\nmax_age: ${maxAge}\r\n`;
+const stsRecord = '_mta-sts 300 IN TXT "v=STSv1; id=20261203T0800"';
+
+/**
+ * A domain on the hosted MX with an MTA-STS record, more zone lines and (unless absent) a policy
+ * server; DMARC p=reject, so only the MTA-STS and TLS-RPT verdicts differ from the hosted MX's.
+ */
+const mtaStsScenario = (domain: string, description: string, mtaSts: MailSpec['mtaSts'], records: readonly string[] = []): MailSpec => ({
+  domain,
+  description,
+  sharedMx: 'mx.mail-modern.test',
+  dmarc: 'v=DMARC1; p=reject',
+  records: [stsRecord, ...records],
+  ...(mtaSts === undefined ? {} : { mtaSts }),
+});
+
+/** The MTA-STS and TLS-RPT scenarios. */
+const mtaStsScenarios: readonly MailSpec[] = [
+  mtaStsScenario(
+    'mail-mtasts-good.test',
+    'MTA-STS enforce covering the hosted MX, two weeks, and TLS-RPT to a mailbox',
+    { policy: stsPolicy('enforce') },
+    ['_smtp._tls 300 IN TXT "v=TLSRPTv1; rua=mailto:tlsrpt@mail-mtasts-good.test"'],
+  ),
+  mtaStsScenario('mail-mtasts-testing.test', 'MTA-STS in mode testing (wildcard pattern), no TLS-RPT', {
+    policy: stsPolicy('testing', '*.mail-modern.test'),
+  }),
+  mtaStsScenario('mail-mtasts-mx-mismatch.test', 'an MTA-STS enforce policy whose only pattern misses the MX', {
+    policy: stsPolicy('enforce', 'mx.elsewhere.test'),
+  }),
+  mtaStsScenario('mail-mtasts-404.test', 'an MTA-STS record whose policy server answers 404', { policy: 'not found\n', status: 404 }),
+  mtaStsScenario('mail-mtasts-wrongname.test', 'an MTA-STS policy served with a certificate for another name', {
+    policy: stsPolicy('enforce'),
+    certificateName: 'www.mail-mtasts-wrongname.test',
+  }),
+  mtaStsScenario('mail-mtasts-noserver.test', 'an MTA-STS record without a policy server (no mta-sts address)', undefined),
+  mtaStsScenario('mail-mtasts-redirect.test', 'an MTA-STS policy URL that redirects: senders must not follow it', {
+    policy: stsPolicy('enforce'),
+    redirect: 'https://mail-mtasts-good.test/.well-known/mta-sts.txt',
+  }),
+  {
+    domain: 'mail-tlsrpt-malformed.test',
+    description: 'a TLS-RPT record whose rua is no URI, and no MTA-STS',
+    sharedMx: 'mx.mail-modern.test',
+    dmarc: 'v=DMARC1; p=reject',
+    records: ['_smtp._tls 300 IN TXT "v=TLSRPTv1; rua=tlsrpt@mail-tlsrpt-malformed.test"'],
+  },
+];
+
 /** The mail scenarios, each with its MX (or a null MX) under its own `.test` domain. */
 export const mailCatalogue: readonly MailSpec[] = [
   {
@@ -877,4 +928,6 @@ export const mailCatalogue: readonly MailSpec[] = [
     dmarc: null,
     records: ['_dmarc 300 IN CNAME _dmarc.servfail.test.'],
   },
+  // MTA-STS and TLS-RPT (RFC 8461, RFC 8460): domains on the hosted MX, so every policy names mx.mail-modern.test.
+  ...mtaStsScenarios,
 ];

@@ -32,6 +32,7 @@ import {
   tlsaRecords,
   webFamilies,
 } from './builders.js';
+import { startMtaStsServer } from './mta-sts.js';
 import { makeSecurityTxtKeys, type SecurityTxtKeys, type SecurityTxtRoutes, securityTxtRoutes } from './security-txt.js';
 import { mailCatalogue, webCatalogue } from './catalogue.js';
 import type {
@@ -429,11 +430,13 @@ async function startMailScenario(
     ...(spec.withoutMx === true ? [] : ['@ 300 IN MX 0 .']),
     ...(spec.domainAddress === true ? [`@ 300 IN A ${addresses.ipv4}`] : []),
   ];
+  const mtaSts = spec.mtaSts === undefined ? [] : await startMtaStsServer(spec.domain, spec.mtaSts, addresses, context);
   const records = [
     ...nameServerRecords(undefined),
     ...(smtp?.records ?? shared ?? noSmtp),
     ...authenticationRecords(spec),
     ...(spec.records ?? []),
+    ...mtaSts,
   ];
   const scenario: LabMailScenario = {
     domain: spec.domain,

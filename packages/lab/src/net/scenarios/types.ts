@@ -441,4 +441,23 @@ export interface MailSpec {
    * split into several quoted strings by the author.
    */
   readonly records?: readonly string[];
+  /**
+   * An HTTPS server for `mta-sts.<domain>` (RFC 8461 §3.3) at the scenario's addresses, with A and
+   * AAAA records for that name. The `_mta-sts` and `_smtp._tls` TXT records go in `records`.
+   */
+  readonly mtaSts?: MtaStsServerSpec;
+}
+
+/** What a mail scenario's `mta-sts.<domain>` HTTPS server serves at `/.well-known/mta-sts.txt`. */
+export interface MtaStsServerSpec {
+  /** The policy file's text. */
+  readonly policy: string;
+  /** The name its certificate is for, when not `mta-sts.<domain>`. */
+  readonly certificateName?: string;
+  /** The Content-Type; default `text/plain`. */
+  readonly contentType?: string;
+  /** The status; default 200 (301 with `redirect`). */
+  readonly status?: number;
+  /** Redirect here instead of serving the policy (senders must not follow it). */
+  readonly redirect?: string;
 }

@@ -6,6 +6,7 @@ import { expectedWebVerdicts } from '../index.js';
 import type { ExpectedSubtests, WebAreaExpectations } from '../types.js';
 import { dkimExpectations } from './dkim.js';
 import { dmarcExpectations } from './dmarc.js';
+import { mtaStsExpectations } from './mta-sts.js';
 import { mailIpv6RpkiExpectations } from './ipv6-rpki.js';
 import { spfExpectations } from './spf.js';
 import { starttlsExpectations } from './starttls.js';
@@ -17,6 +18,7 @@ export const mailExpectationAreas: readonly WebAreaExpectations[] = [
   dkimExpectations,
   spfExpectations,
   starttlsExpectations,
+  mtaStsExpectations,
 ];
 
 /** The expected verdict of every subtest the mail areas cover, for one mail scenario domain. */

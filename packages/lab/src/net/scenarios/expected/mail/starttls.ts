@@ -84,6 +84,19 @@ export const starttlsExpectations: WebAreaExpectations = {
     'mail-shared-a.test': modernDane,
     'mail-shared-b.test': modernDane,
     ...Object.fromEntries([...spfScenarioDomains, ...dmarcScenarioDomains].map((domain) => [domain, modernDane])),
+    // The MTA-STS and TLS-RPT scenarios are on the hosted MX too.
+    ...Object.fromEntries(
+      [
+        'mail-mtasts-good.test',
+        'mail-mtasts-testing.test',
+        'mail-mtasts-mx-mismatch.test',
+        'mail-mtasts-404.test',
+        'mail-mtasts-wrongname.test',
+        'mail-mtasts-noserver.test',
+        'mail-mtasts-redirect.test',
+        'mail-tlsrpt-malformed.test',
+      ].map((domain) => [domain, modernDane]),
+    ),
     'mail-nostarttls.test': untested('error/other'),
     'mail-starttls-refused.test': untested('error/other'),
     'mail-nullmx.test': untested('info/null-mx-without-a-aaaa'),
