@@ -16,7 +16,7 @@ import {
   type VantageSettings,
 } from '@pastoe/core';
 import { isIPv4 } from 'node:net';
-import { createLabDnsZones, type LabDnsScenario } from './dns/catalogue.js';
+import { createLabDnsZones, type LabDnsScenario, type LabZoneSpec } from './dns/catalogue.js';
 import { nameKey, normalizeName } from './dns/names.js';
 import { type DnsServerHandle, startDnsServer } from './dns/server.js';
 import type { ZoneRecord } from './dns/zone.js';
@@ -41,6 +41,11 @@ export interface LabOptions {
    * Default true; `false` gives a DNS-only lab that starts a little faster.
    */
   readonly services?: boolean;
+  /**
+   * More zones for the lab's DNS, delegated from their parent like the scenarios' (for example
+   * 200 generated `bulk-<n>.test` domains whose MX is `mx.mail-modern.test`, for a bulk benchmark).
+   */
+  readonly extraZones?: readonly LabZoneSpec[];
 }
 
 /** The documentation addresses a lab host name has in the lab's DNS. */
@@ -185,7 +190,7 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
   try {
     zones = await createLabDnsZones({
       ...(options.now === undefined ? {} : { now: options.now }),
-      ...(world === undefined ? {} : { extraZones: world.zones }),
+      extraZones: [...(world?.zones ?? []), ...(options.extraZones ?? [])],
     });
     server = await startDnsServer({
       zones: zones.zones,
