@@ -85,8 +85,16 @@ describe('pastoe demo', () => {
     expect(line('legacy.test ')).toMatch(/^legacy\.test\s+\d+%.*\byes\b.*https_tls_version: fail/);
     expect(line('expired-cert.test')).toMatch(/https_cert_chain: fail/);
     expect(line('modern.test ')).not.toMatch(/https_tls_version/);
-    expect(text).not.toContain('mail-modern.test (MX)');
-    expect(text).toContain('Mail servers (SMTP STARTTLS) get TLS rows once');
     expect(text).toMatch(/\d+ web scenarios scanned/);
+    // The mail part: every lab mail scenario (the tarpit aside) with its Internet.nl mail score,
+    // STARTTLS as the category verdict, DANE, SPF, DMARC and DKIM, and whether it is as built.
+    expect(line('mail-modern.test ')).toMatch(/^mail-modern\.test\s+\d+%\*?\s+passed\s+valid\s+pass\s+pass\s+\S.*\byes$/);
+    expect(line('mail-nostarttls.test')).toMatch(/^mail-nostarttls\.test\s+\d+%\*?\s+unreachable\s+-\s/);
+    expect(line('mail-dane-wrong.test')).toMatch(/\s+failed\s+invalid\s/);
+    expect(line('mail-nullmx.test')).toMatch(/\s+null-mx-without-a-aaaa\s+-\s+pass\s+none\s/);
+    expect(line('mail-shared-a.test')).toMatch(/\s+passed\s+valid\s/);
+    expect(line('mail-tarpit.test')).toBe('');
+    expect(text.split('\n').filter((l) => /^mail-\S+\.test\s/.test(l) && !l.endsWith(' yes'))).toEqual([]);
+    expect(text).toMatch(/17 mail scenarios scanned in \d+ ms/);
   }, 120_000);
 });

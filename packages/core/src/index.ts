@@ -68,6 +68,7 @@ export type { ScanOptions } from './runner/options.js';
 export type { ScanEvent, ScanEventListener } from './runner/events.js';
 export {
   checkVantage,
+  defaultVantageSmtpHosts,
   defaultVantageTcp6Endpoints,
   defaultVantageTcpEndpoints,
   defaultVantageTimeoutMs,

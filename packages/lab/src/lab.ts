@@ -16,7 +16,7 @@ import {
   type VantageSettings,
 } from '@pastoe/core';
 import { isIPv4 } from 'node:net';
-import { createLabDnsZones, type LabDnsScenario } from './dns/catalogue.js';
+import { createLabDnsZones, type LabDnsScenario, type LabZoneSpec } from './dns/catalogue.js';
 import { nameKey, normalizeName } from './dns/names.js';
 import { type DnsServerHandle, startDnsServer } from './dns/server.js';
 import type { ZoneRecord } from './dns/zone.js';
@@ -41,6 +41,11 @@ export interface LabOptions {
    * Default true; `false` gives a DNS-only lab that starts a little faster.
    */
   readonly services?: boolean;
+  /**
+   * More zones for the lab's DNS, delegated from their parent like the scenarios' (for example
+   * 200 generated `bulk-<n>.test` domains whose MX is `mx.mail-modern.test`, for a bulk benchmark).
+   */
+  readonly extraZones?: readonly LabZoneSpec[];
 }
 
 /** The documentation addresses a lab host name has in the lab's DNS. */
@@ -131,7 +136,9 @@ export interface Lab {
    * public-looking addresses on port 53, the IPv4 one for `tcp` and the IPv6 one (`2001:db8::53`)
    * for `ipv6`, which the lab network maps to loopback as it maps the scenarios' IPv6 addresses
    * (the default endpoints are public addresses the lab network refuses). A network that refuses
-   * IPv6 fails the `ipv6` step as it fails the scenarios' IPv6 addresses. Pass as
+   * IPv6 fails the `ipv6` step as it fails the scenarios' IPv6 addresses. The `smtp` step connects
+   * to port 25 of the name server's IPv4 address (a listener of the lab's own, not a scenario's
+   * mail server), so a network that blocks port 25 fails it. Pass as
    * `scan(domain, { vantage })`.
    */
   readonly vantage: VantageSettings;
@@ -161,6 +168,9 @@ export const labDemoDomains: readonly LabDomain[] = Object.freeze([
 /** The lab name server's public-looking addresses (the glue the lab's zones publish for `ns1`). */
 const nameServerAddresses = ['192.0.2.53', '2001:db8::53'];
 
+/** Where the lab's vantage settings test outgoing SMTP: the name server's IPv4 address, port 25. */
+const vantageSmtpAddress = '192.0.2.53';
+
 /**
  * Starts the lab: the DNS server (UDP, TCP, DoH) with the signed scenario zones under `.test` and
  * the lab's own root, a lab CA, and the web and mail scenario servers (HTTPS, HTTP, SMTP with
@@ -180,7 +190,7 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
   try {
     zones = await createLabDnsZones({
       ...(options.now === undefined ? {} : { now: options.now }),
-      ...(world === undefined ? {} : { extraZones: world.zones }),
+      extraZones: [...(world?.zones ?? []), ...(options.extraZones ?? [])],
     });
     server = await startDnsServer({
       zones: zones.zones,
@@ -213,6 +223,9 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
     addressMap.route({ ip, port: 53 }, { ip: host, port: server.udp.port }, 'udp');
     addressMap.route({ ip, port: 53 }, { ip: host, port: server.tcp.port }, 'tcp');
   }
+  // The vantage check's port 25: the name server host accepts TCP there (its DNS listener), so a
+  // network that blocks port 25 fails the `smtp` step without touching a scenario's mail server.
+  addressMap.route({ ip: vantageSmtpAddress, port: 25 }, { ip: host, port: server.tcp.port }, 'tcp');
   const addresses = indexAddresses(zones.zones);
   const network = createNodeNetwork({ policy: createAddressPolicy({ allow: ['loopback', 'documentation'] }), map: addressMap.map });
   const authority = host.includes(':') ? `[${host}]` : host;
@@ -245,6 +258,7 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
     vantage: Object.freeze({
       tcpEndpoints: Object.freeze(nameServerAddresses.filter((ip) => !ip.includes(':')).map((ip) => Object.freeze({ ip, port: 53 }))),
       tcp6Endpoints: Object.freeze(nameServerAddresses.filter((ip) => ip.includes(':')).map((ip) => Object.freeze({ ip, port: 53 }))),
+      smtpEndpoints: Object.freeze([Object.freeze({ ip: vantageSmtpAddress, port: 25 })]),
     }),
     transports(transportOptions = {}) {
       const via = transportOptions.via ?? 'udp';

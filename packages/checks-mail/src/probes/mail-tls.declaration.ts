@@ -30,4 +30,5 @@ export const mailTlsDeclaration = declareProbe<MailServerTlsEvidence>({
   id: 'tls-mail',
   description: 'Scans SMTP STARTTLS on port 25 of every MX host (its first IPv6 address, else its first IPv4 address)',
   scope: 'each',
+  needs: ['dns', 'tcp', 'smtp'],
 });

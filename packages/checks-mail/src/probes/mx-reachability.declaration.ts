@@ -16,5 +16,5 @@ export const mxReachabilityDeclaration = declareProbe<TcpReachabilityEvidence>({
   id: 'mail-mx-reachability',
   description: 'Connects over TCP to port 25 of every mail server address',
   scope: 'each',
-  needs: ['dns', 'tcp'],
+  needs: ['dns', 'tcp', 'smtp'],
 });

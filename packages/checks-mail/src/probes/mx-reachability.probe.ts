@@ -1,6 +1,8 @@
 import {
   implementProbe,
+  type JsonValue,
   maxReachabilityAddresses,
+  type ProbeContext,
   type ProbeDefinition,
   ProbeFailure,
   probeTcpReachability,
@@ -11,8 +13,39 @@ import { mxAddressesDeclaration } from './mx-addresses.declaration.js';
 import { mxReachabilityDeclaration, mxReachabilityPort, mxReachabilityTimeoutMs } from './mx-reachability.declaration.js';
 
 /**
+ * How long one address's port-25 result serves the other scans of a bulk run: as long as a TLS
+ * scan of the same server (ten minutes), so that the two views of a hosted MX agree.
+ */
+const mxReachabilityCacheTtlMs = 10 * 60_000;
+
+/**
+ * Tests port 25 of one address, once per run: the result is kept in the scan caches under the
+ * address and port, and one attempt per key runs at a time (a second scan waits, then reads the
+ * first's result), so a bulk run of domains sharing a hosted MX connects to it once. A result
+ * that says more about pastoe than about the server (an `error` attempt; an abort rejects) is not
+ * kept.
+ */
+async function probeSmtpReachability(ip: string, context: ProbeContext): Promise<TcpReachabilityEvidence> {
+  const key = `smtp-reach|${ip}|${mxReachabilityPort}`;
+  return context.caches.locks.run(
+    key,
+    async () => {
+      const cached = context.caches.shared.get(key);
+      if (cached !== undefined) return cached as unknown as TcpReachabilityEvidence;
+      const evidence = await probeTcpReachability(ip, [mxReachabilityPort], mxReachabilityTimeoutMs, context);
+      if (!evidence.ports.some((attempt) => attempt.result === 'error')) {
+        context.caches.shared.set(key, evidence as unknown as JsonValue, mxReachabilityCacheTtlMs);
+      }
+      return evidence;
+    },
+    context.signal,
+  );
+}
+
+/**
  * Implements {@link mxReachabilityDeclaration} with core's TCP connection test: one subject per
- * address of each MX host, IPv6 first. When an MX host's address lookup failed, the plan fails as
+ * address of each MX host, IPv6 first, each address tested once per run (see
+ * `probeSmtpReachability`). When an MX host's address lookup failed, the plan fails as
  * `dependency`.
  */
 export const mxReachabilityProbe: ProbeDefinition<TcpReachabilityEvidence, 'each'> = implementProbe(mxReachabilityDeclaration, {
@@ -26,5 +59,5 @@ export const mxReachabilityProbe: ProbeDefinition<TcpReachabilityEvidence, 'each
       return kept.map((ip) => ({ name, role: 'mx', ip, port: mxReachabilityPort }));
     });
   },
-  run: (subject, context) => probeTcpReachability(subject.ip ?? subject.name, [mxReachabilityPort], mxReachabilityTimeoutMs, context),
+  run: (subject, context) => probeSmtpReachability(subject.ip ?? subject.name, context),
 });

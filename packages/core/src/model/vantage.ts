@@ -5,18 +5,23 @@ import type { JsonObject } from './json.js';
 /**
  * What a probe needs from pastoe's own vantage point before its evidence can say anything about
  * a domain: `dns`, a resolver that answers and a root key set that validates against the trust
- * anchors; `tcp`, outgoing TCP connections; `ipv6`, outgoing connections to IPv6 addresses.
+ * anchors; `tcp`, outgoing TCP connections; `ipv6`, outgoing connections to IPv6 addresses;
+ * `smtp`, outgoing connections to port 25 (which many networks block).
  *
  * `ipv6` is a need per address family: an each-scope probe that declares it needs it only for its
  * subjects at an IPv6 address. When pastoe's own IPv6 does not work, those subjects are not
  * probed (their evidence is a `vantage` failure of step `ipv6`), the IPv4 ones are, and a check
  * is judged on its IPv4 part with the IPv6 addresses shown as `error` (see `judge`). A
  * target-scope probe that declares it does not run at all.
+ *
+ * `smtp` is a need per subject too: when pastoe cannot open port 25 anywhere, an each-scope probe
+ * that needs it still plans (a domain without mail servers plans none and stays not tested), and
+ * each planned subject gets a `vantage` failure of step `smtp` instead of a connection attempt.
  */
-export type ProbeNeed = 'dns' | 'tcp' | 'ipv6';
+export type ProbeNeed = 'dns' | 'tcp' | 'ipv6' | 'smtp';
 
 /** Every probe need, in the order the vantage check tests them. */
-export const probeNeeds: readonly ProbeNeed[] = Object.freeze(['dns', 'tcp', 'ipv6']);
+export const probeNeeds: readonly ProbeNeed[] = Object.freeze(['dns', 'tcp', 'ipv6', 'smtp']);
 
 /**
  * One step of the vantage check:
@@ -25,9 +30,11 @@ export const probeNeeds: readonly ProbeNeed[] = Object.freeze(['dns', 'tcp', 'ip
  *   resolver that lies, strips signatures, or a clock that is far off fails here);
  * - `tcp`: a TCP connection to at least one well-known endpoint opens;
  * - `ipv6`: a TCP connection to at least one well-known IPv6 endpoint opens (a host without an
- *   IPv6 route fails here).
+ *   IPv6 route fails here);
+ * - `smtp`: a TCP connection to port 25 of at least one well-known mail server opens (a network
+ *   that blocks outgoing SMTP fails here).
  */
-export type VantageStep = 'resolver' | 'trust-anchors' | 'tcp' | 'ipv6';
+export type VantageStep = 'resolver' | 'trust-anchors' | 'tcp' | 'ipv6' | 'smtp';
 
 /** The need each vantage step serves. */
 export const vantageStepNeed: Readonly<Record<VantageStep, ProbeNeed>> = Object.freeze({
@@ -35,6 +42,7 @@ export const vantageStepNeed: Readonly<Record<VantageStep, ProbeNeed>> = Object.
   'trust-anchors': 'dns',
   tcp: 'tcp',
   ipv6: 'ipv6',
+  smtp: 'smtp',
 });
 
 /** The result of one vantage step. */
@@ -63,8 +71,8 @@ export interface VantageStepResult {
  */
 export interface VantageReport {
   /**
-   * True when every step that was run succeeded. A report whose only failed step is `ipv6` still
-   * lets pastoe judge domains, over IPv4.
+   * True when every step that was run succeeded. A report whose only failed steps are `ipv6` or
+   * `smtp` still lets pastoe judge domains: over IPv4, and without the port-25 tests.
    */
   readonly ok: boolean;
   /** The resolver asked, as it describes itself (e.g. `udp://127.0.0.1:5353` or the DoH URLs). */
@@ -95,6 +103,12 @@ export interface VantageSettings {
    * `lab.vantage`.
    */
   readonly tcp6Endpoints?: readonly Endpoint[];
+  /**
+   * Where the `smtp` step connects (port 25 of a mail server, normally); one open connection is
+   * enough. Default: port 25 of the IPv4 addresses of `defaultVantageSmtpHosts` (well-known inbound
+   * mail servers), looked up through the scan's resolver. The lab gives its own in `lab.vantage`.
+   */
+  readonly smtpEndpoints?: readonly Endpoint[];
 }
 
 /**

@@ -60,14 +60,13 @@ export function judge(check: AnyCheck, gathered: GatheredEvidence, context: Eval
   const level = result.level ?? check.level;
   const forced = result.forced === true;
   const status = clampStatus(result.status, level, forced);
+  // An `error` with a reason is pastoe's own failure to judge; without one it is Internet.nl's
+  // error outcome about the domain (an unreachable mail server, a DNS error of its zone), which
+  // scoring counts as Internet.nl does.
   const error: VerdictError | undefined =
-    result.status !== 'error'
+    result.status !== 'error' || result.error === undefined
       ? undefined
-      : {
-          source: 'check',
-          code: result.error?.code ?? result.outcome,
-          message: result.error?.message ?? `${check.id} could not judge the evidence (${result.outcome})`,
-        };
+      : { source: 'check', code: result.error.code, message: result.error.message };
   return {
     check: check.id,
     status,

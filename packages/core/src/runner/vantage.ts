@@ -70,6 +70,19 @@ export const defaultVantageTcp6Endpoints: readonly Endpoint[] = Object.freeze(
   }),
 );
 
+/**
+ * The mail servers whose port 25 the `smtp` step tries when no `smtpEndpoints` are given: the
+ * inbound MX hosts of two of the largest mail providers, which accept connections from anywhere.
+ * Their IPv4 addresses are looked up at check time (such hosts' addresses change; names do not).
+ */
+export const defaultVantageSmtpHosts: readonly string[] = Object.freeze([
+  'gmail-smtp-in.l.google.com',
+  'hotmail-com.olc.protection.outlook.com',
+]);
+
+/** The SMTP port, which the `smtp` step tests. */
+const smtpPort = 25;
+
 /** The most TCP endpoints one check tries (per step); they are tried at once, so the list must stay short. */
 export const maxVantageTcpEndpoints = 16;
 
@@ -79,8 +92,9 @@ export const defaultVantageTimeoutMs = 10_000;
 /**
  * Checks pastoe's own vantage point before it judges anyone's domain: that the resolver answers
  * (`. NS`), that the root DNSKEY set validates as `secure` against the trust anchors, when `tcp`
- * is needed that a TCP connection opens to a well-known endpoint, and when `ipv6` is needed that
- * one opens to a well-known IPv6 endpoint (one connection per family). Never rejects for a
+ * is needed that a TCP connection opens to a well-known endpoint, when `ipv6` is needed that
+ * one opens to a well-known IPv6 endpoint (one connection per family), and when `smtp` is needed
+ * that one opens to port 25 of a well-known mail server. Never rejects for a
  * failed step (the report says what failed and why); rejects with the signal's reason when
  * `options.signal` aborts, and with a RangeError for a bad `timeoutMs`, an unknown need, more
  * than {@link maxVantageTcpEndpoints} endpoints per step or a `tcp6Endpoints` entry that is not IPv6.
@@ -107,6 +121,10 @@ export async function checkVantage(transports: VantageTransports, options: Check
   if (endpoints6.some((endpoint) => typeof endpoint?.ip !== 'string' || !endpoint.ip.includes(':'))) {
     throw new RangeError('tcp6Endpoints must be IPv6 endpoints');
   }
+  const smtpEndpoints = options.smtpEndpoints;
+  if (smtpEndpoints !== undefined && (!Array.isArray(smtpEndpoints) || smtpEndpoints.length > maxVantageTcpEndpoints)) {
+    throw new RangeError(`smtpEndpoints must be a list of at most ${maxVantageTcpEndpoints} endpoints`);
+  }
   const now = options.now ?? (() => new Date());
   options.signal?.throwIfAborted();
   const checkedAt = now().toISOString();
@@ -128,6 +146,7 @@ export async function checkVantage(transports: VantageTransports, options: Check
     if (needs.includes('ipv6')) {
       work.push(tcpStep('ipv6', transports, endpoints6, linked.signal, deadline).then((step) => [step]));
     }
+    if (needs.includes('smtp')) work.push(smtpStep(transports, smtpEndpoints, linked.signal, deadline).then((step) => [step]));
     const all = Promise.all(work);
     const results = await (callerAbort === undefined ? all : Promise.race([all, callerAbort.promise]));
     const steps = results.flat();
@@ -184,7 +203,12 @@ function vantageFailureFor(report: VantageReport | undefined, needs: readonly Pr
   if (report === undefined || report.ok) return undefined;
   const failed = report.steps.find((step) => !step.ok && needs.includes(vantageStepNeed[step.step]));
   if (failed === undefined) return undefined;
-  const what = failed.step === 'ipv6' ? "pastoe's own IPv6 is not working" : "pastoe's own vantage point failed";
+  const what =
+    failed.step === 'ipv6'
+      ? "pastoe's own IPv6 is not working"
+      : failed.step === 'smtp'
+        ? "pastoe's own network does not reach port 25 (outgoing SMTP is blocked)"
+        : "pastoe's own vantage point failed";
   return {
     code: 'vantage',
     message: `${what}, so this was not probed: ${failed.reason ?? failed.code ?? failed.step}`,
@@ -197,38 +221,46 @@ function vantageFailureFor(report: VantageReport | undefined, needs: readonly Pr
   };
 }
 
+/** The needs an each-scope probe meets per subject, after planning (see {@link subjectVantageFailure}). */
+const perSubjectNeeds: ReadonlySet<ProbeNeed> = new Set<ProbeNeed>(['ipv6', 'smtp']);
+
 /**
  * The `vantage` error that keeps a whole probe from running: any failed need of a target-scope
- * probe; for an each-scope probe, a failed need other than `ipv6`, which is judged per subject
- * (see {@link subjectVantageFailure}).
+ * probe; for an each-scope probe, a failed need other than `ipv6` and `smtp`, which are judged per
+ * subject (see {@link subjectVantageFailure}).
  */
 export function probeVantageFailure(
   report: VantageReport | undefined,
   probe: Pick<AnyProbeDeclaration, 'scope' | 'needs'>,
 ): ProbeError | undefined {
   const needs = probeNeedsOf(probe);
-  return vantageFailureFor(report, probe.scope === 'each' ? needs.filter((need) => need !== 'ipv6') : needs);
+  return vantageFailureFor(report, probe.scope === 'each' ? needs.filter((need) => !perSubjectNeeds.has(need)) : needs);
 }
 
 /**
  * The `vantage` error that keeps an each-scope probe from running on one subject: the probe needs
- * `ipv6`, the subject's address is IPv6, and the report's `ipv6` step failed. Its IPv4 subjects run.
+ * `smtp` and the report's `smtp` step failed (every subject), or the probe needs `ipv6`, the
+ * subject's address is IPv6, and the report's `ipv6` step failed (its IPv4 subjects run).
  */
 export function subjectVantageFailure(
   report: VantageReport | undefined,
   probe: Pick<AnyProbeDeclaration, 'needs'>,
   subject: Subject,
 ): ProbeError | undefined {
-  if (subject.ip === undefined || !subject.ip.includes(':') || !probeNeedsOf(probe).includes('ipv6')) return undefined;
+  const needs = probeNeedsOf(probe);
+  const smtp = needs.includes('smtp') ? vantageFailureFor(report, ['smtp']) : undefined;
+  if (smtp !== undefined) return smtp;
+  if (subject.ip === undefined || !subject.ip.includes(':') || !needs.includes('ipv6')) return undefined;
   return vantageFailureFor(report, ['ipv6']);
 }
 
 /**
  * True when a failed step keeps pastoe from judging domains at all (any but `ipv6`, whose failure
- * leaves the IPv4 parts to judge): `scanMany` then stops before the first domain.
+ * leaves the IPv4 parts to judge, and `smtp`, whose failure leaves all but the port-25 tests):
+ * `scanMany` then stops before the first domain.
  */
 export function vantageBlocksScans(report: VantageReport): boolean {
-  return report.steps.some((step) => !step.ok && step.step !== 'ipv6');
+  return report.steps.some((step) => !step.ok && step.step !== 'ipv6' && step.step !== 'smtp');
 }
 
 /** One line on the first failed step of a report. */
@@ -298,9 +330,49 @@ async function trustAnchorStep(transports: VantageTransports, signal: AbortSigna
   return { step: 'trust-anchors', ok: true, durationMs: elapsed(started) };
 }
 
+/**
+ * Port 25 of the given endpoints, or of the IPv4 addresses of {@link defaultVantageSmtpHosts}
+ * looked up through the resolver (a failed lookup fails the step with the resolver's reason).
+ */
+async function smtpStep(
+  transports: VantageTransports,
+  given: readonly Endpoint[] | undefined,
+  signal: AbortSignal,
+  deadline: number,
+): Promise<VantageStepResult> {
+  if (given !== undefined) return tcpStep('smtp', transports, given, signal, deadline);
+  const started = performance.now();
+  const lookups = await Promise.all(
+    defaultVantageSmtpHosts.map((host) =>
+      guarded(
+        () => transports.resolver.query({ name: host, type: 'A', recursionDesired: true }, { signal, timeoutMs: remaining(deadline) }),
+        signal,
+      ),
+    ),
+  );
+  const endpoints: Endpoint[] = [];
+  const problems: string[] = [];
+  lookups.forEach((result, index) => {
+    const host = defaultVantageSmtpHosts[index];
+    if (result instanceof Error) problems.push(`${host}: ${result.message}`);
+    else if (!result.ok) problems.push(`${host}: ${result.error.message}`);
+    else {
+      const ips = result.message.answers.flatMap((record) => (record.data.type === 'A' ? [record.data.address] : []));
+      if (ips.length === 0) problems.push(`${host}: no A record (${result.message.rcode})`);
+      endpoints.push(...ips.slice(0, 2).map((ip) => ({ ip, port: smtpPort })));
+    }
+  });
+  if (endpoints.length === 0) {
+    const reason = `no address to test outgoing SMTP with: ${problems.join('; ')}`;
+    return failed('smtp', 'no-endpoints', reason, started);
+  }
+  const step = await tcpStep('smtp', transports, endpoints.slice(0, maxVantageTcpEndpoints), signal, deadline);
+  return { ...step, durationMs: elapsed(started) };
+}
+
 /** One open TCP connection to any endpoint is enough; the others are then abandoned. */
 async function tcpStep(
-  step: 'tcp' | 'ipv6',
+  step: 'tcp' | 'ipv6' | 'smtp',
   transports: VantageTransports,
   endpoints: readonly Endpoint[],
   signal: AbortSignal,
@@ -308,7 +380,7 @@ async function tcpStep(
 ): Promise<VantageStepResult> {
   const started = performance.now();
   const shown = endpoints.map(formatEndpoint).join(', ');
-  const egress = step === 'tcp' ? 'TCP egress' : 'TCP egress over IPv6';
+  const egress = step === 'tcp' ? 'TCP egress' : step === 'ipv6' ? 'TCP egress over IPv6' : 'outgoing SMTP (port 25)';
   if (endpoints.length === 0) return failed(step, 'no-endpoints', `no endpoints were given to test ${egress} with`, started);
   // Aborted when one connection opened, when the check ends, or when the check's signal aborts.
   const stop = new AbortController();
@@ -324,7 +396,7 @@ async function tcpStep(
     const outcome = await guarded(() => Promise.any(endpoints.map(connectOne)), signal);
     if (!(outcome instanceof Error)) return { step, ok: true, durationMs: elapsed(started) };
     const first: unknown = outcome instanceof AggregateError ? outcome.errors[0] : outcome;
-    const over = step === 'tcp' ? '' : ' over IPv6';
+    const over = step === 'tcp' ? '' : step === 'ipv6' ? ' over IPv6' : ' to port 25';
     return failed(
       step,
       errorCode(first),

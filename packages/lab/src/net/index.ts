@@ -26,3 +26,5 @@ export { expectedWebVerdicts, webExpectationAreas } from './scenarios/expected/i
 export { expectedMailVerdicts, mailExpectationAreas } from './scenarios/expected/mail/index.js';
 export { mailIpv6RpkiExpectations } from './scenarios/expected/mail/ipv6-rpki.js';
 export type { ExpectedSubtests, ExpectedVerdict, WebAreaExpectations } from './scenarios/expected/index.js';
+export { expectedMailScores } from './scenarios/expected/mail/scores.js';
+export type { ExpectedMailScore } from './scenarios/expected/mail/scores.js';
