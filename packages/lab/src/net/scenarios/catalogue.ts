@@ -613,9 +613,10 @@ const mtaStsScenarios: readonly MailSpec[] = [
 export const mailCatalogue: readonly MailSpec[] = [
   {
     domain: 'mail-modern.test',
-    description: 'MX with STARTTLS, TLS 1.2 and 1.3, ECDSA P-384 and RSA-3072 chains, DANE-EE for both keys',
+    description: 'MX with STARTTLS, TLS 1.2 and 1.3, ECDSA P-384 and RSA-3072 chains, DANE-EE for both keys, a DKIM key',
     smtp: { tls: modern([{ key: 'ecdsa-p384' }, { key: 'rsa3072' }]) },
     tlsa: 'dane-ee',
+    records: [dkimKeyRecord('mail', 'ed25519')],
   },
   {
     domain: 'mail-nostarttls.test',
@@ -666,10 +667,11 @@ export const mailCatalogue: readonly MailSpec[] = [
   },
   {
     domain: 'mail-dane-pkix.test',
-    description: 'MX with only a PKIX-EE (1 1 1) TLSA record: mail ignores PKIX usages, so no DANE',
+    description: 'MX with only a PKIX-EE (1 1 1) TLSA record: mail ignores PKIX usages, so no DANE; else as good as mail-modern.test',
     smtp: { tls: modern([{ key: 'ecdsa-p256' }]) },
     tlsa: 'dane-ee',
     pkixTlsa: true,
+    records: [dkimKeyRecord('mail', 'ed25519')],
   },
   {
     domain: 'mail-dane-ta-wrongname.test',

@@ -6,21 +6,19 @@
  *
  * What every scenario here shares: a signed zone, name servers with IPv6 that answer, valid ROAs
  * (mail_ipv6 NS part 10/10, mail_dnssec 10/10, mail_rpki 45/45 → 100), SPF `v=spf1 mx -all` (or
- * `-all` without a mail server of its own: 10 + 10), and **no DKIM record**: the lab publishes no
- * `_domainkey` name, so `mail_auth_dkim_exist` is `fail`/`bad` (dkim_score 0 of 10) on every
- * scenario, the non-sending exemption aside (it needs DMARC `p=reject` and SPF exactly
- * `v=spf1 -all`, which no scenario here has together).
+ * `-all` without a mail server of its own: 10 + 10). mail-modern.test and mail-dane-pkix.test
+ * publish a DKIM key; the others publish no `_domainkey` name, so `mail_auth_dkim_exist` is
+ * `fail`/`bad` (dkim_score 0 of 10), the non-sending exemption aside (it needs DMARC `p=reject` and
+ * SPF exactly `v=spf1 -all`, which no scenario here has together).
  *
- * - mail-modern.test: DMARC `p=reject` (10 + 10), DKIM 0, SPF 20 → auth 40/50 = 80. IPv6 20/20,
+ * - mail-modern.test: DMARC `p=reject` (10 + 10), DKIM 10, SPF 20 → auth 50/50 = 100. IPv6 20/20,
  *   STARTTLS with DANE: the twelve scored TLS fields (tls_enabled, protocols, ciphers, cipher
  *   order, fs, kex hash, compression, secure reneg, EMS, 0-RTT, pubkey, signature) 120 plus
  *   dane_score twice (exists and valid) 20 = 140/140 → 100 (the SHA-224 kex hash phase-out is a
- *   warning with full points). int((100 + 100 + 80 + 100 + 100) / 5) = 96. With a DKIM record it
- *   would be 100.
+ *   warning with full points). int((100 + 100 + 100 + 100 + 100) / 5) = 100.
  * - mail-dane-pkix.test, no DANE for mail (only a PKIX-EE record, which mail ignores), else as
- *   mail-modern: dane_score counted once, 0 → STARTTLS 120/130 = 92. int((100 + 100 + 80 + 92 +
- *   100) / 5) = 94. With a DKIM record it would be the spec's worked example (§6.5): int((100 +
- *   100 + 100 + 92 + 100) / 5) = 98.
+ *   mail-modern: dane_score counted once, 0 → STARTTLS 120/130 = 92. The spec's worked example
+ *   (§6.5, no DANE → 98 %): int((100 + 100 + 100 + 92 + 100) / 5) = 98.
  * - mail-nullmx.test, a Null MX without an address: STARTTLS excluded (MAX 0, category not
  *   counted), IPv6 the NS part only (10/10), DNSSEC the domain only (10/10). No DMARC (the lab
  *   publishes none without a mail server): DMARC 0, its policy not tested (required, 0), DKIM 0,
@@ -48,12 +46,12 @@ export interface ExpectedMailScore {
 /** The expected Internet.nl mail score of lab mail scenarios (see the derivation above). */
 export const expectedMailScores: Readonly<Record<string, ExpectedMailScore>> = {
   'mail-modern.test': {
-    percentage: 96,
-    categories: { mail_ipv6: 100, mail_dnssec: 100, mail_auth: 80, mail_starttls: 100, mail_rpki: 100 },
+    percentage: 100,
+    categories: { mail_ipv6: 100, mail_dnssec: 100, mail_auth: 100, mail_starttls: 100, mail_rpki: 100 },
   },
   'mail-dane-pkix.test': {
-    percentage: 94,
-    categories: { mail_ipv6: 100, mail_dnssec: 100, mail_auth: 80, mail_starttls: 92, mail_rpki: 100 },
+    percentage: 98,
+    categories: { mail_ipv6: 100, mail_dnssec: 100, mail_auth: 100, mail_starttls: 92, mail_rpki: 100 },
   },
   'mail-nullmx.test': {
     percentage: 85,
