@@ -42,7 +42,7 @@ function recordCell(report: ScanReport, exist: string, policy: string): string {
   return brief(verdictOf(report, policy));
 }
 
-/** The Internet.nl mail score; `*` marks a score over a partial report (subtests pastoe lacks). */
+/** The Internet.nl mail score; `*` marks a score over a partial report (subtests pastoe could not measure). */
 function scoreCell(report: ScanReport): string {
   const suite = score(report, policies.internetnlMail).suites[0];
   if (suite === undefined) return '-';
