@@ -1,0 +1,119 @@
+/**
+ * Test helper: judging one STARTTLS check from evidence, and the outcomes every check judged per
+ * MX host shares (no mail server to test, a host without address or TLS, pastoe's own scan
+ * failing, the worst host deciding), as tests each check file registers. Only for tests.
+ */
+import { type AnyCheck, evaluate, type TlsEvidence, type Verdict, type VerdictStatus } from '@pastoe/core/model';
+import { describe, expect, it } from 'vitest';
+import { tlsEvidence } from '../../../../core/src/tls/evaluate/test-support/evidence.js';
+import type { MxEvidence } from '../../probes/mx.declaration.js';
+import { type MailServerFixture, starttlsBundle } from './starttls-bundle.js';
+
+/** The first MX host of the fixtures. */
+export const mx1 = 'mx1.example.test';
+/** The second MX host of the fixtures. */
+export const mx2 = 'mx2.example.test';
+
+/** Core's well-configured TLS 1.2 + 1.3 server, as a mail server: port 25, STARTTLS offered and accepted. */
+export function mailTls(overrides: Partial<TlsEvidence> = {}): TlsEvidence {
+  return tlsEvidence({
+    endpoint: { host: mx1, ip: '192.0.2.25', port: 25, starttls: 'smtp' },
+    starttls: { ehloKeywords: ['STARTTLS'], offered: true, accepted: true },
+    ...overrides,
+  });
+}
+
+/** The verdict of `check` on these MX hosts (and, when given, this MX lookup instead of one naming them). */
+export function judgeMail(check: AnyCheck, servers: readonly MailServerFixture[], mx?: MxEvidence): Verdict {
+  const verdict = evaluate([check], starttlsBundle(servers, mx))[0];
+  if (verdict === undefined) throw new Error(`no verdict from ${check.id}`);
+  return verdict;
+}
+
+/** The verdict of `check` on one MX host scanned at one IPv4 address. */
+export function judgeOneMail(check: AnyCheck, tls: TlsEvidence, extras: Omit<MailServerFixture, 'host' | 'scans'> = {}): Verdict {
+  return judgeMail(check, [{ host: mx1, scans: { '192.0.2.25': tls }, ...extras }]);
+}
+
+/** A status (as shown, or before the check's level clamped it) and outcome, for compact expectations. */
+export interface StatusOutcome {
+  /** The verdict status, as shown. */
+  readonly status?: VerdictStatus;
+  /** The status before the level clamped it (an optional check shows a fail as info). */
+  readonly rawStatus?: VerdictStatus;
+  /** The outcome word. */
+  readonly outcome: string;
+}
+
+/** What {@link perMailServerCases} needs of a check. */
+export interface PerMailServerCase {
+  /** Evidence of a host the check passes, and its verdict. */
+  readonly good: {
+    readonly tls: TlsEvidence;
+    readonly verdict: StatusOutcome;
+    readonly fixture?: Omit<MailServerFixture, 'host' | 'scans'>;
+  };
+  /** Evidence of a host the check judges worse, and its verdict. */
+  readonly bad: {
+    readonly tls: TlsEvidence;
+    readonly verdict: StatusOutcome;
+    readonly fixture?: Omit<MailServerFixture, 'host' | 'scans'>;
+  };
+  /** Whether a tested host makes the check required (Internet.nl's `was_tested()` raise); default true. */
+  readonly raised?: boolean;
+}
+
+const noMx: MxEvidence = { rcode: 'NXDOMAIN', records: [], domainHasAddress: true };
+const nullMx: MxEvidence = { rcode: 'NOERROR', records: [{ preference: 0, exchange: '' }], domainHasAddress: true };
+
+/**
+ * Registers the outcomes every STARTTLS check judged per MX host with `judgePerMailServerTls`
+ * shares: not tested without mail servers (no MX, Null MX), for a host without address and for
+ * an unreachable host; `error` when pastoe's own scan failed; the worst of two hosts deciding with
+ * one subject per host, an untested host not counting against a tested one.
+ */
+export function perMailServerCases(check: AnyCheck, cases: PerMailServerCase): void {
+  const host = (name: string, which: PerMailServerCase['good'], ip: string): MailServerFixture => ({
+    host: name,
+    scans: { [ip]: which.tls },
+    ...which.fixture,
+  });
+  describe('per MX host, as every STARTTLS check', () => {
+    it('is not tested without MX records or with a Null MX', () => {
+      for (const mx of [noMx, nullMx]) {
+        const verdict = judgeMail(check, [], mx);
+        expect(verdict).toMatchObject({ status: 'not-tested', outcome: 'not-tested' });
+        expect(verdict.findings.map((finding) => finding.id)).toEqual([`${check.id}.no-mail-servers`]);
+      }
+    });
+
+    it('is not tested for an MX host without an address or without a TLS server, never failed', () => {
+      const withoutAddress = judgeMail(check, [{ host: mx1, ...cases.good.fixture }]);
+      expect(withoutAddress).toMatchObject({ status: 'not-tested', outcome: 'not-tested' });
+      expect(withoutAddress.findings).toContainEqual(expect.objectContaining({ id: `${check.id}.no-address` }));
+      const unreachable = judgeOneMail(check, mailTls({ reachable: false, versions: [] }), cases.good.fixture);
+      expect(unreachable).toMatchObject({ status: 'not-tested', outcome: 'not-tested' });
+    });
+
+    it("is error, not a verdict on the domain, when pastoe's own STARTTLS scan failed", () => {
+      const verdict = judgeMail(check, [host(mx1, cases.good, '192.0.2.25'), { host: mx2, failed: 'timeout' }]);
+      expect(verdict).toMatchObject({ status: 'error', error: { source: 'probe', code: 'timeout' } });
+    });
+
+    it('takes the worst MX host and reports one subject per host; an untested host does not count', () => {
+      expect(judgeOneMail(check, cases.good.tls, cases.good.fixture)).toMatchObject(cases.good.verdict);
+      const verdict = judgeMail(check, [host(mx1, cases.good, '192.0.2.25'), host(mx2, cases.bad, '192.0.2.26')]);
+      expect(verdict).toMatchObject(cases.bad.verdict);
+      expect(verdict.subjects?.map((subject) => [subject.subject.name, subject.outcome])).toEqual([
+        [mx1, cases.good.verdict.outcome],
+        [mx2, cases.bad.verdict.outcome],
+      ]);
+      if (cases.raised !== false) expect(verdict.level).toBe('required');
+      const withUnreachable = judgeMail(check, [
+        { host: mx1, scans: { '192.0.2.25': mailTls({ reachable: false, versions: [] }) }, ...cases.good.fixture },
+        host(mx2, cases.bad, '192.0.2.26'),
+      ]);
+      expect(withUnreachable).toMatchObject(cases.bad.verdict);
+    });
+  });
+}
