@@ -1,10 +1,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { mailTlsa } from '../test-support/starttls-bundle.js';
 import { judgeOneMail, mailTls, mx1, perMailServerCases } from '../test-support/starttls-cases.js';
-import { openMailPki, spkiSha256 } from '../test-support/starttls-chains.js';
+import { openTestPki } from '../../../../core/src/x509/test-support/openssl.js';
+import { mailPki, spkiSha256 } from '../test-support/starttls-chains.js';
 import { mailStarttlsCertDomain } from './mail-starttls-cert-domain.check.js';
 
-const pki = openMailPki();
+const pki = mailPki(openTestPki());
 afterAll(() => pki.close());
 
 const named = mailTls({ certificateChains: [pki.chain(pki.leaf())] });

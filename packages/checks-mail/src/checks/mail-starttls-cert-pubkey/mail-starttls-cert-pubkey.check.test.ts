@@ -1,9 +1,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { judgeOneMail, mailTls, perMailServerCases } from '../test-support/starttls-cases.js';
-import { openMailPki } from '../test-support/starttls-chains.js';
+import { openTestPki } from '../../../../core/src/x509/test-support/openssl.js';
+import { mailPki } from '../test-support/starttls-chains.js';
 import { mailStarttlsCertPubkey } from './mail-starttls-cert-pubkey.check.js';
 
-const pki = openMailPki();
+const pki = mailPki(openTestPki());
 afterAll(() => pki.close());
 
 const withKey = (key: 'ec-p256' | 'rsa-2048' | 'rsa-1024') => mailTls({ certificateChains: [pki.chain(pki.leaf({ key }))] });

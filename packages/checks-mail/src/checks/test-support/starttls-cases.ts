@@ -5,7 +5,6 @@
  */
 import { type AnyCheck, evaluate, type TlsEvidence, type Verdict, type VerdictStatus } from '@pastoe/core/model';
 import { describe, expect, it } from 'vitest';
-import { tlsEvidence } from '../../../../core/src/tls/evaluate/test-support/evidence.js';
 import type { MxEvidence } from '../../probes/mx.declaration.js';
 import { type MailServerFixture, starttlsBundle } from './starttls-bundle.js';
 
@@ -14,13 +13,40 @@ export const mx1 = 'mx1.example.test';
 /** The second MX host of the fixtures. */
 export const mx2 = 'mx2.example.test';
 
-/** Core's well-configured TLS 1.2 + 1.3 server, as a mail server: port 25, STARTTLS offered and accepted. */
+/**
+ * A well-configured mail server: STARTTLS offered and accepted on port 25, TLS 1.2 (two
+ * sufficient ECDHE suites) and 1.3, everything in order, as core's `tlsEvidence()` fixture is for
+ * the web; tests override what they exercise.
+ */
 export function mailTls(overrides: Partial<TlsEvidence> = {}): TlsEvidence {
-  return tlsEvidence({
+  const versions = ['SSLv2', 'SSLv3', 'TLSv1.0', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'] as const;
+  return {
     endpoint: { host: mx1, ip: '192.0.2.25', port: 25, starttls: 'smtp' },
+    reachable: true,
     starttls: { ehloKeywords: ['STARTTLS'], offered: true, accepted: true },
+    versions: versions.map((version) => ({ version, supported: version === 'TLSv1.2' || version === 'TLSv1.3' })),
+    suites: [
+      { version: 'TLSv1.2', accepted: [0xc030, 0xc02f], complete: true, candidates: 150 },
+      { version: 'TLSv1.3', accepted: [], complete: true, candidates: 150 },
+    ],
+    keyExchanges: [
+      { version: 'TLSv1.2', suite: 0xc030, group: 29 },
+      { version: 'TLSv1.2', suite: 0xc02f, group: 23 },
+    ],
+    kexHash: { sha1: false, sha224: false, defaultScheme: 0x0804 },
+    compression: false,
+    secureRenegotiation: true,
+    extendedMasterSecret: true,
+    cipherOrder: { tested: false, serverPreference: true },
+    certificateChains: [],
+    trust: { verified: true, store: 'mozilla' },
+    ocsp: { stapled: false },
+    renegotiation: { attempted: 11, accepted: 0 },
+    zeroRtt: { maxEarlyData: 0, accepted: false },
+    connections: 20,
+    problems: [],
     ...overrides,
-  });
+  };
 }
 
 /** The verdict of `check` on these MX hosts (and, when given, this MX lookup instead of one naming them). */
