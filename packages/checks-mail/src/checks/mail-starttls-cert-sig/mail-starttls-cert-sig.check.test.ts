@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { judgeOneMail, mailTls, perMailServerCases } from '../test-support/starttls-cases.js';
+import { judgeOneMail, mailTls, perMailServerCases } from '../../test-support/starttls-cases.js';
 import { openTestPki } from '../../../../core/src/x509/test-support/openssl.js';
-import { mailPki } from '../test-support/starttls-chains.js';
+import { mailPki } from '../../test-support/starttls-chains.js';
 import { mailStarttlsCertSig } from './mail-starttls-cert-sig.check.js';
 
 const pki = mailPki(openTestPki());

@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { mailTlsa } from '../test-support/starttls-bundle.js';
-import { judgeOneMail, mailTls, mx1, perMailServerCases } from '../test-support/starttls-cases.js';
+import { judgeOneMail, mailTls, mx1, perMailServerCases } from '../../test-support/starttls-cases.js';
 import { openTestPki } from '../../../../core/src/x509/test-support/openssl.js';
-import { mailPki, spkiSha256 } from '../test-support/starttls-chains.js';
+import { mailPki, spkiSha256 } from '../../test-support/starttls-chains.js';
 import { mailStarttlsDaneExist } from './mail-starttls-dane-exist.check.js';
 
 const pki = mailPki(openTestPki());

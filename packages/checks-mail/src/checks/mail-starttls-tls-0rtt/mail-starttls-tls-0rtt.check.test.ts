@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { judgeOneMail, mailTls, perMailServerCases } from '../test-support/starttls-cases.js';
+import { judgeOneMail, mailTls, perMailServerCases } from '../../test-support/starttls-cases.js';
 import { mailStarttlsTlsZeroRtt } from './mail-starttls-tls-0rtt.check.js';
 
 const judge = (tls: Parameters<typeof judgeOneMail>[1]) => judgeOneMail(mailStarttlsTlsZeroRtt, tls);

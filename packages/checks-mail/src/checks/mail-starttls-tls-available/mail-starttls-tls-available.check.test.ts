@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { versions } from '../../../../core/src/tls/evaluate/test-support/evidence.js';
 import type { MxEvidence } from '../../probes/mx.declaration.js';
 import { starttlsBundle } from '../test-support/starttls-bundle.js';
-import { judgeMail, judgeOneMail, mailTls, mx1, mx2 } from '../test-support/starttls-cases.js';
+import { judgeMail, judgeOneMail, mailTls, mx1, mx2 } from '../../test-support/starttls-cases.js';
 import { mailStarttlsTlsAvailable } from './mail-starttls-tls-available.check.js';
 
 const check = mailStarttlsTlsAvailable;

@@ -1,7 +1,7 @@
 import type { CaaEvidence } from '@pastoe/core/model';
 import { describe, expect, it } from 'vitest';
 import { mailCaa } from '../test-support/starttls-bundle.js';
-import { judgeOneMail, mailTls, mx1, perMailServerCases } from '../test-support/starttls-cases.js';
+import { judgeOneMail, mailTls, mx1, perMailServerCases } from '../../test-support/starttls-cases.js';
 import { mailStarttlsTlsCaa } from './mail-starttls-tls-caa.check.js';
 
 /** A server that sent a chain: CAA is judged only then, as in Internet.nl (the contents do not matter here). */

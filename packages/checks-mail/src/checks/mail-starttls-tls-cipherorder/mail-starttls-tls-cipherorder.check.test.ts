@@ -1,7 +1,7 @@
 import type { TlsEvidence } from '@pastoe/core/model';
 import { describe, expect, it } from 'vitest';
 import { suites, versions } from '../../../../core/src/tls/evaluate/test-support/evidence.js';
-import { judgeOneMail, mailTls, perMailServerCases } from '../test-support/starttls-cases.js';
+import { judgeOneMail, mailTls, perMailServerCases } from '../../test-support/starttls-cases.js';
 import { mailStarttlsTlsCipherOrder } from './mail-starttls-tls-cipherorder.check.js';
 
 const judge = (tls: Parameters<typeof judgeOneMail>[1]) => judgeOneMail(mailStarttlsTlsCipherOrder, tls);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dhe, ecdhe } from '../../../../core/src/tls/evaluate/test-support/evidence.js';
 import { ffdheGroups } from '../../../../core/src/tls/tables/ffdhe.js';
-import { judgeOneMail, mailTls, perMailServerCases } from '../test-support/starttls-cases.js';
+import { judgeOneMail, mailTls, perMailServerCases } from '../../test-support/starttls-cases.js';
 import { mailStarttlsTlsKeyExchange } from './mail-starttls-tls-keyexchange.check.js';
 
 const ffdhe2048 = ffdheGroups.find((group) => group.name === 'ffdhe2048')?.primeHex ?? '';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { versions } from '../../../../core/src/tls/evaluate/test-support/evidence.js';
-import { judgeOneMail, mailTls, perMailServerCases } from '../test-support/starttls-cases.js';
+import { judgeOneMail, mailTls, perMailServerCases } from '../../test-support/starttls-cases.js';
 import { mailStarttlsTlsKeyExchangeHash } from './mail-starttls-tls-keyexchangehash.check.js';
 
 const judge = (tls: Parameters<typeof judgeOneMail>[1]) => judgeOneMail(mailStarttlsTlsKeyExchangeHash, tls);

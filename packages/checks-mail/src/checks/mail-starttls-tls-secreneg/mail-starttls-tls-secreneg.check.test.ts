@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { versions } from '../../../../core/src/tls/evaluate/test-support/evidence.js';
-import { judgeOneMail, mailTls, perMailServerCases } from '../test-support/starttls-cases.js';
+import { judgeOneMail, mailTls, perMailServerCases } from '../../test-support/starttls-cases.js';
 import { mailStarttlsTlsSecreneg } from './mail-starttls-tls-secreneg.check.js';
 
 const judge = (tls: Parameters<typeof judgeOneMail>[1]) => judgeOneMail(mailStarttlsTlsSecreneg, tls);

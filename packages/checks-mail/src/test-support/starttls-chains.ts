@@ -2,7 +2,8 @@
  * Test helper: certificate chains as a mail server sends them (a leaf for the MX host, then the
  * root), for the certificate and DANE checks of the mail test. The certificates come from core's
  * OpenSSL test PKI, which the test passes in (this package's build cannot reach core's test
- * helpers). Only for tests.
+ * helpers). Outside src/checks because it hashes with node:crypto, and everything there must
+ * bundle for a browser. Only for tests.
  */
 import { createHash, X509Certificate } from 'node:crypto';
 import type { TlsEvidence } from '@pastoe/core/model';

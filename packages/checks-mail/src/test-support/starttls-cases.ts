@@ -1,12 +1,13 @@
 /**
  * Test helper: judging one STARTTLS check from evidence, and the outcomes every check judged per
  * MX host shares (no mail server to test, a host without address or TLS, pastoe's own scan
- * failing, the worst host deciding), as tests each check file registers. Only for tests.
+ * failing, the worst host deciding), as tests each check file registers. Outside src/checks,
+ * whose every file must bundle for a browser (this one imports vitest). Only for tests.
  */
 import { type AnyCheck, evaluate, type TlsEvidence, type Verdict, type VerdictStatus } from '@pastoe/core/model';
 import { describe, expect, it } from 'vitest';
-import type { MxEvidence } from '../../probes/mx.declaration.js';
-import { type MailServerFixture, starttlsBundle } from './starttls-bundle.js';
+import type { MxEvidence } from '../probes/mx.declaration.js';
+import { type MailServerFixture, starttlsBundle } from '../checks/test-support/starttls-bundle.js';
 
 /** The first MX host of the fixtures. */
 export const mx1 = 'mx1.example.test';
