@@ -12,7 +12,15 @@ export { gnutlsLegacyPriority, startTlsPeerLab, tlsPeerLabTools } from './tls-pe
 export type { TlsPeerEndpoint, TlsPeerEndpoints, TlsPeerLab, TlsPeerLabOptions } from './tls-peers.js';
 export { legacyProfile, modernProfile } from './tls-peer-nginx.js';
 export type { NginxTlsProfile } from './tls-peer-nginx.js';
-export { parseSslscanXml, runSslscan } from './tls-sslscan.js';
+export { compareWithSslscan, parseSslscanXml, runSslscan } from './tls-sslscan.js';
 export type { SslscanReport, SslscanRun, SslscanTarget } from './tls-sslscan.js';
 export { parseNginxWebSites, startNginxWebPeer } from './web-peer-nginx.js';
 export type { NginxWebPeer, NginxWebPeerOptions, NginxWebSite } from './web-peer-nginx.js';
+export {
+  postfixLegacyProfile,
+  postfixModernProfile,
+  postfixPeerTools,
+  postfixPeerUnavailable,
+  startPostfixPeer,
+} from './mail-peer-postfix.js';
+export type { PostfixPeer, PostfixPeerEndpoints, PostfixPeerOptions, PostfixTlsProfile } from './mail-peer-postfix.js';

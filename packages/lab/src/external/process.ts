@@ -279,7 +279,7 @@ function acceptsTcp(host: string, port: number): Promise<boolean> {
 }
 
 /** What a server wrote to its log file, for error messages; empty when there is none yet. */
-export function readLog(file: string | undefined): string {
+function readLog(file: string | undefined): string {
   if (file === undefined) return '';
   try {
     return readFileSync(file, 'utf8').trim().slice(-3000);
@@ -303,5 +303,36 @@ export async function waitListening(
     if (Date.now() > deadline) throw new ExternalToolError(`${server.label} did not listen in time: ${said()}`);
     for (const port of [...pending]) if (await acceptsTcp(host, port)) pending.delete(port);
     if (pending.size > 0) await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** Output that means a port chosen free was taken before the server could bind it: try other ports. */
+const portTaken = /address already in use|bind\(\) to .* failed|unable to bind/i;
+
+/**
+ * Starts a server on ports of `host` chosen at run time; when one was taken in the moment between choosing
+ * and binding, starts it again on others (twice at most).
+ */
+export async function startOnFreePorts(
+  host: string,
+  count: number,
+  deadline: number,
+  start: (ports: readonly number[]) => Promise<{ server: GuardedProcess; logFile?: string }>,
+): Promise<{ server: GuardedProcess; ports: readonly number[] }> {
+  for (let attempt = 0; ; attempt++) {
+    const ports: number[] = [];
+    while (ports.length < count) {
+      const port = await freePort(host);
+      if (!ports.includes(port)) ports.push(port);
+    }
+    const { server, logFile } = await start(ports);
+    try {
+      await waitListening(server, host, ports, deadline, logFile);
+      return { server, ports };
+    } catch (error) {
+      await server.stop();
+      const said = `${server.output()}\n${readLog(logFile)}`;
+      if (attempt >= 2 || !portTaken.test(said)) throw error;
+    }
   }
 }

@@ -16,12 +16,10 @@ import {
   type ExternalTool,
   ExternalToolMissingError,
   type GuardedProcess,
-  freePort,
   missingTools,
-  readLog,
   runTool,
   startGuarded,
-  waitListening,
+  startOnFreePorts,
   whichTool,
 } from './process.js';
 import { findNginxMailModule, legacyProfile, modernProfile, writeNginxConfig } from './tls-peer-nginx.js';
@@ -102,36 +100,6 @@ export const gnutlsLegacyPriority =
 const renegotiationCiphers = 'ECDHE-RSA-AES256-GCM-SHA384:ECDHE-RSA-AES128-GCM-SHA256';
 /** TLS 1.3 suites of the renegotiation server. */
 const renegotiationCiphersuites = 'TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256';
-
-/** Output that means a port chosen free was taken before the server could bind it: try other ports. */
-const portTaken = /address already in use|bind\(\) to .* failed|unable to bind/i;
-
-/**
- * Starts a server on ports chosen at run time; when one was taken in the moment between choosing
- * and binding, starts it again on others (twice at most).
- */
-async function startOnFreePorts(
-  count: number,
-  deadline: number,
-  start: (ports: readonly number[]) => Promise<{ server: GuardedProcess; logFile?: string }>,
-): Promise<{ server: GuardedProcess; ports: readonly number[] }> {
-  for (let attempt = 0; ; attempt++) {
-    const ports: number[] = [];
-    while (ports.length < count) {
-      const port = await freePort(listenAddress);
-      if (!ports.includes(port)) ports.push(port);
-    }
-    const { server, logFile } = await start(ports);
-    try {
-      await waitListening(server, listenAddress, ports, deadline, logFile);
-      return { server, ports };
-    } catch (error) {
-      await server.stop();
-      const said = `${server.output()}\n${readLog(logFile)}`;
-      if (attempt >= 2 || !portTaken.test(said)) throw error;
-    }
-  }
-}
 
 /**
  * Starts the TLS peer lab (about a second): a lab CA and three server certificates (RSA-3072 for
@@ -226,7 +194,7 @@ export async function startTlsPeerLab(options: TlsPeerLabOptions = {}): Promise<
       // A fresh prime each time: "custom" DH, as a server that ran `openssl dhparam` has.
       await runTool(openssl, ['dhparam', '-out', files.dh, '1024'], { timeoutMs: Math.max(1000, deadline - Date.now()) });
       const logFile = join(dir, 'nginx-error.log');
-      const { ports } = await startOnFreePorts(4, deadline, async ([modernHttps, legacyHttps, modernSmtp, legacySmtp]) => {
+      const { ports } = await startOnFreePorts(listenAddress, 4, deadline, async ([modernHttps, legacyHttps, modernSmtp, legacySmtp]) => {
         rmSync(logFile, { force: true });
         const config = await writeNginxConfig({
           dir,
@@ -268,7 +236,7 @@ export async function startTlsPeerLab(options: TlsPeerLabOptions = {}): Promise<
       // for reading and writing never ends and never has anything to read.
       const fifo = join(dir, 's_server.stdin');
       await runTool('mkfifo', ['-m', '600', fifo], { timeoutMs: 5000 });
-      const { ports } = await startOnFreePorts(1, deadline, async ([port]) => {
+      const { ports } = await startOnFreePorts(listenAddress, 1, deadline, async ([port]) => {
         // Connections are served one at a time.
         const server = startGuarded('openssl s_server', '/bin/sh', [
           '-c',

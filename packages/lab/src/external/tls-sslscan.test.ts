@@ -1,7 +1,8 @@
 /** Reading sslscan's XML report, from a trimmed copy of a real 2.0.7 report (runs without sslscan). */
+import type { TlsEvidence, TlsVersion } from '@pastoe/core';
 import { describe, expect, it } from 'vitest';
 import { ExternalToolError } from './process.js';
-import { parseSslscanXml } from './tls-sslscan.js';
+import { compareWithSslscan, parseSslscanXml } from './tls-sslscan.js';
 
 const report = `<?xml version="1.0" encoding="UTF-8"?>
 <document title="SSLScan Results" version="2.0.7" web="http://github.com/rbsec/sslscan">
@@ -69,5 +70,52 @@ describe('parseSslscanXml', () => {
   it('rejects what is not an sslscan report, and suites without an id', () => {
     expect(() => parseSslscanXml('<html></html>')).toThrow(/not an sslscan XML report/);
     expect(() => parseSslscanXml(report.replace(' id="0xC030"', ''))).toThrow(/without a valid id/);
+  });
+});
+
+/** pastoe's evidence of the endpoint of the report above, with the given changes. */
+function evidenceOf(
+  changes: { versions?: readonly TlsVersion[]; tls12?: readonly number[]; groups12?: readonly number[] } = {},
+): TlsEvidence {
+  const enabled = changes.versions ?? ['TLSv1.0', 'TLSv1.2', 'TLSv1.3'];
+  const all: readonly TlsVersion[] = ['SSLv2', 'SSLv3', 'TLSv1.0', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];
+  const suites = (version: TlsVersion, accepted: readonly number[]) => ({ version, accepted, complete: true, candidates: 100 });
+  return {
+    endpoint: { host: 'localhost', ip: '127.0.0.1', port: 8443 },
+    reachable: true,
+    versions: all.map((version) => ({ version, supported: enabled.includes(version) })),
+    suites: [suites('TLSv1.0', [0x002f]), suites('TLSv1.2', changes.tls12 ?? [0xc030, 0x000a]), suites('TLSv1.3', [0x1302])],
+    groups: [
+      { version: 'TLSv1.2', accepted: changes.groups12 ?? [29, 23], complete: true },
+      { version: 'TLSv1.3', accepted: [29], complete: true },
+    ],
+    keyExchanges: [],
+    compression: false,
+    secureRenegotiation: true,
+    extendedMasterSecret: true,
+    certificateChains: [],
+    connections: 10,
+    problems: [],
+  };
+}
+
+describe('compareWithSslscan', () => {
+  const parsed = parseSslscanXml(report);
+
+  it('finds nothing to report when both saw the same versions, suites and groups (in any order)', () => {
+    expect(compareWithSslscan(evidenceOf({ tls12: [0x000a, 0xc030], groups12: [23, 29] }), parsed)).toEqual([]);
+  });
+
+  it('names each version, suite and group on which they disagree', () => {
+    const differences = compareWithSslscan(
+      evidenceOf({ versions: ['TLSv1.0', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'], tls12: [0xc030, 0xc02f], groups12: [29] }),
+      parsed,
+    );
+    expect(differences).toEqual([
+      'TLSv1.1: pastoe says enabled, sslscan disabled',
+      'TLSv1.2: suites only sslscan found: TLS_RSA_WITH_3DES_EDE_CBC_SHA',
+      'TLSv1.2: suites only pastoe found: TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256',
+      'TLSv1.2: groups only sslscan found: secp256r1',
+    ]);
   });
 });

@@ -2,8 +2,8 @@
  * sslscan as a second opinion on pastoe's TLS scanner: running it against an endpoint and reading
  * its XML report (versions, accepted suites per version, groups, renegotiation, compression).
  */
-import type { TlsVersion } from '@pastoe/core';
 import { performance } from 'node:perf_hooks';
+import { cipherSuite, cipherSuites, namedGroup, type TlsEvidence, type TlsVersion } from '@pastoe/core';
 import { ExternalToolError, runTool } from './process.js';
 
 /** What sslscan reported about one endpoint. Suite and group codes are IANA numbers, from sslscan's `id`. */
@@ -169,4 +169,59 @@ export async function runSslscan(
   const start = xml.indexOf('<?xml');
   const report = parseSslscanXml(start < 0 ? xml : xml.slice(start));
   return { report, xml: start < 0 ? xml : xml.slice(start), wallMs };
+}
+
+/** The versions both scanners report on. */
+const comparedVersions: readonly TlsVersion[] = ['SSLv2', 'SSLv3', 'TLSv1.0', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];
+
+/** The IANA code of a suite as sslscan names it: OpenSSL's name where OpenSSL has the suite, else the IANA name. */
+function codeOfSslscanName(name: string): number | undefined {
+  for (const suite of cipherSuites.values()) if (suite.openssl === name || suite.iana === name) return suite.code;
+  return undefined;
+}
+
+function sortedCodes(list: readonly number[] | undefined): number[] {
+  return [...(list ?? [])].sort((a, b) => a - b);
+}
+
+/** The codes of `from` that `other` lacks, by name. */
+function missingFrom(from: readonly number[], other: readonly number[], name: (code: number) => string): string[] {
+  return from.filter((code) => !other.includes(code)).map(name);
+}
+
+/**
+ * Where pastoe's scan (`scanTls` with `scope: 'all'` and `groups: true`) and sslscan's report of
+ * the same endpoint disagree: protocol versions, accepted cipher suites per version (and whether
+ * sslscan's suite names map to its ids in pastoe's tables), and key exchange groups at TLS 1.2
+ * and 1.3. One line per disagreement; empty when they agree.
+ */
+export function compareWithSslscan(evidence: TlsEvidence, report: SslscanReport): string[] {
+  const differences: string[] = [];
+  for (const version of comparedVersions) {
+    const ours = evidence.versions.find((entry) => entry.version === version)?.supported ?? false;
+    const theirs = report.versions.get(version) ?? false;
+    if (ours !== theirs)
+      differences.push(`${version}: pastoe says ${ours ? 'enabled' : 'disabled'}, sslscan ${theirs ? 'enabled' : 'disabled'}`);
+  }
+  for (const [code, name] of report.suiteNames)
+    if (codeOfSslscanName(name) !== code) differences.push(`sslscan's suite name ${name} does not match its id 0x${code.toString(16)}`);
+  const suiteName = (code: number): string => cipherSuite(code).iana;
+  for (const version of comparedVersions) {
+    const ours = sortedCodes(evidence.suites.find((entry) => entry.version === version)?.accepted);
+    const theirs = sortedCodes(report.suites.get(version));
+    const onlySslscan = missingFrom(theirs, ours, suiteName);
+    const onlyPastoe = missingFrom(ours, theirs, suiteName);
+    if (onlySslscan.length > 0) differences.push(`${version}: suites only sslscan found: ${onlySslscan.join(', ')}`);
+    if (onlyPastoe.length > 0) differences.push(`${version}: suites only pastoe found: ${onlyPastoe.join(', ')}`);
+  }
+  const groupName = (code: number): string => namedGroup(code).name;
+  for (const version of ['TLSv1.2', 'TLSv1.3'] as const) {
+    const ours = sortedCodes(evidence.groups?.find((entry) => entry.version === version)?.accepted);
+    const theirs = sortedCodes(report.groups.get(version));
+    const onlySslscan = missingFrom(theirs, ours, groupName);
+    const onlyPastoe = missingFrom(ours, theirs, groupName);
+    if (onlySslscan.length > 0) differences.push(`${version}: groups only sslscan found: ${onlySslscan.join(', ')}`);
+    if (onlyPastoe.length > 0) differences.push(`${version}: groups only pastoe found: ${onlyPastoe.join(', ')}`);
+  }
+  return differences;
 }

@@ -56,7 +56,7 @@ export function mailTlsa(host: string, ...records: readonly [number, number, num
 }
 
 /** A CAA climb that found `records` on `host` itself. */
-function mailCaa(host: string, records: readonly { flags: number; tag: string; value: string }[]): CaaEvidence {
+export function mailCaa(host: string, records: readonly { flags: number; tag: string; value: string }[]): CaaEvidence {
   return {
     domain: host,
     lookups: [

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { versions } from '../../../../core/src/tls/evaluate/test-support/evidence.js';
+import { judgeOneMail, mailTls, perMailServerCases } from '../../test-support/starttls-cases.js';
+import { mailStarttlsTlsVersion } from './mail-starttls-tls-version.check.js';
+
+describe('mail-starttls-tls-version', () => {
+  it('passes TLS 1.2 and 1.3, and TLS 1.3 alone', () => {
+    expect(judgeOneMail(mailStarttlsTlsVersion, mailTls())).toMatchObject({
+      status: 'pass',
+      outcome: 'good',
+      level: 'required',
+      internetnl: { name: 'mail_starttls_tls_version' },
+    });
+    expect(judgeOneMail(mailStarttlsTlsVersion, mailTls({ versions: versions('TLSv1.3') }))).toMatchObject({
+      status: 'pass',
+      outcome: 'good',
+    });
+  });
+
+  it('fails TLS 1.0 or 1.1 beside TLS 1.2, naming the version', () => {
+    const verdict = judgeOneMail(mailStarttlsTlsVersion, mailTls({ versions: versions('TLSv1.0', 'TLSv1.2') }));
+    expect(verdict).toMatchObject({ status: 'fail', outcome: 'bad' });
+    expect(verdict.findings).toContainEqual(expect.objectContaining({ params: { version: 'TLSv1.0' } }));
+    expect(judgeOneMail(mailStarttlsTlsVersion, mailTls({ versions: versions('TLSv1.1', 'TLSv1.2') }))).toMatchObject({
+      status: 'fail',
+      outcome: 'bad',
+    });
+  });
+
+  perMailServerCases(mailStarttlsTlsVersion, {
+    good: { tls: mailTls(), verdict: { status: 'pass', outcome: 'good' } },
+    bad: { tls: mailTls({ versions: versions('SSLv3', 'TLSv1.2') }), verdict: { status: 'fail', outcome: 'bad' } },
+  });
+});
