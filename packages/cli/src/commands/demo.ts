@@ -136,7 +136,10 @@ async function runDemo(io: CliIo, signal?: AbortSignal): Promise<number> {
     io.out(
       `\n${mail.domains} mail scenarios scanned in ${mail.millis} ms, as one bulk run: a hosted MX shared by several domains is scanned once.\n`,
     );
-    if (mail.partial) io.out('* a partial score: pastoe could not measure some subtests (a test error, shown in its column), so the score rests on the others.\n');
+    if (mail.partial)
+      io.out(
+        '* a partial score: pastoe could not measure some subtests (a test error, shown in its column), so the score rests on the others.\n',
+      );
     for (const failure of failures) io.err(`could not scan ${failure}\n`);
     return failures.length === 0 ? 0 : 1;
   } finally {
