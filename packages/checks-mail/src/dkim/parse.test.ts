@@ -118,7 +118,33 @@ describe('parseDkimRecord: the public key', () => {
   it('refuses bad base64, a key that is no key, and a key of another type than k= says', () => {
     expect(codes(parseDkimRecord('v=DKIM1; p=not*base64').errors)).toEqual(['bad-base64']);
     expect(codes(parseDkimRecord('v=DKIM1; p=QUJD').errors)).toEqual(['bad-key']);
-    expect(codes(parseDkimRecord(`v=DKIM1; k=rsa; p=${ed25519().spki}`).errors)).toEqual(['key-type-mismatch']);
+    expect(parseDkimRecord(`v=DKIM1; k=rsa; p=${ed25519().spki}`).errors).toMatchObject([
+      { code: 'key-type-mismatch', message: 'k=rsa, but p= holds a ed25519 key' },
+    ]);
+    const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
+    expect(parseDkimRecord(`v=DKIM1; p=${ec}`).errors).toMatchObject([
+      { code: 'key-type-mismatch', message: 'k=rsa, but p= holds a ec key' },
+    ]);
+  });
+
+  it('reads the modulus length node:crypto reads, and refuses truncated, padded and re-tagged DER', () => {
+    for (const bits of [1023, 1024, 2048, 3072]) {
+      const { publicKey } = generateKeyPairSync('rsa', { modulusLength: bits });
+      const spki = publicKey.export({ type: 'spki', format: 'der' });
+      const expected = publicKey.asymmetricKeyDetails?.modulusLength;
+      expect(parseDkimRecord(`p=${spki.toString('base64')}`).key?.bits, `${bits}`).toBe(expected);
+    }
+    const der = Buffer.from(rsa1024.spki, 'base64');
+    const variants = {
+      truncated: der.subarray(0, der.length - 1),
+      trailing: Buffer.concat([der, Buffer.from([0])]),
+      'set, not sequence': Buffer.concat([Buffer.from([0x31]), der.subarray(1)]),
+      'unused bits': Buffer.from(der.toString('hex').replace('0003818d00', '0003818d01'), 'hex'),
+    };
+    expect(variants['unused bits'].equals(der)).toBe(false);
+    for (const [name, bytes] of Object.entries(variants)) {
+      expect(codes(parseDkimRecord(`p=${bytes.toString('base64')}`).errors), name).toEqual(['bad-key']);
+    }
   });
 
   it('bounds what it reads: a record too long, a key too large to decode', () => {

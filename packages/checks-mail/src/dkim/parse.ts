@@ -1,14 +1,14 @@
 /**
  * DKIM key records (RFC 6376 §3.6.1, tag=value list of §3.2; Ed25519 keys of RFC 8463) read into
- * their tags and the facts of their public key. Pure: node:crypto reads the key's DER, no I/O.
+ * their tags and the facts of their public key. Pure, without Node modules (checks use it).
  */
-import { createPublicKey } from 'node:crypto';
+import { base64Bytes, readRsaPublicKey } from './public-key.js';
 
 /** The longest record text {@link parseDkimRecord} reads; longer text is refused unread. */
 export const dkimRecordMaxLength = 16_384;
 /**
  * The longest `p=` value (base64, folding whitespace removed) whose key is decoded: room for an
- * RSA-16384 key in SubjectPublicKeyInfo, bounding the DER node:crypto is given.
+ * RSA-16384 key in SubjectPublicKeyInfo, bounding the DER the key reader walks.
  */
 export const dkimKeyMaxBase64Length = 4_096;
 
@@ -153,30 +153,21 @@ function readTags(text: string, errors: DkimProblem[], warnings: DkimProblem[]):
 }
 
 /** Reads an RSA key from DER: SubjectPublicKeyInfo first, then a bare RSAPublicKey. */
-function rsaKey(der: Buffer, warnings: DkimProblem[], errors: DkimProblem[]): DkimKeyFacts | undefined {
-  for (const encoding of ['spki', 'rsa-public-key'] as const) {
-    let key: ReturnType<typeof createPublicKey>;
-    try {
-      key = createPublicKey({ key: der, format: 'der', type: encoding === 'spki' ? 'spki' : 'pkcs1' });
-    } catch {
-      continue;
-    }
-    if (key.asymmetricKeyType !== 'rsa') {
-      errors.push({
-        code: 'key-type-mismatch',
-        tag: 'p',
-        message: `k=rsa, but p= holds a ${key.asymmetricKeyType ?? 'unknown'} key`,
-      });
-      return undefined;
-    }
-    if (encoding === 'rsa-public-key') {
+function rsaKey(der: Uint8Array, warnings: DkimProblem[], errors: DkimProblem[]): DkimKeyFacts | undefined {
+  const reading = readRsaPublicKey(der);
+  if (reading.ok) {
+    if (reading.encoding === 'rsa-public-key') {
       warnings.push({
         code: 'rsa-public-key-format',
         tag: 'p',
         message: 'p= holds a bare RSAPublicKey; RFC 6376 asks for a SubjectPublicKeyInfo, which some verifiers require',
       });
     }
-    return { type: 'rsa', bits: key.asymmetricKeyDetails?.modulusLength ?? 0, encoding };
+    return { type: 'rsa', bits: reading.bits, encoding: reading.encoding };
+  }
+  if (reading.otherType !== undefined) {
+    errors.push({ code: 'key-type-mismatch', tag: 'p', message: `k=rsa, but p= holds a ${reading.otherType} key` });
+    return undefined;
   }
   errors.push({ code: 'bad-key', tag: 'p', message: 'p= is no RSA public key (neither SubjectPublicKeyInfo nor RSAPublicKey DER)' });
   return undefined;
@@ -196,7 +187,7 @@ function readKey(keyType: string, publicKey: string, warnings: DkimProblem[], er
     errors.push({ code: 'bad-base64', tag: 'p', value: clip(publicKey), message: 'p= is not valid base64' });
     return undefined;
   }
-  const bytes = Buffer.from(publicKey, 'base64');
+  const bytes = base64Bytes(publicKey);
   if (keyType === 'rsa') return rsaKey(bytes, warnings, errors);
   if (bytes.length !== 32) {
     errors.push({
