@@ -35,18 +35,26 @@ function hostSubject(host: string): SubjectResult['subject'] {
   return { name: host, role: 'mx' };
 }
 
-/** An MX host's result from its addresses' judgements: the worst tested address decides. */
-function mergeAddresses(host: string, ips: readonly string[], judgements: readonly TlsJudgement[]): SubjectResult & { forced: boolean } {
+/**
+ * An MX host's result from its addresses' judgements: the worst tested address decides. Its facts
+ * say which addresses the host has per family and which one the STARTTLS scan used (the first IPv4
+ * address when the IPv6 one did not answer), so a reader sees what the verdict rests on.
+ */
+function mergeAddresses(evidence: MailServerTlsEvidence, judgements: readonly TlsJudgement[]): SubjectResult & { forced: boolean } {
   const tested = judgements.filter((judgement) => judgement.status !== 'not-tested');
   const pool = tested.length === 0 ? judgements : tested;
   const status = tested.length === 0 ? 'not-tested' : worstStatus(tested.map((judgement) => judgement.status));
   const worst = pool.find((judgement) => judgement.status === status) ?? pool[0];
   return {
-    subject: hostSubject(host),
+    subject: hostSubject(evidence.host),
     status,
     outcome: worst?.outcome ?? 'not-tested',
     findings: judgements.flatMap((judgement) => judgement.findings),
-    facts: { ...worst?.facts, addresses: [...ips] },
+    facts: {
+      ...worst?.facts,
+      addresses: { ipv6: [...evidence.ipv6], ipv4: [...evidence.ipv4] },
+      scanned: evidence.scans.map(({ ip }) => ({ ip, family: ip.includes(':') ? 6 : 4 })),
+    },
     forced: worst?.forced === true,
   };
 }
@@ -86,7 +94,7 @@ export function judgePerMailServerTls(
       server.data.scans.length === 0
         ? [options.withoutScans?.(server.data, { ...base, subject: hostSubject(host) }) ?? noScan(checkId, host, server.data)]
         : server.data.scans.map(({ ip, tls }) => evaluate(tls, { ...base, subject: { ...hostSubject(host), ip } }));
-    return [mergeAddresses(host, [...server.data.ipv6, ...server.data.ipv4], judgements)];
+    return [mergeAddresses(server.data, judgements)];
   });
   const subjects: SubjectResult[] = judged.map(({ forced: _forced, ...subject }) => subject);
   const tested = subjects.filter((subject) => subject.status !== 'not-tested');
