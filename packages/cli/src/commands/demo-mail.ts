@@ -1,6 +1,6 @@
 import { mailPreset } from '@pastoe/checks-mail';
 import { type ScanReport, type Verdict, policies, scanMany, score } from '@pastoe/core';
-import { type Lab, expectedMailVerdicts } from '@pastoe/lab';
+import { expectedMailVerdicts, type Lab, verdictMismatches } from '@pastoe/lab';
 import { renderTable } from '../table.js';
 
 /**
@@ -51,12 +51,8 @@ function scoreCell(report: ScanReport): string {
 
 /** Whether every verdict is the one the lab's scenario data expects: `yes`, or the subtests that differ. */
 function asExpected(report: ScanReport, domain: string): string {
-  const expected = expectedMailVerdicts(domain);
-  const differ = report.verdicts.filter((verdict) => {
-    const want = expected[verdict.internetnl?.name ?? verdict.check];
-    return want !== undefined && want !== `${verdict.status}/${verdict.outcome}`;
-  });
-  return differ.length === 0 ? 'yes' : `no: ${differ.map((verdict) => verdict.internetnl?.name ?? verdict.check).join(', ')}`;
+  const differ = verdictMismatches(report.verdicts, expectedMailVerdicts(domain)).filter((mismatch) => mismatch.actual !== undefined);
+  return differ.length === 0 ? 'yes' : `no: ${differ.map((mismatch) => mismatch.subtest).join(', ')}`;
 }
 
 /**

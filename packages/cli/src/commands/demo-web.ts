@@ -1,6 +1,6 @@
 import { webPreset } from '@pastoe/checks-web';
 import { type ScanReport, type Verdict, policies, scanMany, score } from '@pastoe/core';
-import { type Lab, expectedWebVerdicts } from '@pastoe/lab';
+import { expectedWebVerdicts, type Lab, verdictMismatches } from '@pastoe/lab';
 import { renderTable } from '../table.js';
 
 /** The web categories in Internet.nl's report order, with the column heading each gets. */
@@ -27,12 +27,8 @@ function notPassing(report: ScanReport): string {
 
 /** Whether every verdict is the one the lab's scenario data expects: `yes`, or what differs. */
 function asExpected(report: ScanReport, domain: string): string {
-  const expected = expectedWebVerdicts(domain);
-  const differ = report.verdicts.filter((verdict) => {
-    const want = expected[verdict.internetnl?.name ?? verdict.check];
-    return want !== undefined && want !== `${verdict.status}/${verdict.outcome}`;
-  });
-  return differ.length === 0 ? 'yes' : `no: ${differ.map(shortName).join(', ')}`;
+  const differ = verdictMismatches(report.verdicts, expectedWebVerdicts(domain)).filter((mismatch) => mismatch.actual !== undefined);
+  return differ.length === 0 ? 'yes' : `no: ${differ.map((mismatch) => mismatch.subtest.replace(/^web_/, '')).join(', ')}`;
 }
 
 /** A category cell: its percentage when Internet.nl scores it, else its status. */

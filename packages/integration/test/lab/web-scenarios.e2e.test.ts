@@ -5,7 +5,7 @@
  */
 import { webPreset } from '@pastoe/checks-web';
 import { policies, scan, score } from '@pastoe/core';
-import { type Lab, expectedWebVerdicts, startLab, webExpectationAreas } from '@pastoe/lab';
+import { describeMismatch, expectedWebVerdicts, type Lab, startLab, verdictMismatches, webExpectationAreas } from '@pastoe/lab';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 let lab: Lab;
@@ -26,15 +26,8 @@ describe('the website test of every lab web scenario', () => {
     for (const scenario of lab.web) {
       const report = await scan(scenario.domain, { preset: webPreset, transports: lab.transports(), vantage: lab.vantage });
       const expected = expectedWebVerdicts(scenario.domain);
-      const seen = new Set<string>();
-      for (const verdict of report.verdicts) {
-        const name = verdict.internetnl?.name ?? verdict.check;
-        if (!covered.has(name)) continue;
-        seen.add(name);
-        const actual = `${verdict.status}/${verdict.outcome}`;
-        if (actual !== expected[name]) mismatches.push(`${scenario.domain} ${name}: got ${actual}, expected ${expected[name] ?? '(none)'}`);
-      }
-      for (const name of Object.keys(expected)) if (!seen.has(name)) mismatches.push(`${scenario.domain} ${name}: no verdict`);
+      for (const name of covered) if (expected[name] === undefined) mismatches.push(`${scenario.domain} ${name}: no expectation`);
+      for (const mismatch of verdictMismatches(report.verdicts, expected)) mismatches.push(describeMismatch(scenario.domain, mismatch));
     }
     expect(mismatches).toEqual([]);
   }, 120_000);

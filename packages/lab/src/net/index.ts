@@ -24,6 +24,8 @@ export type {
 } from './scenarios/types.js';
 export { expectedWebVerdicts, webExpectationAreas } from './scenarios/expected/index.js';
 export { expectedMailVerdicts, mailExpectationAreas } from './scenarios/expected/mail/index.js';
+export { describeMismatch, verdictMismatches } from './scenarios/expected/compare.js';
+export type { ComparedVerdict, VerdictMismatch } from './scenarios/expected/compare.js';
 export { mailIpv6RpkiExpectations } from './scenarios/expected/mail/ipv6-rpki.js';
 export type { ExpectedSubtests, ExpectedVerdict, WebAreaExpectations } from './scenarios/expected/index.js';
 export { expectedMailScores } from './scenarios/expected/mail/scores.js';
