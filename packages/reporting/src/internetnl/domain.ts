@@ -1,5 +1,6 @@
 import { policies, score } from '@pastoe/core/model';
 import type { PointsPolicy, ScorableReport } from '@pastoe/core/model';
+import { customResults } from './custom.js';
 import { batchCategoryResult, batchTestResult, missingTestResult, unmeasuredCategoryResult } from './status-map.js';
 import type { InternetNlCategoryResult, InternetNlDomainResult, InternetNlKind, InternetNlTestResult } from './types.js';
 
@@ -11,7 +12,8 @@ export function policyFor(kind: InternetNlKind): PointsPolicy {
 /**
  * One domain's batch entry: scored with Internet.nl's policy, categories and tests by batch name.
  * A category the report has nothing for (pastoe has no check for it, or the preset left it out)
- * is left out with its tests: pastoe cannot know what Internet.nl would say there. The domain is
+ * is left out with its tests: pastoe cannot know what Internet.nl would say there; so is a custom
+ * result pastoe cannot derive. The domain is
  * `error` when nothing of the test could be scored (Internet.nl's divide-by-zero case, or every
  * verdict an error of pastoe's own).
  */
@@ -41,10 +43,11 @@ export function batchDomainResult(report: ScorableReport, kind: InternetNlKind, 
     for (const test of scored.tests) tests[test.name] = batchTestResult(test, notMeasured.has(test.name));
   }
 
+  const custom = customResults(report.verdicts, kind);
   return {
     status: 'ok',
     ...(reportUrl === undefined ? {} : { report: { url: reportUrl } }),
     scoring: { percentage: suite.percentage },
-    results: { categories, tests },
+    results: { categories, tests, ...(custom === undefined ? {} : { custom }) },
   };
 }

@@ -4,6 +4,7 @@ export type {
   InternetNlBatchResults,
   InternetNlCategoryResult,
   InternetNlCategoryStatus,
+  InternetNlCustomResults,
   InternetNlDomainError,
   InternetNlDomainOk,
   InternetNlDomainResult,

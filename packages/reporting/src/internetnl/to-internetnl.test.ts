@@ -123,11 +123,11 @@ describe('toInternetNl: pastoe statuses to batch status and verdict words', () =
   it("takes category statuses and text verdicts from Internet.nl's rules", () => {
     const results = testsOf([
       verdict('web_appsecpriv_csp', { rawStatus: 'fail', outcome: 'bad' }),
-      verdict('web_https_http_available', { rawStatus: 'error', outcome: 'other', forced: true }),
+      verdict('web_https_http_available', { rawStatus: 'fail', outcome: 'other' }),
     ]);
     expect(results.tests.web_appsecpriv_csp).toEqual({ status: 'warning', verdict: 'bad' });
     expect(results.categories.web_appsecpriv).toEqual({ verdict: 'warning', status: 'warning' });
-    expect(results.categories.web_https).toEqual({ verdict: 'unreachable', status: 'error' });
+    expect(results.categories.web_https).toEqual({ verdict: 'unreachable', status: 'failed' });
   });
 
   it('leaves out the categories the report has no verdict for', () => {

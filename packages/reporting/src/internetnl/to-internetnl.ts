@@ -50,8 +50,10 @@ function extremeDate(values: readonly string[], pick: (a: number, b: number) => 
  *   `scoring.percentage` is the suite percentage, categories carry Internet.nl's status and text
  *   verdict, tests their status and verdict word (spec §5, §7.2).
  * - Domains are keyed by their Unicode name; the last report of a domain wins.
+ * - `results.custom` holds the custom results (`tls_1_3_support`; for mail also
+ *   `mail_non_sending_domain`, `mail_servers_testable_status`) that the verdicts decide.
  * - What pastoe cannot know is left out: a category the reports have no check for, `report.url`
- *   without `reportUrl`, and the `custom` results. A test pastoe could not judge (its own
+ *   without `reportUrl`, a custom result without its verdicts. A test pastoe could not judge (its own
  *   network, resolver or clock failed) is `error` with verdict `not-tested`, and so is its
  *   category; a domain with nothing scorable is `{ "status": "error" }`.
  *

@@ -28,6 +28,19 @@ export interface InternetNlCategoryResult {
   readonly status: InternetNlCategoryStatus;
 }
 
+/**
+ * Internet.nl's custom results (spec §7.4), where pastoe can derive them from the verdicts; a key
+ * is absent when the report lacks what it rests on.
+ */
+export interface InternetNlCustomResults {
+  /** Mail: DMARC `p=reject` and SPF exactly `v=spf1 -all` (Internet.nl's DKIM exemption). */
+  readonly mail_non_sending_domain?: boolean;
+  /** Mail: from the STARTTLS availability verdict (Null MX variants are `ok`). */
+  readonly mail_servers_testable_status?: 'no_mx' | 'unreachable' | 'untestable' | 'ok';
+  /** Whether every server offers TLS 1.3; `undetermined` when a server was unreachable. */
+  readonly tls_1_3_support?: 'yes' | 'no' | 'undetermined';
+}
+
 /** A domain that was scored. */
 export interface InternetNlDomainOk {
   /** Always `ok`. */
@@ -42,6 +55,8 @@ export interface InternetNlDomainOk {
     readonly categories: Readonly<Record<string, InternetNlCategoryResult>>;
     /** Test results by batch name (`web_https_http_hsts`...). */
     readonly tests: Readonly<Record<string, InternetNlTestResult>>;
+    /** Custom results, when pastoe could derive any. */
+    readonly custom?: InternetNlCustomResults;
   };
 }
 
