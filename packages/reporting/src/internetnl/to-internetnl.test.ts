@@ -218,6 +218,7 @@ describe('toInternetNl output against the §7.3 shape', () => {
     results.domains['a.example'].results.categories.web_dnssec.status = 'not_tested';
     results.domains['b.example'] = { status: 'error', scoring: { percentage: 0 } };
     results.request.submit_date = '1 March 2026';
-    expect(batchResultsProblems(results)).toHaveLength(4);
+    results.domains['a.example'].results.custom = { tls_1_3_support: 'maybe' };
+    expect(batchResultsProblems(results)).toHaveLength(5);
   });
 });

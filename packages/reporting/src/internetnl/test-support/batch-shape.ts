@@ -12,6 +12,12 @@ const categoryGateVerdicts: Readonly<Record<string, readonly string[]>> = {
   web_https: ['unreachable'],
   mail_starttls: ['unreachable', 'untestable', 'no-mx', 'null-mx', 'no-null-mx', 'null-mx-with-other-mx', 'null-mx-without-a-aaaa'],
 };
+/** §7.4: the custom results and their values. */
+const customValues: Readonly<Record<string, readonly (string | boolean)[]>> = {
+  mail_non_sending_domain: [true, false],
+  mail_servers_testable_status: ['no_mx', 'unreachable', 'untestable', 'ok'],
+  tls_1_3_support: ['yes', 'no', 'undetermined'],
+};
 const requestStatuses = ['registering', 'running', 'generating', 'done', 'cancelled', 'error'];
 /** Python's `isoformat()` of an aware datetime, with or without fractional seconds. */
 const isoDate = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}:\d{2}$/;
@@ -58,7 +64,17 @@ function domainProblems(domain: string, entry: unknown): string[] {
       /^[a-z0-9-]+$/.test(test.verdict);
     if (!ok) problems.push(`${at}.results.tests.${name} is ${JSON.stringify(test)}`);
   }
-  if (results.custom !== undefined && !isObject(results.custom)) problems.push(`${at}.results.custom`);
+  if (results.custom !== undefined) {
+    const custom = results.custom;
+    if (!isObject(custom)) problems.push(`${at}.results.custom is not an object`);
+    else {
+      for (const [key, value] of Object.entries(custom)) {
+        const allowed = customValues[key];
+        if (allowed === undefined || !allowed.includes(value as string | boolean))
+          problems.push(`${at}.results.custom.${key} is ${String(value)}`);
+      }
+    }
+  }
   return problems;
 }
 
