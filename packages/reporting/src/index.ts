@@ -9,3 +9,17 @@ export { toJson } from './json.js';
 export type { JsonReportOptions } from './json.js';
 export { toCsv } from './csv/to-csv.js';
 export type { CsvReportOptions } from './csv/to-csv.js';
+export { summarize } from './summary/summarize.js';
+export type { SummarizeOptions } from './summary/summarize.js';
+export type { GroupBy, SummarisableReport } from './summary/group.js';
+export { summaryToCsv } from './summary/summary-csv.js';
+export { summarySchema } from './summary/types.js';
+export type {
+  Adoption,
+  AdoptionStats,
+  AdoptionSummary,
+  CheckAdoption,
+  GroupAdoption,
+  StandardAdoption,
+  StreefbeeldAdoption,
+} from './summary/types.js';

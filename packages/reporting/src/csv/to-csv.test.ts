@@ -1,36 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { parseCsv } from '../test-support/csv.js';
 import { report, suiteVerdicts, verdict } from '../test-support/reports.js';
 import { toCsv } from './to-csv.js';
-
-/** A small RFC 4180 reader for the tests: quoted fields, doubled quotes, CRLF records. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') {
-      row.push(field);
-      field = '';
-    } else if (char === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += char;
-  }
-  expect(field).toBe('');
-  return rows;
-}
 
 describe('toCsv', () => {
   it('writes a row per domain with the scores, then a column per check in a stable order', () => {
