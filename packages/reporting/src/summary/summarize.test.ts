@@ -1,3 +1,4 @@
+import type { ScanReport } from '@pastoe/core';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../test-support/csv.js';
 import { report, suiteVerdicts, verdict } from '../test-support/reports.js';
@@ -19,7 +20,8 @@ describe('summarize', () => {
       report('g.provincie.nl', [verdict({ check: 'web-caa', status: 'warning', standard: 'caa' })]),
       hsts('h.example', 'warning'),
     ];
-    const groupBy = (r: { target: { domain: string } }) => r.target.domain.split('.')[1]?.match(/gemeente|provincie/)?.[0];
+    // A function typed on the full report fits: summarize takes the reports' own type.
+    const groupBy = (r: ScanReport) => r.target.domain.split('.')[1]?.match(/gemeente|provincie/)?.[0];
     const summary = summarize(reports, { groupBy });
     expect(summary.ungrouped).toBe(1);
     expect(summary.groups.map((group) => [group.group, group.domains])).toEqual([

@@ -3,10 +3,10 @@ import { AdoptionAccumulator, type PolicyStandard } from './accumulator.js';
 import { type GroupBy, type SummarisableReport, groupOf } from './group.js';
 import { type AdoptionSummary, summarySchema } from './types.js';
 
-/** Options for {@link summarize}. */
-export interface SummarizeOptions {
+/** Options for {@link summarize}; `R` is the type of the reports summarised. */
+export interface SummarizeOptions<R extends SummarisableReport = SummarisableReport> {
   /** How to group the domains; without it every report is ungrouped and only `overall` is filled. */
-  readonly groupBy?: GroupBy;
+  readonly groupBy?: GroupBy<R>;
 }
 
 const policy = policies.streefbeeld;
@@ -29,7 +29,7 @@ const policyStandards: readonly PolicyStandard[] = policy.suites.flatMap((suite)
  * Reads the reports once, in order, holding counts only, so it summarises a stream of any
  * length. A report counted twice counts twice.
  */
-export function summarize(reports: Iterable<SummarisableReport>, options: SummarizeOptions = {}): AdoptionSummary {
+export function summarize<R extends SummarisableReport>(reports: Iterable<R>, options: SummarizeOptions<R> = {}): AdoptionSummary {
   const overall = new AdoptionAccumulator();
   const groups = new Map<string, AdoptionAccumulator>();
   let ungrouped = 0;
