@@ -5,7 +5,7 @@ import { batchCategoryResult, batchTestResult, missingTestResult, unmeasuredCate
 import type { InternetNlCategoryResult, InternetNlDomainResult, InternetNlKind, InternetNlTestResult } from './types.js';
 
 /** The policy that reproduces Internet.nl's website or email test. */
-export function policyFor(kind: InternetNlKind): PointsPolicy {
+function policyFor(kind: InternetNlKind): PointsPolicy {
   return kind === 'web' ? policies.internetnlWeb : policies.internetnlMail;
 }
 
