@@ -13,14 +13,7 @@ export interface CsvReportOptions {
 }
 
 /** The columns before the per-check ones, in order. */
-const csvScoreColumns = [
-  'domain',
-  'internetnl_web',
-  'internetnl_mail',
-  'streefbeeld',
-  'streefbeeld_web',
-  'streefbeeld_mail',
-] as const;
+const csvScoreColumns = ['domain', 'internetnl_web', 'internetnl_mail', 'streefbeeld', 'streefbeeld_web', 'streefbeeld_mail'] as const;
 
 function suiteMeets(suites: readonly TargetSuiteResult[], id: string): CsvValue {
   const suite = suites.find((candidate) => candidate.id === id);
