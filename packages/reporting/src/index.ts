@@ -24,3 +24,4 @@ export type {
   StandardAdoption,
   StreefbeeldAdoption,
 } from './summary/types.js';
+export * from './messages/index.js';

@@ -5,10 +5,12 @@ export type MessageParams = Readonly<Record<string, string | number | boolean>>;
 
 /**
  * One thing a check found, as a message id with parameters (localised late, by the renderer)
- * and the subject it concerns. Message ids are `<check-id>.<finding>`.
+ * and the subject it concerns. A check's own finding has a bare id (`max-age-too-short`) whose
+ * message id is `<check-id>.<id>`; a finding shared by many checks has a dotted id
+ * (`runner.error`) that is its message id as it stands.
  */
 export interface Finding {
-  /** The message id, e.g. `web-hsts.max-age-too-short`. */
+  /** The finding id: bare for the check's own (`max-age-too-short`), dotted for a shared one (`runner.error`). */
   readonly id: string;
   /** Values for the message's placeholders. */
   readonly params?: MessageParams;
