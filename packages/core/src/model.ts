@@ -64,6 +64,8 @@ export { definePreset } from './model/preset.js';
 export type { Preset } from './model/preset.js';
 export { reportSchema } from './model/report.js';
 export type { EvidenceBundle, ScanReport, ScanStats } from './model/report.js';
+export { rulesetVersions } from './model/provenance.js';
+export type { DnssecProvenance, RulesetVersions, ScanProvenance } from './model/provenance.js';
 export { probeNeeds, vantageStepNeed } from './model/vantage.js';
 export type { ProbeNeed, VantageReport, VantageSettings, VantageStep, VantageStepResult } from './model/vantage.js';
 export { evaluate } from './runner/evaluate.js';

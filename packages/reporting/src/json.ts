@@ -8,7 +8,12 @@ export interface JsonReportOptions {
   readonly indent?: number;
 }
 
-/** Serialises a scan report as result-schema-v1 JSON. */
+/**
+ * Serialises a scan report as result-schema-v1 JSON: `schema` is `pastoe.report/1`, and the
+ * report carries its provenance (pastoe release, rule set versions, resolver, DNSSEC trust
+ * anchors, certificate roots) and the vantage check. The JSON Schema that describes it ships with
+ * this package as `@pastoe/reporting/schema/report-v1.schema.json`.
+ */
 export function toJson(report: ScanReport, options: JsonReportOptions = {}): string {
   const value = options.omitEvidence === true ? { ...report, evidence: [] } : report;
   return JSON.stringify(value, null, options.indent ?? 2);

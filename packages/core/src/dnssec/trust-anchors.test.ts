@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { toHex } from './rdata.js';
 import { edeCodeForReason, reasonForEdeCode } from './reasons.js';
-import { closestTrustAnchor, ianaRootTrustAnchors, parseTrustAnchors, TrustAnchorSyntaxError } from './trust-anchors.js';
+import {
+  closestTrustAnchor,
+  describeTrustAnchors,
+  ianaRootTrustAnchors,
+  parseTrustAnchors,
+  TrustAnchorSyntaxError,
+} from './trust-anchors.js';
 
 describe('trust anchors', () => {
   it('carries both IANA root KSKs by default', () => {
@@ -62,5 +68,15 @@ describe('reason codes', () => {
     expect(edeCodeForReason('insecure-delegation')).toBeUndefined();
     expect(reasonForEdeCode(7)).toBe('signature-expired');
     expect(reasonForEdeCode(22)).toBeUndefined();
+  });
+});
+
+describe('describeTrustAnchors', () => {
+  it('writes DS anchors in presentation form with the root as a dot', () => {
+    const lines = describeTrustAnchors(parseTrustAnchors(ianaRootTrustAnchors));
+    expect(lines).toEqual([
+      '. DS 20326 8 2 e06d44b80b8f1d39a95c0b0d7c65d08458e880409bbc683457104237c7f8ec8d',
+      '. DS 38696 8 2 683d2d0acb8c9b712a1948b27f741219298d0a450d612c483af444a4c0fb2b16',
+    ]);
   });
 });

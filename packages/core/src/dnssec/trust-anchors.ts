@@ -1,6 +1,6 @@
 import { keyTag } from './keytag.js';
 import { canonicalName, nameFromLabels, parseName } from './names.js';
-import { concatBytes, fromBase64, fromHex } from './rdata.js';
+import { concatBytes, fromBase64, fromHex, toHex } from './rdata.js';
 
 /**
  * The IANA root zone trust anchors (https://data.iana.org/root-anchors/root-anchors.xml):
@@ -189,4 +189,15 @@ export function closestTrustAnchor(anchors: readonly ZoneTrustAnchor[], name: st
     if (anchor !== undefined) return anchor;
   }
   return undefined;
+}
+
+/** Trust anchors in presentation form, one line each: `<zone> DS <tag> <alg> <digest type> <hex>` or `<zone> DNSKEY <tag> <alg>`. */
+export function describeTrustAnchors(anchors: readonly ZoneTrustAnchor[]): string[] {
+  return anchors.flatMap((anchor) => {
+    const zone = anchor.zone === '' ? '.' : anchor.zone.endsWith('.') ? anchor.zone : `${anchor.zone}.`;
+    return [
+      ...anchor.ds.map((ds) => `${zone} DS ${ds.keyTag} ${ds.algorithm} ${ds.digestType} ${toHex(ds.digest)}`),
+      ...anchor.dnskeys.map((key) => `${zone} DNSKEY ${key.keyTag} ${key.algorithm}`),
+    ];
+  });
 }

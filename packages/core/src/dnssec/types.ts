@@ -1,3 +1,4 @@
+import type { DnssecProvenance } from '../model/provenance.js';
 /**
  * The validator's interface and its result, as types: what the probe context and the pure DNSSEC
  * evaluators name without loading the validator itself.
@@ -87,4 +88,6 @@ export interface Validator {
   stats(): ValidatorStats;
   /** Empties the cache of zone keys and delegations. */
   clearCache(): void;
+  /** How it validates and from which trust anchors, for a report's provenance. Optional for custom validators. */
+  describe?(): DnssecProvenance;
 }

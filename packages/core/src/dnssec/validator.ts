@@ -6,7 +6,7 @@ import { canonicalName } from './names.js';
 import { defaultMaxNsec3Iterations } from './nsec3.js';
 import { edeCodeForReason } from './reasons.js';
 import { T, typeName, typeNumber } from './rrtypes.js';
-import { ianaRootTrustAnchors, parseTrustAnchors, type ZoneTrustAnchor } from './trust-anchors.js';
+import { describeTrustAnchors, ianaRootTrustAnchors, parseTrustAnchors, type ZoneTrustAnchor } from './trust-anchors.js';
 import { askValidatingUpstream } from './upstream-ad.js';
 import { validateWalked } from './validate-answer.js';
 import { indeterminate, type Verdict } from './verdict.js';
@@ -250,6 +250,9 @@ export function createValidator(options: ValidatorOptions): Validator {
     },
     clearCache() {
       cache.clear();
+    },
+    describe() {
+      return { mode: options.trustUpstreamAd === true ? 'upstream-ad' : 'own', trustAnchors: describeTrustAnchors(anchors) };
     },
   };
 }

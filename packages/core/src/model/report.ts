@@ -1,5 +1,6 @@
 import type { AddressSelection } from './check.js';
 import type { Evidence } from './evidence.js';
+import type { ScanProvenance } from './provenance.js';
 import type { ScanTarget } from './target.js';
 import type { VantageReport } from './vantage.js';
 import type { Verdict } from './verdict.js';
@@ -53,4 +54,6 @@ export interface ScanReport extends EvidenceBundle {
    * no probe needed it. When it failed, the verdicts that depend on it are `error` (`vantage`).
    */
   readonly vantage?: VantageReport;
+  /** The release, rule sets, resolver and trust the verdicts rest on; absent in reports of pastoe before 0.3. */
+  readonly provenance?: ScanProvenance;
 }

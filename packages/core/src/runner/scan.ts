@@ -2,7 +2,8 @@ import type { AnyCheck, EvaluateContext } from '../model/check.js';
 import { ProbeFailure } from '../model/evidence.js';
 import type { ScanReport } from '../model/report.js';
 import { reportSchema } from '../model/report.js';
-import type { Transports } from '../model/probe.js';
+import type { ProbeSettings, Transports } from '../model/probe.js';
+import { rulesetVersions, type ScanProvenance } from '../model/provenance.js';
 import type { ScanTarget } from '../model/target.js';
 import type { VantageReport } from '../model/vantage.js';
 import type { Verdict } from '../model/verdict.js';
@@ -102,6 +103,7 @@ export async function scan(domain: string, options: ScanOptions): Promise<ScanRe
       stats: { probeRuns: session.runs, probeFailures: session.failures, checks: checks.length },
       ...(vantage === undefined ? {} : { vantage }),
       ...(addresses === 'first' ? {} : { addresses }),
+      provenance: scanProvenance(resolved.transports, settings),
     };
   } finally {
     linked.dispose();
@@ -148,4 +150,18 @@ export function validateVantageOption(vantage: unknown): void {
   if (typeof vantage !== 'object' || vantage === null || Array.isArray(vantage)) {
     throw new ScanInputError("options.vantage must be 'skip', vantage settings or a report from checkVantage");
   }
+}
+
+/** What the verdicts rest on besides the evidence: the release, rule sets, resolver and trust. */
+function scanProvenance(transports: Transports, settings: ProbeSettings): ScanProvenance {
+  const dnssec = transports.validator.describe?.();
+  return {
+    pastoeVersion,
+    rulesets: rulesetVersions,
+    resolver: transports.resolver.description,
+    ...(dnssec === undefined ? {} : { dnssec }),
+    certificateTrust: transports.trust.describe(),
+    rpki: transports.rpki !== undefined,
+    identity: { ehloName: settings.ehloName, userAgent: settings.userAgent },
+  };
 }
