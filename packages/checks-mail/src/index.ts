@@ -221,10 +221,10 @@ export type { MtaStsMode, MtaStsPolicy, MtaStsPolicyParseResult } from './mta-st
 export type { PolicyTextProblem } from './mta-sts/problem.js';
 export type { RecordField } from './mta-sts/fields.js';
 export { maxRecordTextLength } from './mta-sts/fields.js';
-export { lookupVersionedTxt } from './mta-sts/txt-lookup.js';
-export type { VersionedTxtLookupOptions } from './mta-sts/txt-lookup.js';
-export { maxTxtRecordsKept } from './mta-sts/txt-evidence.js';
-export type { VersionedTxtLookup } from './mta-sts/txt-evidence.js';
+export { lookupVersionedTxt } from './txt/txt-lookup.js';
+export type { VersionedTxtLookupOptions } from './txt/txt-lookup.js';
+export { maxTxtRecordsKept } from './txt/txt-evidence.js';
+export type { VersionedTxtLookup } from './txt/txt-evidence.js';
 export { isTlsRptRecordText, parseTlsRpt, tlsRptVersion } from './tls-rpt/parse.js';
 export type { TlsRptParseResult, TlsRptRecord, TlsRptUri } from './tls-rpt/parse.js';
 

@@ -15,7 +15,7 @@ export interface DmarcTxtLookup {
    * than NOERROR and NXDOMAIN (`SERVFAIL`). Absent when the answer says what the name holds.
    */
   readonly error?: string;
-  /** The TXT records that begin with `v=DMARC1` (any case), each one's strings joined. */
+  /** The TXT records that begin with `v=DMARC1` (any case), each one's strings joined; at most eight are kept. */
   readonly records: readonly string[];
   /** How many other TXT records the name holds. */
   readonly otherRecords: number;

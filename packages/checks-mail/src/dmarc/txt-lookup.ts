@@ -1,15 +1,8 @@
-import { type DnsResult, followCnames, type Resolver } from '@pastoe/core';
+import { lookupVersionedTxt, type VersionedTxtLookupOptions } from '../txt/txt-lookup.js';
 import type { DmarcTxtLookup } from './evidence.js';
 
 /** Options of a DMARC TXT lookup. */
-export interface TxtLookupOptions {
-  /** The resolver to ask. */
-  readonly resolver: Resolver;
-  /** Aborts the lookup. */
-  readonly signal?: AbortSignal;
-  /** How long to wait for each query, in milliseconds; default the resolver's. */
-  readonly timeoutMs?: number;
-}
+export type TxtLookupOptions = VersionedTxtLookupOptions;
 
 /** Whether a TXT text is a DMARC record by discovery's test: it begins with `v=DMARC1` in any case. */
 function startsAsDmarc(text: string): boolean {
@@ -17,20 +10,6 @@ function startsAsDmarc(text: string): boolean {
 }
 
 /** Asks for the TXT records at a name (following CNAMEs) and sorts out the DMARC ones. */
-export async function lookupDmarcTxt(name: string, options: TxtLookupOptions): Promise<DmarcTxtLookup> {
-  const result: DnsResult = await options.resolver.query(
-    { name, type: 'TXT' },
-    {
-      ...(options.signal === undefined ? {} : { signal: options.signal }),
-      ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
-    },
-  );
-  if (!result.ok) return { name, error: `${result.error.code}: ${result.error.message}`, records: [], otherRecords: 0 };
-  const rcode = result.message.rcode;
-  if (rcode !== 'NOERROR' && rcode !== 'NXDOMAIN') return { name, rcode, error: rcode, records: [], otherRecords: 0 };
-  const texts = followCnames(result.message, name, 'TXT').records.flatMap((record) =>
-    record.data.type === 'TXT' ? [record.data.strings.join('')] : [],
-  );
-  const records = texts.filter(startsAsDmarc);
-  return { name, rcode, records, otherRecords: texts.length - records.length };
+export function lookupDmarcTxt(name: string, options: TxtLookupOptions): Promise<DmarcTxtLookup> {
+  return lookupVersionedTxt(name, startsAsDmarc, options);
 }

@@ -1,5 +1,5 @@
 import { declareProbe } from '@pastoe/core/model';
-import type { VersionedTxtLookup } from '../mta-sts/txt-evidence.js';
+import type { VersionedTxtLookup } from '../txt/txt-evidence.js';
 
 /** One response header MTA-STS evidence keeps (name lowercased). */
 export type MtaStsHeader = readonly [name: string, value: string];

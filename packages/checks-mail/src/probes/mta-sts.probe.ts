@@ -1,7 +1,7 @@
 import { type HttpResponse, implementProbe, type ProbeContext, ProbeFailure, type ProbeDefinition, probeAddresses } from '@pastoe/core';
 import { mtaStsPolicyMaxBytes } from '../mta-sts/policy.js';
 import { isMtaStsRecordText } from '../mta-sts/record.js';
-import { lookupVersionedTxt } from '../mta-sts/txt-lookup.js';
+import { lookupVersionedTxt } from '../txt/txt-lookup.js';
 import { type MtaStsEvidence, type MtaStsHeader, type MtaStsPolicyFetch, mtaStsDeclaration } from './mta-sts.declaration.js';
 
 /** Options of {@link createMtaStsProbe}. */

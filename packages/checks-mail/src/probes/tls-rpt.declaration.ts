@@ -1,5 +1,5 @@
 import { declareProbe } from '@pastoe/core/model';
-import type { VersionedTxtLookup } from '../mta-sts/txt-evidence.js';
+import type { VersionedTxtLookup } from '../txt/txt-evidence.js';
 
 /** What the TLS-RPT probe records: the TXT lookup at `_smtp._tls.<domain>`, keeping records that begin with `v=TLSRPTv1`. */
 export interface TlsRptEvidence {

@@ -1,5 +1,5 @@
 import { implementProbe, type ProbeDefinition } from '@pastoe/core';
-import { lookupVersionedTxt } from '../mta-sts/txt-lookup.js';
+import { lookupVersionedTxt } from '../txt/txt-lookup.js';
 import { isTlsRptRecordText } from '../tls-rpt/parse.js';
 import { type TlsRptEvidence, tlsRptDeclaration } from './tls-rpt.declaration.js';
 

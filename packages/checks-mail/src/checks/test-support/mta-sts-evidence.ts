@@ -1,6 +1,6 @@
 /** Evidence fixtures for the MTA-STS and TLS-RPT checks: bundles of the MX, MTA-STS and TLS-RPT probes. Test code only. */
 import type { Evidence, EvidenceBundle, ProbeError } from '@pastoe/core/model';
-import type { VersionedTxtLookup } from '../../mta-sts/txt-evidence.js';
+import type { VersionedTxtLookup } from '../../txt/txt-evidence.js';
 import { type MtaStsEvidence, type MtaStsPolicyFetch, mtaStsDeclaration } from '../../probes/mta-sts.declaration.js';
 import { type MxEvidence, mxDeclaration } from '../../probes/mx.declaration.js';
 import { type TlsRptEvidence, tlsRptDeclaration } from '../../probes/tls-rpt.declaration.js';

@@ -1,6 +1,6 @@
 /**
  * One TXT lookup that sorts out the records of one kind (those that begin with a version tag),
- * as MTA-STS and TLS-RPT discovery do. I/O through the scan's resolver only.
+ * as DMARC, MTA-STS and TLS-RPT discovery do. I/O through the scan's resolver only.
  */
 import { type DnsResult, followCnames, type Resolver } from '@pastoe/core';
 import { maxTxtRecordsKept, type VersionedTxtLookup } from './txt-evidence.js';
@@ -11,6 +11,8 @@ export interface VersionedTxtLookupOptions {
   readonly resolver: Resolver;
   /** Aborts the lookup. */
   readonly signal?: AbortSignal;
+  /** How long to wait for the query, in milliseconds; default the resolver's. */
+  readonly timeoutMs?: number;
 }
 
 /** Asks for the TXT records at a name (following CNAMEs) and keeps those `isRecord` accepts. */
@@ -21,7 +23,10 @@ export async function lookupVersionedTxt(
 ): Promise<VersionedTxtLookup> {
   const result: DnsResult = await options.resolver.query(
     { name, type: 'TXT' },
-    options.signal === undefined ? {} : { signal: options.signal },
+    {
+      ...(options.signal === undefined ? {} : { signal: options.signal }),
+      ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+    },
   );
   if (!result.ok) return { name, error: `${result.error.code}: ${result.error.message}`, records: [], otherRecords: 0 };
   const rcode = result.message.rcode;
