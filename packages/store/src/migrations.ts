@@ -19,7 +19,7 @@ interface Migration {
 export const storeApplicationId = 0x70617374;
 
 /** Every migration, in order. A released migration never changes: a new one is added instead. */
-export const migrations: readonly Migration[] = [
+const migrations: readonly Migration[] = [
   {
     version: 1,
     description: 'measurements, their input lists, whole reports and failures',
