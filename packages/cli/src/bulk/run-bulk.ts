@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { type ScanManyOptions, scanMany } from '@pastoe/core';
-import type { Measurement, ResultStore } from '@pastoe/store';
+import { type Measurement, type ResultStore, StoreError } from '@pastoe/store';
 import type { BulkInput } from './read-domain-list.js';
 
 /** How far a bulk run is, after each domain. */
@@ -9,7 +9,7 @@ export interface BulkProgress {
   readonly done: number;
   /** Domains in the input list. */
   readonly total: number;
-  /** Domains that could not be scanned (invalid or an internal error), of `done`. */
+  /** Domains that could not be scanned (invalid, an internal error, a report too large to store), of `done`. */
   readonly failed: number;
   /** Domains scanned per second by this run so far (skipped ones not counted); 0 before the first. */
   readonly ratePerSecond: number;
@@ -51,7 +51,7 @@ export interface BulkRunResult {
   readonly scanned: number;
   /** Domains skipped because the resumed measurement had finished them. */
   readonly skipped: number;
-  /** Domains this run could not scan (their failure is recorded in the store). */
+  /** Domains this run could not scan or store (their failure is recorded in the store). */
   readonly failed: number;
 }
 
@@ -106,8 +106,15 @@ export async function runBulk(options: BulkRunOptions): Promise<BulkRunResult> {
   const results = scanMany(pending, { ...options.scan, ...(options.signal === undefined ? {} : { signal: options.signal }) });
   for await (const result of results) {
     if (result.ok) {
-      store.saveReport(measurement.id, result.report, groups.get(result.input));
-      scanned += 1;
+      try {
+        store.saveReport(measurement.id, result.report, groups.get(result.input));
+        scanned += 1;
+      } catch (error) {
+        // A hostile domain can make a report larger than the store takes: that domain fails, the run goes on.
+        if (!(error instanceof StoreError && error.code === 'too-large')) throw error;
+        store.saveFailure(measurement.id, result.input, { code: 'too-large', message: error.message });
+        failed += 1;
+      }
     } else if (result.error.code === 'aborted') {
       // Cut short by the caller: not a property of the domain, so a resumed run scans it again.
       continue;

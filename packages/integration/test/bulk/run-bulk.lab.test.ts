@@ -121,4 +121,16 @@ describe('runBulk and writeBulkOutputs', () => {
     expect(store.latestUnfinished()).toBeUndefined();
     store.close();
   }, 120_000);
+
+  it('records a report too large for the store as that domain’s failure and goes on', async () => {
+    const store = openStore(join(dir, 'small.sqlite'), { maxReportBytes: 2_000 });
+    const result = await runBulk({ inputs: bulkDomains(2), store, resume: false, scan: scanOptions() });
+    expect(result).toMatchObject({ scanned: 0, failed: 2 });
+    expect([...store.failures(result.measurementId)].map((failure) => [failure.domain, failure.error.code])).toEqual([
+      ['bulk-1.test', 'too-large'],
+      ['bulk-2.test', 'too-large'],
+    ]);
+    expect(store.measurement(result.measurementId)?.finishedAt).toBeDefined();
+    store.close();
+  }, 60_000);
 });
