@@ -70,6 +70,13 @@ module.exports = {
       to: { path: '^packages/checks-[^/]+/' },
     },
     {
+      name: 'store-no-check-code',
+      comment: 'the store keeps reports by the result schema only, never check code or the lab.',
+      severity: 'error',
+      from: { path: '^packages/store/src/', pathNot: '\\.test\\.ts$' },
+      to: { path: '^packages/(checks-[^/]+|lab|reporting|cli)/' },
+    },
+    {
       name: 'model-imports-nothing-above',
       comment: 'model is the vocabulary: it imports only model/, util/ and the service interfaces.',
       severity: 'error',

@@ -11,6 +11,7 @@ export const sourceAliases: Record<string, string> = {
   '@pastoe/checks-web': at('./packages/checks-web/src/index.ts'),
   '@pastoe/checks-mail': at('./packages/checks-mail/src/index.ts'),
   '@pastoe/reporting': at('./packages/reporting/src/index.ts'),
+  '@pastoe/store': at('./packages/store/src/index.ts'),
 };
 
 /** Every test project loads this guard first: tests contact loopback only, never another address. */

@@ -1,0 +1,162 @@
+import { mkdir, open, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ScanReport } from '@pastoe/core';
+import { type AdoptionStats, type AdoptionSummary, type GroupBy, type Language, summarize, summaryToCsv, toCsv } from '@pastoe/reporting';
+import type { ResultStore } from '@pastoe/store';
+
+/** Options for {@link writeBulkOutputs}. */
+export interface BulkOutputOptions {
+  /** The language of the HTML summary. Default `en`. */
+  readonly language?: Language;
+  /** How to group the domains in the summary; default the group labels stored with the measurement. */
+  readonly groupBy?: GroupBy<ScanReport>;
+  /** Stops writing between files. */
+  readonly signal?: AbortSignal;
+}
+
+/** The files {@link writeBulkOutputs} writes, in the order it writes them. */
+const outputFiles = ['summary.json', 'summary.csv', 'results.csv', 'summary.html'] as const;
+
+/**
+ * Writes a measurement's outputs into `outDir` (made when absent) from the store: `summary.json`
+ * (`summarize` over the stored reports, by group), `summary.csv` (`summaryToCsv`), `results.csv`
+ * (`toCsv`, a row per domain) and `summary.html`. Returns the paths written. Reads the reports
+ * as a stream, once per file that needs them, so a measurement of any size is never held whole.
+ */
+export async function writeBulkOutputs(
+  store: ResultStore,
+  measurementId: number,
+  outDir: string,
+  options: BulkOutputOptions = {},
+): Promise<string[]> {
+  const measurement = store.measurement(measurementId);
+  if (measurement === undefined) throw new Error(`${store.file} has no measurement ${measurementId}`);
+  const groupBy =
+    options.groupBy ?? new Map(measurement.domains.flatMap((entry) => (entry.group === undefined ? [] : [[entry.domain, entry.group]])));
+  await mkdir(outDir, { recursive: true });
+  const [jsonPath, summaryCsvPath, resultsPath, htmlPath] = outputFiles.map((name) => join(outDir, name)) as [
+    string,
+    string,
+    string,
+    string,
+  ];
+
+  const summary = summarize(storedReports(store, measurementId), { groupBy });
+  await writeFile(jsonPath, `${JSON.stringify(summary, null, 2)}\n`, options.signal === undefined ? {} : { signal: options.signal });
+  options.signal?.throwIfAborted();
+  await writeFile(summaryCsvPath, summaryToCsv(summary));
+  options.signal?.throwIfAborted();
+  await writeResultsCsv(() => storedReports(store, measurementId), resultsPath);
+  options.signal?.throwIfAborted();
+  const title = measurement.label ?? `pastoe ${measurement.startedAt.slice(0, 10)}`;
+  await writeFile(htmlPath, summaryHtml(summary, { language: options.language ?? 'en', title }));
+  return [jsonPath, summaryCsvPath, resultsPath, htmlPath];
+}
+
+function* storedReports(store: ResultStore, measurementId: number): Generator<ScanReport> {
+  for (const { report } of store.reports(measurementId)) yield report;
+}
+
+/**
+ * Writes `toCsv`'s table a row at a time. Reports of one run have the same checks in the same
+ * order, so each report's own table has the same header: its row is appended. Should a report's
+ * checks differ (a store filled by hand), the file is written again by `toCsv` over all reports,
+ * without their evidence, so that the columns are their union as `toCsv` defines it.
+ */
+async function writeResultsCsv(reports: () => Iterable<ScanReport>, path: string): Promise<void> {
+  const file = await open(path, 'w');
+  let header: string | undefined;
+  let uniform = true;
+  try {
+    for (const report of reports()) {
+      const table = toCsv([report]);
+      const cut = table.indexOf('\r\n');
+      const head = table.slice(0, cut + 2);
+      if (header === undefined) {
+        header = head;
+        await file.write(head);
+      } else if (head !== header) {
+        uniform = false;
+        break;
+      }
+      await file.write(table.slice(cut + 2));
+    }
+    if (header === undefined) await file.write(toCsv([]));
+  } finally {
+    await file.close();
+  }
+  if (!uniform) await writeFile(path, toCsv([...reports()].map((report) => ({ ...report, evidence: [] }))));
+}
+
+/** Options for {@link summaryHtml}. */
+interface SummaryHtmlOptions {
+  readonly language: Language;
+  readonly title: string;
+}
+
+/**
+ * The HTML summary of a bulk run. The seam for `toHtml` from @pastoe/reporting: once it is
+ * there, this becomes `toHtml([], { summary, language, title })`. Until then, a minimal
+ * self-contained page with the adoption table, every text escaped.
+ */
+function summaryHtml(summary: AdoptionSummary, options: SummaryHtmlOptions): string {
+  const words = htmlWords[options.language];
+  const rows: [string, AdoptionStats][] = [
+    [words.overall, summary.overall],
+    ...summary.groups.map((group): [string, AdoptionStats] => [group.group, group]),
+  ];
+  const standards = summary.overall.standards.map((standard) => standard.policyStandard);
+  const share = (value: number | null): string => (value === null ? '–' : `${Math.round(value * 100)}%`);
+  const head = [words.group, words.domains, words.web, words.mail, ...standards].map((text) => `<th>${escapeHtml(text)}</th>`).join('');
+  const body = rows
+    .map(([label, stats]) => {
+      const cells = [
+        label,
+        String(stats.domains),
+        share(stats.streefbeeld.web.share),
+        share(stats.streefbeeld.mail.share),
+        ...standards.map((id) => share(stats.standards.find((standard) => standard.policyStandard === id)?.share ?? null)),
+      ];
+      return `<tr>${cells.map((text) => `<td>${escapeHtml(text)}</td>`).join('')}</tr>`;
+    })
+    .join('\n');
+  return `<!doctype html>
+<html lang="${options.language}">
+<head><meta charset="utf-8"><title>${escapeHtml(options.title)}</title>
+<style>body{font-family:sans-serif}table{border-collapse:collapse}td,th{border:1px solid #999;padding:.2em .5em;text-align:right}</style></head>
+<body>
+<h1>${escapeHtml(options.title)}</h1>
+<p>${escapeHtml(words.intro)}</p>
+<table>
+<thead><tr>${head}</tr></thead>
+<tbody>
+${body}
+</tbody>
+</table>
+</body>
+</html>
+`;
+}
+
+const htmlWords: Record<Language, Record<'overall' | 'group' | 'domains' | 'web' | 'mail' | 'intro', string>> = {
+  en: {
+    overall: 'all domains',
+    group: 'group',
+    domains: 'domains',
+    web: 'web target state',
+    mail: 'mail target state',
+    intro: 'The share of domains meeting the Forum Standaardisatie target state (streefbeeld), per standard.',
+  },
+  nl: {
+    overall: 'alle domeinen',
+    group: 'groep',
+    domains: 'domeinen',
+    web: 'streefbeeld web',
+    mail: 'streefbeeld mail',
+    intro: 'Het aandeel domeinen dat aan het streefbeeld van Forum Standaardisatie voldoet, per standaard.',
+  },
+};
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}

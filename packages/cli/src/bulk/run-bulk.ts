@@ -1,0 +1,143 @@
+import { performance } from 'node:perf_hooks';
+import { type ScanManyOptions, scanMany } from '@pastoe/core';
+import { type Measurement, type ResultStore, StoreError } from '@pastoe/store';
+import type { BulkInput } from './read-domain-list.js';
+
+/** How far a bulk run is, after each domain. */
+export interface BulkProgress {
+  /** Domains finished: reports and failures, those a resumed run skipped included. */
+  readonly done: number;
+  /** Domains in the input list. */
+  readonly total: number;
+  /** Domains that could not be scanned (invalid, an internal error, a report too large to store), of `done`. */
+  readonly failed: number;
+  /** Domains scanned per second by this run so far (skipped ones not counted); 0 before the first. */
+  readonly ratePerSecond: number;
+  /** Seconds left at that rate; undefined until there is a rate. */
+  readonly etaSeconds: number | undefined;
+  /** The domain that just finished; absent on the first report, made before any scan. */
+  readonly domain?: string;
+}
+
+/** Options for {@link runBulk}. */
+export interface BulkRunOptions {
+  /** The input list (from `readDomainList`): each domain once, with its group. */
+  readonly inputs: readonly BulkInput[];
+  /** The store every finished domain is committed to as soon as it finishes. */
+  readonly store: ResultStore;
+  /**
+   * Continue the latest unfinished measurement of the same input list (same domains, order and
+   * groups), skipping the domains it has finished (reports and recorded failures); without one, a
+   * new measurement starts.
+   */
+  readonly resume: boolean;
+  /** What to scan with: preset, transports, vantage, concurrency, caches… */
+  readonly scan: Omit<ScanManyOptions, 'signal'>;
+  /** The policy recorded with a new measurement. Default `internetnl`. */
+  readonly policy?: string;
+  /** A label recorded with a new measurement. */
+  readonly label?: string;
+  /** Stops the run: the domains finished so far stay committed and `runBulk` rejects with the signal's reason. */
+  readonly signal?: AbortSignal;
+  /** Called once before scanning and after every finished domain. */
+  readonly onProgress?: (progress: BulkProgress) => void;
+}
+
+/** What a bulk run did. */
+export interface BulkRunResult {
+  /** The measurement the reports are in. */
+  readonly measurementId: number;
+  /** Domains scanned by this run, with a report. */
+  readonly scanned: number;
+  /** Domains skipped because the resumed measurement had finished them. */
+  readonly skipped: number;
+  /** Domains this run could not scan or store (their failure is recorded in the store). */
+  readonly failed: number;
+}
+
+/**
+ * Runs a bulk measurement: scans the input list with `scanMany` (one set of caches for the whole
+ * run: DNS, per-address TLS, per-MX mail results) and commits every finished domain to the store
+ * at once, in its own transaction, so an interrupted run loses no finished domain and a resumed
+ * one (`resume: true`) scans only the rest. Reports are never held: each is saved and dropped.
+ *
+ * When the list is done the measurement is marked finished. When `signal` aborts, the scans in
+ * flight are dropped (not recorded, so a resumed run scans them) and the promise rejects with the
+ * signal's reason; a failed vantage check rejects with the `VantageError`, the measurement left
+ * unfinished for a resumed run.
+ */
+export async function runBulk(options: BulkRunOptions): Promise<BulkRunResult> {
+  const { inputs, store } = options;
+  options.signal?.throwIfAborted();
+  const resumed = options.resume ? latestResumable(store.measurements(), inputs) : undefined;
+  const measurement =
+    resumed ??
+    store.startMeasurement({
+      domains: inputs,
+      policy: options.policy ?? 'internetnl',
+      ...(typeof options.scan.vantage === 'object' ? { vantage: options.scan.vantage } : {}),
+      ...(options.label === undefined ? {} : { label: options.label }),
+    });
+  const finished = resumed === undefined ? new Set<string>() : store.finishedDomains(measurement.id);
+  const groups = new Map(inputs.map((input) => [input.domain, input.group]));
+  const pending = inputs.filter((input) => !finished.has(input.domain)).map((input) => input.domain);
+  const skipped = inputs.length - pending.length;
+
+  let scanned = 0;
+  let failed = 0;
+  const started = performance.now();
+  const progress = (domain?: string): void => {
+    if (options.onProgress === undefined) return;
+    const seconds = (performance.now() - started) / 1000;
+    const thisRun = scanned + failed;
+    const rate = thisRun === 0 || seconds <= 0 ? 0 : thisRun / seconds;
+    const done = skipped + thisRun;
+    options.onProgress({
+      done,
+      total: inputs.length,
+      failed,
+      ratePerSecond: rate,
+      etaSeconds: rate === 0 ? undefined : (inputs.length - done) / rate,
+      ...(domain === undefined ? {} : { domain }),
+    });
+  };
+  progress();
+
+  const results = scanMany(pending, { ...options.scan, ...(options.signal === undefined ? {} : { signal: options.signal }) });
+  for await (const result of results) {
+    if (result.ok) {
+      try {
+        store.saveReport(measurement.id, result.report, groups.get(result.input));
+        scanned += 1;
+      } catch (error) {
+        // A hostile domain can make a report larger than the store takes: that domain fails, the run goes on.
+        if (!(error instanceof StoreError && error.code === 'too-large')) throw error;
+        store.saveFailure(measurement.id, result.input, { code: 'too-large', message: error.message });
+        failed += 1;
+      }
+    } else if (result.error.code === 'aborted') {
+      // Cut short by the caller: not a property of the domain, so a resumed run scans it again.
+      continue;
+    } else {
+      store.saveFailure(measurement.id, result.input, result.error);
+      failed += 1;
+    }
+    progress(result.input);
+  }
+  options.signal?.throwIfAborted();
+  store.finishMeasurement(measurement.id);
+  return { measurementId: measurement.id, scanned, skipped, failed };
+}
+
+/** The latest unfinished measurement started for this very input list (domains, order, groups), if any. */
+function latestResumable(measurements: readonly Measurement[], inputs: readonly BulkInput[]): Measurement | undefined {
+  for (let at = measurements.length - 1; at >= 0; at--) {
+    const measurement = measurements[at];
+    if (measurement === undefined || measurement.finishedAt !== undefined || measurement.domains.length !== inputs.length) continue;
+    const same = measurement.domains.every(
+      (entry, index) => entry.domain === inputs[index]?.domain && entry.group === inputs[index]?.group,
+    );
+    if (same) return measurement;
+  }
+  return undefined;
+}
