@@ -4,8 +4,8 @@ import { type FindingTexts, starttlsSubtestFindings } from './shared.js';
 /** The finding of a certificate subtest about a chain whose certificates pastoe could not read. */
 const unparsableFinding: FindingTexts = {
   'unparsable-certificate': {
-    nl: '{count} certificaten in de keten ({source}) konden niet worden gelezen.',
-    en: '{count} certificates in the chain ({source}) could not be read.',
+    nl: 'Certificaten in de keten ({source}) die niet konden worden gelezen: {count}.',
+    en: 'Certificates in the chain ({source}) that could not be read: {count}.',
   },
 };
 
@@ -21,8 +21,8 @@ export const mailCertificateDaneMessages: CheckCatalogue = {
       en: 'Trust chain of certificate not valid',
     },
     explanation: {
-      nl: 'Deze test kijkt of het certificaat van elke mailserver via een volledige keten terug te voeren is op een vertrouwde certificaatautoriteit. Verzenders die certificaten controleren, leveren anders geen mail af of vallen terug op een onbeveiligde verbinding.',
-      en: 'This test checks that the certificate of every mail server leads back to a trusted certificate authority through a complete chain. Otherwise senders that check certificates do not deliver mail, or fall back to an unprotected connection.',
+      nl: 'We testen of het certificaat van elke mailserver via een volledige keten terug te voeren is op een vertrouwde certificaatautoriteit. Verzenders die certificaten controleren, leveren anders geen mail af of vallen terug op een onbeveiligde verbinding.',
+      en: 'We check that the certificate of every mail server leads back to a trusted certificate authority through a complete chain. Otherwise senders that check certificates do not deliver mail, or fall back to an unprotected connection.',
     },
     advice: {
       nl: 'Gebruik een certificaat van een algemeen vertrouwde certificaatautoriteit, stuur de tussenliggende certificaten mee (in Postfix: het hele ketenbestand in "smtpd_tls_chain_files") en vernieuw het certificaat op tijd.',
@@ -58,8 +58,8 @@ export const mailCertificateDaneMessages: CheckCatalogue = {
       en: 'Public key of certificate insufficient',
     },
     explanation: {
-      nl: 'Deze test kijkt of de publieke sleutels in de certificaten van elke mailserver sterk genoeg zijn. RSA-sleutels korter dan 2048 bits en onbekende curves zijn onvoldoende; RSA tot 3072 bits moet op termijn worden uitgefaseerd.',
-      en: "This test checks that the public keys in every mail server's certificates are strong enough. RSA keys shorter than 2048 bits and unknown curves are insufficient; RSA up to 3072 bits is to be phased out in time.",
+      nl: 'We testen of de publieke sleutels in de certificaten van elke mailserver sterk genoeg zijn. RSA-sleutels korter dan 2048 bits en onbekende curves zijn onvoldoende; RSA tot 3072 bits moet op termijn worden uitgefaseerd.',
+      en: "We check that the public keys in every mail server's certificates are strong enough. RSA keys shorter than 2048 bits and unknown curves are insufficient; RSA up to 3072 bits is to be phased out in time.",
     },
     advice: {
       nl: 'Vraag een nieuw certificaat aan met een sterkere sleutel: RSA van minstens 3072 bits of ECDSA op secp256r1 of secp384r1, bijvoorbeeld "openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 …".',
@@ -96,8 +96,8 @@ export const mailCertificateDaneMessages: CheckCatalogue = {
       en: 'Signature of certificate insufficient',
     },
     explanation: {
-      nl: 'Deze test kijkt met welk algoritme de certificaten van elke mailserver zijn ondertekend. Handtekeningen met SHA-1 of MD5 zijn te vervalsen en dus onvoldoende; SHA-256 of sterker is goed.',
-      en: 'This test checks the algorithm the certificates of every mail server are signed with. Signatures with SHA-1 or MD5 can be forged and are insufficient; SHA-256 or stronger is good.',
+      nl: 'We kijken met welk algoritme de certificaten van elke mailserver zijn ondertekend. Handtekeningen met SHA-1 of MD5 zijn te vervalsen en dus onvoldoende; SHA-256 of sterker is goed.',
+      en: 'We check the algorithm the certificates of every mail server are signed with. Signatures with SHA-1 or MD5 can be forged and are insufficient; SHA-256 or stronger is good.',
     },
     advice: {
       nl: 'Vervang certificaten die met SHA-1, MD5 of SHA-224 zijn ondertekend door certificaten met een handtekening op basis van SHA-256 of sterker; elke gangbare certificaatautoriteit geeft die uit.',
@@ -134,8 +134,8 @@ export const mailCertificateDaneMessages: CheckCatalogue = {
       en: 'Domain name on certificate does not match',
     },
     explanation: {
-      nl: 'Deze test kijkt of het certificaat van elke mailserver geldig is voor de naam in het MX-record. Verzenders die certificaten controleren (bijvoorbeeld met DANE-TA of MTA-STS) leveren anders geen mail af.',
-      en: 'This test checks that the certificate of every mail server is valid for the name in the MX record. Otherwise senders that check certificates (for example with DANE-TA or MTA-STS) do not deliver mail.',
+      nl: 'We testen of het certificaat van elke mailserver geldig is voor de naam in het MX-record. Verzenders die certificaten controleren (bijvoorbeeld met DANE-TA of MTA-STS) leveren anders geen mail af.',
+      en: 'We check that the certificate of every mail server is valid for the name in the MX record. Otherwise senders that check certificates (for example with DANE-TA or MTA-STS) do not deliver mail.',
     },
     advice: {
       nl: 'Zet de naam uit het MX-record (bijvoorbeeld mx1.example.nl) in de subjectAltName van het certificaat van die mailserver, en vraag zo nodig een nieuw certificaat aan.',
@@ -163,8 +163,8 @@ export const mailCertificateDaneMessages: CheckCatalogue = {
       en: 'DANE not present',
     },
     explanation: {
-      nl: 'Deze test kijkt of elke mailserver met DNSSEC ondertekende TLSA-records heeft op _25._tcp.<mailserver>. Met DANE weten verzenders vooraf dat de mailserver TLS moet aanbieden en welk certificaat hoort; een aanvaller kan STARTTLS dan niet meer weghalen of een ander certificaat tonen.',
-      en: 'This test checks that every mail server has TLSA records signed with DNSSEC at _25._tcp.<mail server>. With DANE, senders know in advance that the mail server must offer TLS and which certificate belongs to it; an attacker can then no longer strip STARTTLS or present another certificate.',
+      nl: 'We testen of elke mailserver met DNSSEC ondertekende TLSA-records heeft op _25._tcp.<mailserver>. Met DANE weten verzenders vooraf dat de mailserver TLS moet aanbieden en welk certificaat hoort; een aanvaller kan STARTTLS dan niet meer weghalen of een ander certificaat tonen.',
+      en: 'We check that every mail server has TLSA records signed with DNSSEC at _25._tcp.<mail server>. With DANE, senders know in advance that the mail server must offer TLS and which certificate belongs to it; an attacker can then no longer strip STARTTLS or present another certificate.',
     },
     advice: {
       nl: 'Onderteken de zone van de mailservers met DNSSEC en publiceer een TLSA-record per mailserver, bij voorkeur "3 1 1" (de hash van de publieke sleutel), bijvoorbeeld "_25._tcp.mx1.example.nl. TLSA 3 1 1 <sha256-hash>".',
@@ -196,8 +196,8 @@ export const mailCertificateDaneMessages: CheckCatalogue = {
       en: 'DANE not valid',
     },
     explanation: {
-      nl: 'Deze test kijkt of het certificaat dat elke mailserver stuurt past bij een van zijn TLSA-records. Past geen enkel record, dan leveren verzenders die DANE gebruiken geen mail meer af.',
-      en: 'This test checks that the certificate every mail server sends matches one of its TLSA records. If no record matches, senders that use DANE no longer deliver mail.',
+      nl: 'We testen of het certificaat dat elke mailserver stuurt past bij een van zijn TLSA-records. Past geen enkel record, dan leveren verzenders die DANE gebruiken geen mail meer af.',
+      en: 'We check that the certificate every mail server sends matches one of its TLSA records. If no record matches, senders that use DANE no longer deliver mail.',
     },
     advice: {
       nl: 'Werk de TLSA-records bij zodat ze passen bij het huidige certificaat of de huidige sleutel. Publiceer bij een certificaatwissel eerst het nieuwe TLSA-record, wacht de TTL af en vervang dan pas het certificaat.',
@@ -225,8 +225,8 @@ export const mailCertificateDaneMessages: CheckCatalogue = {
       en: 'No DANE rollover scheme',
     },
     explanation: {
-      nl: 'Deze test kijkt of de TLSA-records van elke mailserver een veilige sleutelwissel mogelijk maken: minstens twee DANE-EE-records (3 x x), of DANE-EE naast DANE-TA (2 x x). Met één record gaat mail mis zodra het certificaat onverwacht moet worden vervangen.',
-      en: 'This test checks that the TLSA records of every mail server allow a safe key rollover: at least two DANE-EE records (3 x x), or DANE-EE beside DANE-TA (2 x x). With a single record, mail fails as soon as the certificate has to be replaced unexpectedly.',
+      nl: 'We testen of de TLSA-records van elke mailserver een veilige sleutelwissel mogelijk maken: minstens twee DANE-EE-records (3 x x), of DANE-EE naast DANE-TA (2 x x). Met één record gaat mail mis zodra het certificaat onverwacht moet worden vervangen.',
+      en: 'We check that the TLSA records of every mail server allow a safe key rollover: at least two DANE-EE records (3 x x), or DANE-EE beside DANE-TA (2 x x). With a single record, mail fails as soon as the certificate has to be replaced unexpectedly.',
     },
     advice: {
       nl: 'Publiceer naast het huidige TLSA-record een tweede, bijvoorbeeld voor een reservesleutel ("3 1 1" van de volgende sleutel) of voor de uitgevende certificaatautoriteit ("2 1 1").',

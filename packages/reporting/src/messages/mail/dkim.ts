@@ -4,8 +4,8 @@ import type { FindingTexts } from './shared.js';
 /** The findings about a wildcard below `_domainkey`, which both DKIM checks report. */
 const wildcardFindings: FindingTexts = {
   wildcard: {
-    nl: 'Een wildcard beantwoordt namen onder _domainkey (de willekeurige naam {name} bestaat, {records} records), dus een gevonden DKIM-record kan van de wildcard komen.',
-    en: 'A wildcard answers names below _domainkey (the random name {name} exists, {records} records), so a DKIM record found may come from the wildcard.',
+    nl: 'Een wildcard beantwoordt namen onder _domainkey (de willekeurige naam {name} bestaat; TXT-records: {records}), dus een gevonden DKIM-record kan van de wildcard komen.',
+    en: 'A wildcard answers names below _domainkey (the random name {name} exists; TXT records: {records}), so a DKIM record found may come from the wildcard.',
   },
   'wildcard-not-checked': {
     nl: 'Niet vastgesteld of een wildcard onder _domainkey antwoordt: het opvragen van {name} mislukte ({error}).',
@@ -53,8 +53,8 @@ export const mailDkimMessages: CheckCatalogue = {
       en: 'DKIM not present',
     },
     explanation: {
-      nl: 'Deze test kijkt of het maildomein DKIM-sleutels publiceert onder _domainkey. Met DKIM ondertekent de verzendende server elke mail, zodat ontvangers kunnen zien dat de mail echt van het domein komt en onderweg niet is veranderd. Een domein dat aantoonbaar geen mail verstuurt, heeft geen DKIM nodig.',
-      en: 'This test checks that the mail domain publishes DKIM keys below _domainkey. With DKIM the sending server signs every mail, so that receivers can see the mail really comes from the domain and was not changed on the way. A domain that demonstrably sends no mail needs no DKIM.',
+      nl: 'We testen of het maildomein DKIM-sleutels publiceert onder _domainkey. Met DKIM ondertekent de verzendende server elke mail, zodat ontvangers kunnen zien dat de mail echt van het domein komt en onderweg niet is veranderd. Een domein dat aantoonbaar geen mail verstuurt, heeft geen DKIM nodig.',
+      en: 'We check that the mail domain publishes DKIM keys below _domainkey. With DKIM the sending server signs every mail, so that receivers can see the mail really comes from the domain and was not changed on the way. A domain that demonstrably sends no mail needs no DKIM.',
     },
     advice: {
       nl: 'Zet DKIM-ondertekening aan op elke dienst die mail namens het domein verstuurt en publiceer de bijbehorende sleutel als TXT-record, bijvoorbeeld "selector1._domainkey.example.nl. TXT "v=DKIM1; k=rsa; p=MIIBIjANBg…"". Verstuurt het domein geen mail, publiceer dan "v=DMARC1; p=reject;" en "v=spf1 -all".',
@@ -98,11 +98,11 @@ export const mailDkimMessages: CheckCatalogue = {
       en: 'DKIM keys of the given selectors not in order',
     },
     explanation: {
-      nl: 'Deze test leest het sleutelrecord van elke opgegeven DKIM-selector (<selector>._domainkey.<domein>). Een ontbrekend of foutief record, of een RSA-sleutel korter dan 1024 bits, maakt DKIM-handtekeningen onbruikbaar; sleutels korter dan 2048 bits zijn af te raden.',
-      en: 'This test reads the key record of every given DKIM selector (<selector>._domainkey.<domain>). A missing or faulty record, or an RSA key shorter than 1024 bits, makes DKIM signatures unusable; keys shorter than 2048 bits are advised against.',
+      nl: 'We lezen het sleutelrecord van elke opgegeven DKIM-selector (<selector>._domainkey.<domein>). Een ontbrekend of foutief record, of een RSA-sleutel korter dan 1024 bits, maakt DKIM-handtekeningen onbruikbaar; sleutels korter dan 2048 bits zijn af te raden.',
+      en: 'We read the key record of every given DKIM selector (<selector>._domainkey.<domain>). A missing or faulty record, or an RSA key shorter than 1024 bits, makes DKIM signatures unusable; keys shorter than 2048 bits are advised against.',
     },
     advice: {
-      nl: 'Publiceer voor elke selector die uw mail gebruikt één geldig sleutelrecord met een RSA-sleutel van minstens 2048 bits of een Ed25519-sleutel, bijvoorbeeld "v=DKIM1; k=rsa; p=<sleutel>". Verwijder t=y zodra DKIM werkt en ruim ingetrokken selectors op.',
+      nl: 'Publiceer voor elke selector die je mail gebruikt één geldig sleutelrecord met een RSA-sleutel van minstens 2048 bits of een Ed25519-sleutel, bijvoorbeeld "v=DKIM1; k=rsa; p=<sleutel>". Verwijder t=y zodra DKIM werkt en ruim ingetrokken selectors op.',
       en: 'For every selector your mail uses, publish one valid key record with an RSA key of at least 2048 bits or an Ed25519 key, for example "v=DKIM1; k=rsa; p=<key>". Remove t=y once DKIM works, and clean up revoked selectors.',
     },
     supplier: {

@@ -64,8 +64,8 @@ export const mailDmarcMessages: CheckCatalogue = {
       en: 'No (usable) DMARC record',
     },
     explanation: {
-      nl: 'Deze test kijkt of het maildomein precies één DMARC-record heeft, op _dmarc bij het domein of bij het organisatiedomein. Met DMARC vertelt een domein ontvangers wat ze moeten doen met mail die de SPF- en DKIM-controle niet doorstaat, en waar ze rapporten naartoe sturen.',
-      en: 'This test checks that the mail domain has exactly one DMARC record, at _dmarc of the domain or of its organizational domain. With DMARC a domain tells receivers what to do with mail that fails the SPF and DKIM checks, and where to send reports.',
+      nl: 'We testen of het maildomein precies één DMARC-record heeft, op _dmarc bij het domein of bij het organisatiedomein. Met DMARC vertelt een domein ontvangers wat ze moeten doen met mail die de SPF- en DKIM-controle niet doorstaat, en waar ze rapporten naartoe sturen.',
+      en: 'We check that the mail domain has exactly one DMARC record, at _dmarc of the domain or of its organizational domain. With DMARC a domain tells receivers what to do with mail that fails the SPF and DKIM checks, and where to send reports.',
     },
     advice: {
       nl: 'Publiceer één TXT-record op _dmarc.<domein>, bijvoorbeeld "_dmarc.example.nl. TXT "v=DMARC1; p=none; rua=mailto:dmarc@example.nl"". Begin met p=none om rapporten te verzamelen en ga daarna naar quarantine of reject. Verwijder overbodige records als er meer dan één staat.',
@@ -100,11 +100,11 @@ export const mailDmarcMessages: CheckCatalogue = {
       en: 'DMARC policy not sufficiently strict',
     },
     explanation: {
-      nl: 'Deze test kijkt of het DMARC-record foutloos is en een beleid van quarantine of reject heeft. Alleen dan weren ontvangers vervalste mail uit naam van het domein; met p=none verzamelt het domein alleen rapporten.',
-      en: "This test checks that the DMARC record has no errors and a policy of quarantine or reject. Only then do receivers keep out forged mail in the domain's name; with p=none the domain only collects reports.",
+      nl: 'We testen of het DMARC-record foutloos is en een beleid van quarantine of reject heeft. Alleen dan weren ontvangers vervalste mail uit naam van het domein; met p=none verzamelt het domein alleen rapporten.',
+      en: "We check that the DMARC record has no errors and a policy of quarantine or reject. Only then do receivers keep out forged mail in the domain's name; with p=none the domain only collects reports.",
     },
     advice: {
-      nl: 'Zet het beleid op quarantine of reject zodra de rapporten laten zien dat alle echte mail SPF of DKIM doorstaat, bijvoorbeeld "v=DMARC1; p=reject; rua=mailto:dmarc@example.nl". Herstel syntaxfouten en laat externe rapportontvangers het ontvangen van rapporten toestaan met een record op <uw-domein>._report._dmarc.<hun-domein>.',
+      nl: 'Zet het beleid op quarantine of reject zodra de rapporten laten zien dat alle echte mail SPF of DKIM doorstaat, bijvoorbeeld "v=DMARC1; p=reject; rua=mailto:dmarc@example.nl". Herstel syntaxfouten en laat externe rapportontvangers het ontvangen van rapporten toestaan met een record op <jouw-domein>._report._dmarc.<hun-domein>.',
       en: 'Set the policy to quarantine or reject once the reports show that all genuine mail passes SPF or DKIM, for example "v=DMARC1; p=reject; rua=mailto:dmarc@example.nl". Fix syntax errors, and have external report receivers authorize the reports with a record at <your-domain>._report._dmarc.<their-domain>.',
     },
     supplier: {
@@ -134,8 +134,8 @@ export const mailDmarcMessages: CheckCatalogue = {
         en: 'The policy is "none" ({tag}=none): receivers let forged mail through.',
       },
       'test-mode-lowers': {
-        nl: 'Door testmodus (t=y) geldt beleid {tag} een stap lager, waardoor het niet meer beschermt.',
-        en: 'Test mode (t=y) lowers policy {tag} by one step, so that it no longer protects.',
+        nl: 'Door de testmodus (t=y) telt quarantine in de {tag}-tag als none, zodat het beleid niet beschermt.',
+        en: 'Test mode (t=y) makes quarantine in the {tag} tag count as none, so the policy does not protect.',
       },
       'destination-not-checked': {
         nl: 'Niet gecontroleerd of rapportontvanger {host} rapporten voor dit domein toestaat.',

@@ -47,8 +47,8 @@ export const mailDnssecMessages: CheckCatalogue = {
       en: 'Mail domain not signed with DNSSEC',
     },
     explanation: {
-      nl: 'Deze test kijkt of de zone van het maildomein met DNSSEC is ondertekend. Met DNSSEC kunnen verzenders controleren dat de MX-, SPF- en DMARC-records die ze ontvangen echt zijn en niet vervalst.',
-      en: 'This test checks that the zone of the mail domain is signed with DNSSEC. With DNSSEC, senders can check that the MX, SPF and DMARC records they receive are genuine and not forged.',
+      nl: 'We testen of de zone van het maildomein met DNSSEC is ondertekend. Met DNSSEC kunnen verzenders controleren dat de MX-, SPF- en DMARC-records die ze ontvangen echt zijn en niet vervalst.',
+      en: 'We check that the zone of the mail domain is signed with DNSSEC. With DNSSEC, senders can check that the MX, SPF and DMARC records they receive are genuine and not forged.',
     },
     advice: signAdvice,
     supplier: {
@@ -67,8 +67,8 @@ export const mailDnssecMessages: CheckCatalogue = {
       en: 'DNSSEC of the mail domain invalid',
     },
     explanation: {
-      nl: 'Deze test valideert de DNSSEC-handtekeningen van het maildomein vanaf de root. Bij ongeldige handtekeningen (bogus) weigeren validerende resolvers het antwoord, zodat mail het domein niet meer bereikt.',
-      en: 'This test validates the DNSSEC signatures of the mail domain from the root down. With invalid signatures (bogus), validating resolvers refuse the answer, so mail no longer reaches the domain.',
+      nl: 'We valideren de DNSSEC-handtekeningen van het maildomein vanaf de root. Bij ongeldige handtekeningen (bogus) weigeren validerende resolvers het antwoord, zodat mail het domein niet meer bereikt.',
+      en: 'We validate the DNSSEC signatures of the mail domain from the root down. With invalid signatures (bogus), validating resolvers refuse the answer, so mail no longer reaches the domain.',
     },
     advice: validAdvice,
     supplier: {
@@ -87,8 +87,8 @@ export const mailDnssecMessages: CheckCatalogue = {
       en: 'Not all domains of the mail servers signed with DNSSEC',
     },
     explanation: {
-      nl: 'Deze test kijkt of de naam van elke mailserver in de MX-records in een met DNSSEC ondertekende zone staat. Dat is nodig voor DANE: zonder DNSSEC kunnen verzenders de TLSA-records van de mailserver niet vertrouwen.',
-      en: "This test checks that the name of every mail server in the MX records lies in a zone signed with DNSSEC. DANE needs this: without DNSSEC, senders cannot trust the mail server's TLSA records.",
+      nl: 'We testen of de naam van elke mailserver in de MX-records in een met DNSSEC ondertekende zone staat. Dat is nodig voor DANE: zonder DNSSEC kunnen verzenders de TLSA-records van de mailserver niet vertrouwen.',
+      en: "We check that the name of every mail server in the MX records lies in a zone signed with DNSSEC. DANE needs this: without DNSSEC, senders cannot trust the mail server's TLSA records.",
     },
     advice: {
       nl: 'Laat de zone waarin de mailservers staan met DNSSEC ondertekenen. Staan ze bij een mailleverancier, vraag die dan om DNSSEC op het domein van de mailservers.',
@@ -110,8 +110,8 @@ export const mailDnssecMessages: CheckCatalogue = {
       en: 'DNSSEC of the mail server domains invalid',
     },
     explanation: {
-      nl: 'Deze test valideert de DNSSEC-handtekeningen van de naam van elke mailserver vanaf de root. Bij ongeldige handtekeningen kunnen validerende verzenders de mailserver niet vinden en komt mail niet aan.',
-      en: "This test validates the DNSSEC signatures of every mail server's name from the root down. With invalid signatures, validating senders cannot find the mail server and mail does not arrive.",
+      nl: 'We valideren de DNSSEC-handtekeningen van de naam van elke mailserver vanaf de root. Bij ongeldige handtekeningen kunnen validerende verzenders de mailserver niet vinden en komt mail niet aan.',
+      en: "We validate the DNSSEC signatures of every mail server's name from the root down. With invalid signatures, validating senders cannot find the mail server and mail does not arrive.",
     },
     advice: validAdvice,
     supplier: {

@@ -13,8 +13,8 @@ export const mailIpv6Messages: CheckCatalogue = {
       en: 'Fewer than two name servers of the mail domain have an IPv6 address',
     },
     explanation: {
-      nl: 'Deze test kijkt of minstens twee naamservers van het maildomein een IPv6-adres (AAAA-record) hebben. Verzenders die alleen IPv6 hebben, moeten het domein kunnen opzoeken om er mail naartoe te sturen.',
-      en: 'This test checks that at least two name servers of the mail domain have an IPv6 address (AAAA record). Senders that have only IPv6 must be able to look the domain up to send mail to it.',
+      nl: 'We testen of minstens twee naamservers van het maildomein een IPv6-adres (AAAA-record) hebben. Verzenders die alleen IPv6 hebben, moeten het domein kunnen opzoeken om er mail naartoe te sturen.',
+      en: 'We check that at least two name servers of the mail domain have an IPv6 address (AAAA record). Senders that have only IPv6 must be able to look the domain up to send mail to it.',
     },
     advice: {
       nl: 'Geef minstens twee naamservers een IPv6-adres: publiceer een AAAA-record voor elke naamserver (bijvoorbeeld "ns1.example.nl. AAAA 2001:db8::53") en zorg dat de naamserver op dat adres antwoordt.',
@@ -53,8 +53,8 @@ export const mailIpv6Messages: CheckCatalogue = {
       en: 'Not all name servers of the mail domain reachable over IPv6',
     },
     explanation: {
-      nl: 'Deze test stuurt een DNS-vraag naar elk IPv6-adres van elke naamserver van het maildomein. Een IPv6-adres dat niet antwoordt, vertraagt of verhindert het opzoeken van het domein via IPv6.',
-      en: 'This test sends a DNS query to every IPv6 address of every name server of the mail domain. An IPv6 address that does not answer slows down or prevents looking the domain up over IPv6.',
+      nl: 'We sturen een DNS-vraag naar elk IPv6-adres van elke naamserver van het maildomein. Een IPv6-adres dat niet antwoordt, vertraagt of verhindert het opzoeken van het domein via IPv6.',
+      en: 'We send a DNS query to every IPv6 address of every name server of the mail domain. An IPv6 address that does not answer slows down or prevents looking the domain up over IPv6.',
     },
     advice: {
       nl: 'Zorg dat elke naamserver op al zijn IPv6-adressen DNS-vragen beantwoordt (UDP en TCP poort 53), of verwijder AAAA-records van adressen die niet in gebruik zijn.',
@@ -89,8 +89,8 @@ export const mailIpv6Messages: CheckCatalogue = {
       en: 'Not all mail servers have an IPv6 address',
     },
     explanation: {
-      nl: 'Deze test kijkt of elke mailserver uit de MX-records een IPv6-adres (AAAA-record) heeft. Zonder IPv6-adres kunnen verzenders die alleen IPv6 hebben geen mail afleveren.',
-      en: 'This test checks that every mail server in the MX records has an IPv6 address (AAAA record). Without an IPv6 address, senders that have only IPv6 cannot deliver mail.',
+      nl: 'We testen of elke mailserver uit de MX-records een IPv6-adres (AAAA-record) heeft. Zonder IPv6-adres kunnen verzenders die alleen IPv6 hebben geen mail afleveren.',
+      en: 'We check that every mail server in the MX records has an IPv6 address (AAAA record). Without an IPv6 address, senders that have only IPv6 cannot deliver mail.',
     },
     advice: {
       nl: 'Geef elke mailserver een IPv6-adres: publiceer een AAAA-record bij de naam in het MX-record (bijvoorbeeld "mx1.example.nl. AAAA 2001:db8::25") en laat de mailserver op dat adres luisteren op poort 25.',
@@ -127,8 +127,8 @@ export const mailIpv6Messages: CheckCatalogue = {
       en: 'Not all mail servers reachable over IPv6',
     },
     explanation: {
-      nl: 'Deze test maakt een verbinding met poort 25 op elk IPv6-adres van elke mailserver. Een IPv6-adres dat geen verbinding aanneemt, laat mail van verzenders via IPv6 vertragen of mislukken.',
-      en: 'This test connects to port 25 on every IPv6 address of every mail server. An IPv6 address that accepts no connection makes mail from senders over IPv6 late or lost.',
+      nl: 'We maken een verbinding met poort 25 op elk IPv6-adres van elke mailserver. Een IPv6-adres dat geen verbinding aanneemt, laat mail van verzenders via IPv6 vertragen of mislukken.',
+      en: 'We connect to port 25 on every IPv6 address of every mail server. An IPv6 address that accepts no connection makes mail from senders over IPv6 late or lost.',
     },
     advice: {
       nl: 'Zorg dat de mailserver op al zijn IPv6-adressen verbindingen op poort 25 aanneemt, en dat een firewall die poort voor IPv6 net zo openzet als voor IPv4. Verwijder AAAA-records van adressen die geen mail ontvangen.',

@@ -13,8 +13,8 @@ export const mailMtaStsTlsRptMessages: CheckCatalogue = {
       en: 'MTA-STS missing or not protecting delivery',
     },
     explanation: {
-      nl: 'Deze test kijkt of het domein MTA-STS (RFC 8461) publiceert: een _mta-sts-record en een beleid op https://mta-sts.<domein>/.well-known/mta-sts.txt in mode enforce dat alle mailservers noemt. Verzenders leveren dan alleen via TLS met een geldig certificaat af, ook zonder DNSSEC. pastoe test dit naast Internet.nl; het telt niet mee in de score.',
-      en: 'This test checks that the domain publishes MTA-STS (RFC 8461): an _mta-sts record and a policy at https://mta-sts.<domain>/.well-known/mta-sts.txt in mode enforce that names every mail server. Senders then deliver only over TLS with a valid certificate, even without DNSSEC. pastoe tests this beside Internet.nl; it does not count in the score.',
+      nl: 'We testen of het domein MTA-STS (RFC 8461) publiceert: een _mta-sts-record en een beleid op https://mta-sts.<domein>/.well-known/mta-sts.txt in mode enforce dat alle mailservers noemt. Verzenders leveren dan alleen via TLS met een geldig certificaat af, ook zonder DNSSEC. pastoe test dit naast Internet.nl; het telt niet mee in de score.',
+      en: 'We check that the domain publishes MTA-STS (RFC 8461): an _mta-sts record and a policy at https://mta-sts.<domain>/.well-known/mta-sts.txt in mode enforce that names every mail server. Senders then deliver only over TLS with a valid certificate, even without DNSSEC. pastoe tests this beside Internet.nl; it does not count in the score.',
     },
     advice: {
       nl: 'Publiceer "_mta-sts.example.nl. TXT "v=STSv1; id=20260101"" en serveer op https://mta-sts.example.nl/.well-known/mta-sts.txt (text/plain, geldig certificaat, geen doorverwijzing) een beleid als "version: STSv1", "mode: enforce", "mx: mx1.example.nl", "max_age: 1209600". Begin eventueel met mode testing en verhoog id bij elke wijziging.',
@@ -106,8 +106,8 @@ export const mailMtaStsTlsRptMessages: CheckCatalogue = {
       en: 'TLS reporting (TLS-RPT) missing or incorrect',
     },
     explanation: {
-      nl: 'Deze test kijkt of het domein één geldig TLS-RPT-record (RFC 8460) heeft op _smtp._tls. Verzenders sturen dan dagelijks rapporten over mislukte TLS-verbindingen, zodat problemen met STARTTLS, DANE of MTA-STS snel opvallen. pastoe test dit naast Internet.nl; het telt niet mee in de score.',
-      en: 'This test checks that the domain has one valid TLS-RPT record (RFC 8460) at _smtp._tls. Senders then send daily reports on failed TLS connections, so that problems with STARTTLS, DANE or MTA-STS show up quickly. pastoe tests this beside Internet.nl; it does not count in the score.',
+      nl: 'We testen of het domein één geldig TLS-RPT-record (RFC 8460) heeft op _smtp._tls. Verzenders sturen dan dagelijks rapporten over mislukte TLS-verbindingen, zodat problemen met STARTTLS, DANE of MTA-STS snel opvallen. pastoe test dit naast Internet.nl; het telt niet mee in de score.',
+      en: 'We check that the domain has one valid TLS-RPT record (RFC 8460) at _smtp._tls. Senders then send daily reports on failed TLS connections, so that problems with STARTTLS, DANE or MTA-STS show up quickly. pastoe tests this beside Internet.nl; it does not count in the score.',
     },
     advice: {
       nl: 'Publiceer één TXT-record, bijvoorbeeld "_smtp._tls.example.nl. TXT "v=TLSRPTv1; rua=mailto:tlsrpt@example.nl"", met een mailto- of https-adres dat de rapporten ontvangt.',

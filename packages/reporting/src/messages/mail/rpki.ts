@@ -79,8 +79,8 @@ function roaExistence(subject: RpkiSubject): CheckMessages {
       en: `Route Origin Authorisation missing for ${subject.en}`,
     },
     explanation: {
-      nl: `Deze test kijkt of voor elk IP-adres van ${subject.nl} een ROA bestaat. In een ROA legt de houder van een IP-adresblok vast welk netwerk (AS) het mag aankondigen, zodat netwerken die RPKI controleren gekaapte routes kunnen weigeren.`,
-      en: `This test checks that a ROA exists for every IP address of ${subject.en}. In a ROA the holder of an IP address block records which network (AS) may announce it, so that networks that check RPKI can refuse hijacked routes.`,
+      nl: `We testen of voor elk IP-adres van ${subject.nl} een ROA bestaat. In een ROA legt de houder van een IP-adresblok vast welk netwerk (AS) het mag aankondigen, zodat netwerken die RPKI controleren gekaapte routes kunnen weigeren.`,
+      en: `We check that a ROA exists for every IP address of ${subject.en}. In a ROA the holder of an IP address block records which network (AS) may announce it, so that networks that check RPKI can refuse hijacked routes.`,
     },
     advice: roaAdvice,
     supplier: {
@@ -102,8 +102,8 @@ function routeValidity(subject: RpkiSubject): CheckMessages {
       en: `Routes to ${subject.en} not RPKI-valid`,
     },
     explanation: {
-      nl: `Deze test vergelijkt de route-aankondigingen naar elk IP-adres van ${subject.nl} met de ROA's. Een ongeldige route wordt door netwerken die RPKI controleren geweigerd, waardoor ${subject.nl} voor hen onbereikbaar worden.`,
-      en: `This test compares the route announcements to every IP address of ${subject.en} with the ROAs. Networks that check RPKI refuse an invalid route, so that ${subject.en} become unreachable for them.`,
+      nl: `We vergelijken de route-aankondigingen naar elk IP-adres van ${subject.nl} met de ROA's. Een ongeldige route wordt door netwerken die RPKI controleren geweigerd, waardoor ${subject.nl} voor hen onbereikbaar worden.`,
+      en: `We compare the route announcements to every IP address of ${subject.en} with the ROAs. Networks that check RPKI refuse an invalid route, so that ${subject.en} become unreachable for them.`,
     },
     advice: validAdvice,
     supplier: {

@@ -12,8 +12,8 @@ export const mailSpfMessages: CheckCatalogue = {
       en: 'No (usable) SPF record',
     },
     explanation: {
-      nl: 'Deze test kijkt of het maildomein precies één SPF-record heeft. In SPF staat welke mailservers namens het domein mogen versturen, zodat ontvangers vervalste afzenders kunnen herkennen. Bij twee of meer SPF-records geldt er geen enkele.',
-      en: 'This test checks that the mail domain has exactly one SPF record. SPF lists the mail servers that may send for the domain, so that receivers can spot forged senders. With two or more SPF records, none applies.',
+      nl: 'We testen of het maildomein precies één SPF-record heeft. In SPF staat welke mailservers namens het domein mogen versturen, zodat ontvangers vervalste afzenders kunnen herkennen. Bij twee of meer SPF-records geldt er geen enkele.',
+      en: 'We check that the mail domain has exactly one SPF record. SPF lists the mail servers that may send for the domain, so that receivers can spot forged senders. With two or more SPF records, none applies.',
     },
     advice: {
       nl: 'Publiceer één TXT-record dat begint met "v=spf1" en alle verzenders noemt, bijvoorbeeld "example.nl. TXT "v=spf1 mx include:_spf.leverancier.nl -all"". Voeg meerdere SPF-records samen tot één. Verstuurt het domein geen mail, gebruik dan "v=spf1 -all".',
@@ -48,8 +48,8 @@ export const mailSpfMessages: CheckCatalogue = {
       en: 'SPF policy not sufficiently strict',
     },
     explanation: {
-      nl: 'Deze test kijkt of het SPF-record een correcte syntax heeft, eindigt op "~all" of "-all", niet meer dan 10 DNS-opvragingen nodig heeft en alleen includes en redirects gebruikt die zelf in orde zijn. Anders beschermt SPF niet tegen vervalste afzenders of negeren ontvangers het.',
-      en: 'This test checks that the SPF record has correct syntax, ends in "~all" or "-all", needs no more than 10 DNS lookups, and uses only includes and redirects that are sound themselves. Otherwise SPF does not protect against forged senders, or receivers ignore it.',
+      nl: 'We testen of het SPF-record een correcte syntax heeft, eindigt op "~all" of "-all", niet meer dan 10 DNS-opvragingen nodig heeft en alleen includes en redirects gebruikt die zelf in orde zijn. Anders beschermt SPF niet tegen vervalste afzenders of negeren ontvangers het.',
+      en: 'We check that the SPF record has correct syntax, ends in "~all" or "-all", needs no more than 10 DNS lookups, and uses only includes and redirects that are sound themselves. Otherwise SPF does not protect against forged senders, or receivers ignore it.',
     },
     advice: {
       nl: 'Eindig het record op "-all" (of "~all"), nooit op "+all" of "?all". Blijf binnen 10 DNS-opvragingen door overbodige include-, a-, mx- en exists-termen weg te laten of includes te vervangen door ip4- en ip6-termen. Controleer dat elke include en redirect naar een bestaand, geldig SPF-record wijst.',
@@ -96,8 +96,8 @@ export const mailSpfMessages: CheckCatalogue = {
       en: 'SPF over the limit of void DNS lookups',
     },
     explanation: {
-      nl: 'Deze test evalueert het SPF-record zoals een ontvanger dat doet en telt de lege opvragingen: namen in a-, mx-, ptr- of exists-termen die niet bestaan of geen records hebben. Bij meer dan twee geeft de ontvanger een permerror (RFC 7208 §4.6.4) en beschermt SPF niets meer.',
-      en: 'This test evaluates the SPF record as a receiver does and counts the void lookups: names in a, mx, ptr or exists terms that do not exist or hold no records. With more than two, the receiver returns permerror (RFC 7208 §4.6.4) and SPF protects nothing.',
+      nl: 'We evalueren het SPF-record zoals een ontvanger dat doet en tellen de lege opvragingen: namen in a-, mx-, ptr- of exists-termen die niet bestaan of geen records hebben. Bij meer dan twee geeft de ontvanger een permerror (RFC 7208 §4.6.4) en beschermt SPF niets meer.',
+      en: 'We evaluate the SPF record as a receiver does and count the void lookups: names in a, mx, ptr or exists terms that do not exist or hold no records. With more than two, the receiver returns permerror (RFC 7208 §4.6.4) and SPF protects nothing.',
     },
     advice: {
       nl: 'Verwijder termen die naar namen zonder records wijzen, bijvoorbeeld een "a:oud.example.nl" of "include:" van een dienst die niet meer bestaat, zodat er hooguit twee lege opvragingen overblijven.',

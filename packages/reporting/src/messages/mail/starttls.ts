@@ -13,8 +13,8 @@ export const mailStarttlsMessages: CheckCatalogue = {
       en: 'STARTTLS not available on all mail servers',
     },
     explanation: {
-      nl: 'Deze test kijkt of elke mailserver van het domein STARTTLS aanbiedt op poort 25 en daarna een TLS-verbinding opzet. Zonder STARTTLS gaat mail onversleuteld over het internet en kan iedereen onderweg meelezen.',
-      en: 'This test checks that every mail server of the domain offers STARTTLS on port 25 and then sets up a TLS connection. Without STARTTLS, mail travels the internet unencrypted and anyone on the way can read it.',
+      nl: 'We testen of elke mailserver van het domein STARTTLS aanbiedt op poort 25 en daarna een TLS-verbinding opzet. Zonder STARTTLS gaat mail onversleuteld over het internet en kan iedereen onderweg meelezen.',
+      en: 'We check that every mail server of the domain offers STARTTLS on port 25 and then sets up a TLS connection. Without STARTTLS, mail travels the internet unencrypted and anyone on the way can read it.',
     },
     advice: {
       nl: 'Zet TLS aan voor inkomende mail met een certificaat en sleutel, bijvoorbeeld in Postfix: "smtpd_tls_security_level = may" met "smtpd_tls_chain_files = /etc/postfix/mx.pem". Zorg dat elke mailserver in de MX-records bereikbaar is op poort 25.',
@@ -50,8 +50,8 @@ export const mailStarttlsMessages: CheckCatalogue = {
       en: 'TLS version insufficient',
     },
     explanation: {
-      nl: 'Deze test kijkt welke TLS-versies elke mailserver via STARTTLS ondersteunt. TLS 1.3 is goed en TLS 1.2 voldoende; SSL 2.0, SSL 3.0, TLS 1.0 en TLS 1.1 zijn onvoldoende, omdat ze bekende zwakheden hebben.',
-      en: 'This test checks which TLS versions every mail server supports through STARTTLS. TLS 1.3 is good and TLS 1.2 sufficient; SSL 2.0, SSL 3.0, TLS 1.0 and TLS 1.1 are insufficient because they have known weaknesses.',
+      nl: 'We testen welke TLS-versies elke mailserver via STARTTLS ondersteunt. TLS 1.3 is goed en TLS 1.2 voldoende; SSL 2.0, SSL 3.0, TLS 1.0 en TLS 1.1 zijn onvoldoende, omdat ze bekende zwakheden hebben.',
+      en: 'We check which TLS versions every mail server supports through STARTTLS. TLS 1.3 is good and TLS 1.2 sufficient; SSL 2.0, SSL 3.0, TLS 1.0 and TLS 1.1 are insufficient because they have known weaknesses.',
     },
     advice: {
       nl: 'Schakel alles onder TLS 1.2 uit en zet TLS 1.3 aan, bijvoorbeeld in Postfix: "smtpd_tls_protocols = >=TLSv1.2" en "smtpd_tls_mandatory_protocols = >=TLSv1.2".',
@@ -87,8 +87,8 @@ export const mailStarttlsMessages: CheckCatalogue = {
       en: 'Ciphers (algorithm selections) insufficient',
     },
     explanation: {
-      nl: 'Deze test kijkt welke cipher suites elke mailserver accepteert. Suites met zwakke algoritmen (zoals RC4, 3DES, NULL of zonder forward secrecy) maken de versleuteling van de mail te breken of achteraf te ontcijferen.',
-      en: 'This test checks which cipher suites every mail server accepts. Suites with weak algorithms (such as RC4, 3DES, NULL, or without forward secrecy) make the encryption of mail breakable or decryptable afterwards.',
+      nl: 'We testen welke cipher suites elke mailserver accepteert. Met suites met zwakke algoritmen (zoals RC4, 3DES, NULL of zonder forward secrecy) is de versleuteling van de mail te breken of achteraf te ontcijferen.',
+      en: 'We check which cipher suites every mail server accepts. Suites with weak algorithms (such as RC4, 3DES, NULL, or without forward secrecy) make the encryption of mail breakable or decryptable afterwards.',
     },
     advice: {
       nl: 'Sta alleen cipher suites toe die het NCSC goed of voldoende noemt, met ECDHE of DHE en AES-GCM of ChaCha20-Poly1305. Bijvoorbeeld in Postfix: "smtpd_tls_exclude_ciphers = aNULL, eNULL, EXPORT, DES, 3DES, RC4, MD5, PSK, SRP, CAMELLIA, ARIA".',
@@ -124,8 +124,8 @@ export const mailStarttlsMessages: CheckCatalogue = {
       en: 'Cipher order insufficient',
     },
     explanation: {
-      nl: 'Deze test kijkt of elke mailserver zijn eigen volgorde van cipher suites afdwingt en daarin goede en voldoende suites vóór uit te faseren suites zet. Zo kiest een verbinding altijd de sterkste suite die beide kanten kennen.',
-      en: 'This test checks that every mail server enforces its own order of cipher suites, with good and sufficient suites before suites to be phased out. A connection then always picks the strongest suite both sides know.',
+      nl: 'We testen of elke mailserver zijn eigen volgorde van cipher suites afdwingt en daarin goede en voldoende suites vóór uit te faseren suites zet. Zo kiest een verbinding altijd de sterkste suite die beide kanten kennen.',
+      en: 'We check that every mail server enforces its own order of cipher suites, with good and sufficient suites before suites to be phased out. A connection then always picks the strongest suite both sides know.',
     },
     advice: {
       nl: 'Laat de server de cipher-volgorde bepalen en zet de sterkste suites vooraan, bijvoorbeeld in Postfix: "tls_preempt_cipherlist = yes".',
@@ -161,8 +161,8 @@ export const mailStarttlsMessages: CheckCatalogue = {
       en: 'Key exchange parameters insufficient',
     },
     explanation: {
-      nl: 'Deze test kijkt naar de parameters van de sleuteluitwisseling (ECDHE-curves en DHE-groepen) van elke mailserver. Zwakke curves of te kleine DH-groepen maken het mogelijk de sessiesleutel te achterhalen.',
-      en: 'This test looks at the key exchange parameters (ECDHE curves and DHE groups) of every mail server. Weak curves or DH groups that are too small make it possible to recover the session key.',
+      nl: 'We kijken naar de parameters van de sleuteluitwisseling (ECDHE-curves en DHE-groepen) van elke mailserver. Zwakke curves of te kleine DH-groepen maken het mogelijk de sessiesleutel te achterhalen.',
+      en: 'We look at the key exchange parameters (ECDHE curves and DHE groups) of every mail server. Weak curves or DH groups that are too small make it possible to recover the session key.',
     },
     advice: {
       nl: 'Gebruik voor ECDHE alleen X25519, X448, secp256r1, secp384r1 of secp521r1, en voor DHE een ffdhe-groep uit RFC 7919 van minstens 3072 bits, of schakel DHE uit. Bijvoorbeeld in Postfix: "tls_eecdh_auto_curves = X25519 X448 prime256v1 secp384r1".',
@@ -210,8 +210,8 @@ export const mailStarttlsMessages: CheckCatalogue = {
       en: 'Hash function for key exchange insufficient',
     },
     explanation: {
-      nl: 'Deze test kijkt of elke mailserver bij TLS 1.2 de sleuteluitwisseling ondertekent met een veilige hashfunctie. SHA-1 is onvoldoende en SHA-224 moet worden uitgefaseerd; SHA-256 of sterker is goed.',
-      en: 'This test checks that every mail server signs the TLS 1.2 key exchange with a secure hash function. SHA-1 is insufficient and SHA-224 is to be phased out; SHA-256 or stronger is good.',
+      nl: 'We testen of elke mailserver bij TLS 1.2 de sleuteluitwisseling ondertekent met een veilige hashfunctie. SHA-1 is onvoldoende en SHA-224 moet worden uitgefaseerd; SHA-256 of sterker is goed.',
+      en: 'We check that every mail server signs the TLS 1.2 key exchange with a secure hash function. SHA-1 is insufficient and SHA-224 is to be phased out; SHA-256 or stronger is good.',
     },
     advice: {
       nl: 'Sta voor handtekeningen alleen SHA-256, SHA-384 en SHA-512 toe, bijvoorbeeld met de OpenSSL-instelling "SignatureAlgorithms = ECDSA+SHA256:ECDSA+SHA384:RSA-PSS+SHA256:RSA+SHA256:RSA+SHA384:RSA+SHA512".',
@@ -255,8 +255,8 @@ export const mailStarttlsMessages: CheckCatalogue = {
       en: 'TLS compression enabled',
     },
     explanation: {
-      nl: 'Deze test kijkt of elke mailserver compressie op TLS-niveau weigert. TLS-compressie maakt aanvallen zoals CRIME mogelijk, waarmee geheime delen van de versleutelde verbinding kunnen worden achterhaald.',
-      en: 'This test checks that every mail server refuses compression at the TLS level. TLS compression enables attacks such as CRIME, which recover secret parts of the encrypted connection.',
+      nl: 'We testen of elke mailserver compressie op TLS-niveau weigert. TLS-compressie maakt aanvallen zoals CRIME mogelijk, waarmee geheime delen van de versleutelde verbinding kunnen worden achterhaald.',
+      en: 'We check that every mail server refuses compression at the TLS level. TLS compression enables attacks such as CRIME, which recover secret parts of the encrypted connection.',
     },
     advice: {
       nl: 'Schakel TLS-compressie uit, bijvoorbeeld in Postfix: "tls_ssl_options = NO_COMPRESSION", of werk de TLS-bibliotheek bij (moderne OpenSSL-versies bieden geen compressie meer).',
@@ -288,8 +288,8 @@ export const mailStarttlsMessages: CheckCatalogue = {
       en: 'Secure renegotiation not supported',
     },
     explanation: {
-      nl: 'Deze test kijkt of elke mailserver bij TLS 1.2 en lager veilige heronderhandeling (RFC 5746) ondersteunt. Zonder die uitbreiding kan een aanvaller eigen gegevens voor in een versleutelde verbinding plakken.',
-      en: 'This test checks that every mail server supports secure renegotiation (RFC 5746) at TLS 1.2 and below. Without that extension, an attacker can put data of their own in front of an encrypted connection.',
+      nl: 'We testen of elke mailserver bij TLS 1.2 en lager veilige heronderhandeling (RFC 5746) ondersteunt. Zonder die uitbreiding kan een aanvaller eigen gegevens voor in een versleutelde verbinding plakken.',
+      en: 'We check that every mail server supports secure renegotiation (RFC 5746) at TLS 1.2 and below. Without that extension, an attacker can put data of their own in front of an encrypted connection.',
     },
     advice: {
       nl: 'Werk de mailserversoftware en TLS-bibliotheek bij naar een versie die veilige heronderhandeling ondersteunt; elke actuele OpenSSL-versie doet dat.',
@@ -317,8 +317,8 @@ export const mailStarttlsMessages: CheckCatalogue = {
       en: 'Client-initiated renegotiation allowed',
     },
     explanation: {
-      nl: 'Deze test kijkt of een client op de mailserver een heronderhandeling van de TLS-verbinding kan starten. Dat kost de server veel rekenwerk, dus een aanvaller kan hem ermee overbelasten.',
-      en: 'This test checks whether a client can start a renegotiation of the TLS connection on the mail server. That costs the server a lot of computation, so an attacker can overload it this way.',
+      nl: 'We testen of een client op de mailserver een heronderhandeling van de TLS-verbinding kan starten. Dat kost de server veel rekenwerk, dus een aanvaller kan hem ermee overbelasten.',
+      en: 'We check whether a client can start a renegotiation of the TLS connection on the mail server. That costs the server a lot of computation, so an attacker can overload it this way.',
     },
     advice: {
       nl: 'Weiger heronderhandeling die de client start, bijvoorbeeld in Postfix: "tls_ssl_options = NO_RENEGOTIATION".',
@@ -335,8 +335,8 @@ export const mailStarttlsMessages: CheckCatalogue = {
         en: 'Renegotiation could not be tested ({reason}); as at Internet.nl, that counts as not allowed.',
       },
       allowed: {
-        nl: 'De mailserver accepteerde {accepted} heronderhandelingen van de client op één verbinding.',
-        en: 'The mail server accepted {accepted} renegotiations from the client on one connection.',
+        nl: 'De mailserver accepteerde heronderhandeling door de client (aantal op één verbinding: {accepted}).',
+        en: 'The mail server accepted renegotiation by the client (count on one connection: {accepted}).',
       },
     },
   },
@@ -350,8 +350,8 @@ export const mailStarttlsMessages: CheckCatalogue = {
       en: 'Extended Master Secret not used',
     },
     explanation: {
-      nl: 'Deze test kijkt of elke mailserver bij TLS 1.2 de Extended Master Secret-uitbreiding (RFC 7627) gebruikt. Die koppelt de sessiesleutels aan de hele handshake en voorkomt zo aanvallen waarbij een aanvaller twee verbindingen dezelfde sleutels geeft.',
-      en: 'This test checks that every mail server uses the Extended Master Secret extension (RFC 7627) at TLS 1.2. It binds the session keys to the whole handshake and so prevents attacks in which an attacker gives two connections the same keys.',
+      nl: 'We testen of elke mailserver bij TLS 1.2 de Extended Master Secret-uitbreiding (RFC 7627) gebruikt. Die koppelt de sessiesleutels aan de hele handshake en voorkomt zo aanvallen waarbij een aanvaller twee verbindingen dezelfde sleutels geeft.',
+      en: 'We check that every mail server uses the Extended Master Secret extension (RFC 7627) at TLS 1.2. It binds the session keys to the whole handshake and so prevents attacks in which an attacker gives two connections the same keys.',
     },
     advice: {
       nl: 'Werk de TLS-bibliotheek bij naar een versie die Extended Master Secret ondersteunt (OpenSSL 1.1.0 en nieuwer doen dat standaard) en zet de uitbreiding niet uit.',
@@ -387,8 +387,8 @@ export const mailStarttlsMessages: CheckCatalogue = {
       en: '0-RTT enabled',
     },
     explanation: {
-      nl: 'Deze test kijkt of een mailserver bij TLS 1.3 vroege gegevens (0-RTT) accepteert. Die gegevens kan een aanvaller opnieuw afspelen. Internet.nl test dit niet voor mail en keurt het altijd goed; pastoe meldt het wel als de server vroege gegevens accepteert.',
-      en: 'This test checks whether a mail server accepts early data (0-RTT) at TLS 1.3. An attacker can replay such data. Internet.nl does not test this for mail and always passes it; pastoe does report it when the server accepts early data.',
+      nl: 'We testen of een mailserver bij TLS 1.3 vroege gegevens (0-RTT) accepteert. Die gegevens kan een aanvaller opnieuw afspelen. Internet.nl test dit niet voor mail en keurt het altijd goed; pastoe meldt het wel als de server vroege gegevens accepteert.',
+      en: 'We check whether a mail server accepts early data (0-RTT) at TLS 1.3. An attacker can replay such data. Internet.nl does not test this for mail and always passes it; pastoe does report it when the server accepts early data.',
     },
     advice: {
       nl: 'Schakel 0-RTT (early data) uit in de TLS-instellingen van de mailserver; SMTP heeft er geen voordeel van.',
@@ -420,11 +420,11 @@ export const mailStarttlsMessages: CheckCatalogue = {
       en: 'CAA records of the mail servers missing or incorrect',
     },
     explanation: {
-      nl: 'Deze test kijkt of voor de naam van elke mailserver (of een bovenliggend domein) CAA-records bestaan met een issue-regel. Daarin staat welke certificaatautoriteiten certificaten voor die naam mogen uitgeven, wat het risico op onterecht uitgegeven certificaten verkleint.',
-      en: 'This test checks that CAA records with an issue property exist for the name of every mail server (or a parent domain). They say which certificate authorities may issue certificates for that name, which lowers the risk of certificates issued wrongly.',
+      nl: 'We testen of voor de naam van elke mailserver (of een bovenliggend domein) CAA-records bestaan met een issue-regel. Daarin staat welke certificaatautoriteiten certificaten voor die naam mogen uitgeven, wat het risico op onterecht uitgegeven certificaten verkleint.',
+      en: 'We check that CAA records with an issue property exist for the name of every mail server (or a parent domain). They say which certificate authorities may issue certificates for that name, which lowers the risk of certificates issued wrongly.',
     },
     advice: {
-      nl: 'Publiceer CAA-records voor het domein van de mailservers die de certificaatautoriteit noemen die u gebruikt, bijvoorbeeld "example.nl. CAA 0 issue "letsencrypt.org"", eventueel met "CAA 0 iodef "mailto:security@example.nl"".',
+      nl: 'Publiceer CAA-records voor het domein van de mailservers die de certificaatautoriteit noemen die je gebruikt, bijvoorbeeld "example.nl. CAA 0 issue "letsencrypt.org"", eventueel met "CAA 0 iodef "mailto:security@example.nl"".',
       en: 'Publish CAA records for the domain of the mail servers that name the certificate authority you use, for example "example.nl. CAA 0 issue "letsencrypt.org"", optionally with "CAA 0 iodef "mailto:security@example.nl"".',
     },
     supplier: {
