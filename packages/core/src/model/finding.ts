@@ -5,12 +5,12 @@ export type MessageParams = Readonly<Record<string, string | number | boolean>>;
 
 /**
  * One thing a check found, as a message id with parameters (localised late, by the renderer)
- * and the subject it concerns. A check's own finding has a bare id (`max-age-too-short`) whose
- * message id is `<check-id>.<id>`; a finding shared by many checks has a dotted id
- * (`runner.error`) that is its message id as it stands.
+ * and the subject it concerns. A dotted id is the message id as it stands: `<check-id>.<finding>`
+ * (`mail-dmarc-policy.too-weak`) or a shared one (`runner.error`); a bare id is short for the
+ * reporting check's own (`max-age-too-short` in `web-hsts` means `web-hsts.max-age-too-short`).
  */
 export interface Finding {
-  /** The finding id: bare for the check's own (`max-age-too-short`), dotted for a shared one (`runner.error`). */
+  /** The message id (`<check-id>.<finding>` or a shared `runner.error`), or a bare finding id of the check's own. */
   readonly id: string;
   /** Values for the message's placeholders. */
   readonly params?: MessageParams;

@@ -21,7 +21,7 @@ export function catalogueChecks(): readonly string[] {
  * The text of a message id in a language, its placeholders filled from `params`, or `undefined`
  * when the catalogue lacks the id. Ids: `<check>.title`, `<check>.failure-title`,
  * `<check>.explanation`, `<check>.advice`, `<check>.supplier`, `<check>.<finding>`, and the
- * shared ids of {@link commonFindings}.
+ * shared ids such as `runner.error`.
  */
 export function messageText(id: string, language: Language, params: MessageParams = {}): string | undefined {
   const text = localText(id);
