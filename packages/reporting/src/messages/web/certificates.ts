@@ -77,7 +77,7 @@ export const webCertificateMessages: CheckCatalogue = {
     },
   },
   'web-https-cert-sig': {
-    title: { nl: 'Handtekening van certificaat', en: 'Signature of certificate' },
+    title: { nl: 'Handtekening op certificaat', en: 'Signature of certificate' },
     failureTitle: { nl: 'Zwakke handtekening van certificaat', en: 'Weak signature of certificate' },
     explanation: {
       nl: 'Deze test kijkt of de certificaten van de website zijn ondertekend met een veilige hashfunctie (SHA-256 of beter). Een handtekening met SHA-1 of MD5 kan worden vervalst.',

@@ -35,11 +35,11 @@ export const webTlsMessages: CheckCatalogue = {
     },
   },
   'web-https-tls-ciphers': {
-    title: { nl: 'Ciphers (algoritmeselecties)', en: 'Ciphers (algorithm selections)' },
-    failureTitle: { nl: 'Onveilige ciphers', en: 'Insecure ciphers' },
+    title: { nl: 'Cipher suites', en: 'Cipher suites' },
+    failureTitle: { nl: 'Onveilige cipher suites', en: 'Insecure cipher suites' },
     explanation: {
-      nl: 'Deze test kijkt welke cipher suites de webserver accepteert. Een onvoldoende cipher (zoals RC4, 3DES of zonder forward secrecy) kan een aanvaller helpen het verkeer te ontcijferen.',
-      en: 'This test checks which cipher suites the web server accepts. An insufficient cipher (such as RC4, 3DES, or one without forward secrecy) can help an attacker decrypt the traffic.',
+      nl: 'Deze test kijkt welke cipher suites de webserver accepteert. Met een onvoldoende cipher (zoals RC4, DES of NULL) kan een aanvaller het verkeer mogelijk ontcijferen; uit te faseren ciphers (zoals 3DES of zonder forward secrecy) moeten worden vervangen.',
+      en: 'This test checks which cipher suites the web server accepts. An insufficient cipher (such as RC4, DES or NULL) may let an attacker decrypt the traffic; ciphers to be phased out (such as 3DES, or those without forward secrecy) should be replaced.',
     },
     advice: {
       nl: 'Sta alleen ciphers toe die het NCSC goed of voldoende noemt, zoals ECDHE met AES-GCM of ChaCha20-Poly1305. In nginx bijvoorbeeld: ssl_ciphers ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256;',
@@ -66,8 +66,8 @@ export const webTlsMessages: CheckCatalogue = {
     },
   },
   'web-https-tls-cipherorder': {
-    title: { nl: 'Cipher-volgorde', en: 'Cipher order' },
-    failureTitle: { nl: 'Verkeerde cipher-volgorde', en: 'Wrong cipher order' },
+    title: { nl: 'Volgorde van cipher suites', en: 'Cipher suite order' },
+    failureTitle: { nl: 'Verkeerde volgorde van cipher suites', en: 'Wrong cipher suite order' },
     explanation: {
       nl: 'Deze test kijkt of de webserver zijn eigen voorkeur voor ciphers volgt en daarbij goede en voldoende ciphers boven uit te faseren ciphers kiest. Anders kan een verbinding onnodig met een zwakkere cipher worden opgezet.',
       en: 'This test checks that the web server follows its own cipher preference and prefers good and sufficient ciphers over ciphers to be phased out. Otherwise a connection may use a weaker cipher needlessly.',
@@ -97,15 +97,15 @@ export const webTlsMessages: CheckCatalogue = {
     },
   },
   'web-https-tls-keyexchange': {
-    title: { nl: 'Sleuteluitwisselingsparameters', en: 'Key exchange parameters' },
-    failureTitle: { nl: 'Onveilige sleuteluitwisselingsparameters', en: 'Insecure key exchange parameters' },
+    title: { nl: 'Parameters voor sleuteluitwisseling', en: 'Key exchange parameters' },
+    failureTitle: { nl: 'Onveilige parameters voor sleuteluitwisseling', en: 'Insecure key exchange parameters' },
     explanation: {
       nl: 'Deze test kijkt welke elliptische krommen en Diffie-Hellman-groepen de webserver voor de sleuteluitwisseling gebruikt. Zwakke parameters maken het mogelijk de sessiesleutel te achterhalen.',
       en: 'This test checks which elliptic curves and Diffie-Hellman groups the web server uses for the key exchange. Weak parameters make it possible to recover the session key.',
     },
     advice: {
-      nl: 'Gebruik voor ECDHE de krommen X25519, secp256r1 of secp384r1, en voor DHE alleen de groepen ffdhe3072 of groter uit RFC 7919, of zet DHE uit. In nginx bijvoorbeeld: ssl_ecdh_curve X25519:secp256r1:secp384r1;',
-      en: 'Use the curves X25519, secp256r1 or secp384r1 for ECDHE, and for DHE only the RFC 7919 groups ffdhe3072 or larger, or turn DHE off. In nginx for example: ssl_ecdh_curve X25519:secp256r1:secp384r1;',
+      nl: 'Gebruik voor ECDHE de krommen X25519, secp256r1 of secp384r1. DHE is hooguit uit te faseren: zet het uit, of gebruik alleen de groepen ffdhe3072 of groter uit RFC 7919. In nginx bijvoorbeeld: ssl_ecdh_curve X25519:secp256r1:secp384r1;',
+      en: 'Use the curves X25519, secp256r1 or secp384r1 for ECDHE. DHE is at best to be phased out: turn it off, or use only the RFC 7919 groups ffdhe3072 or larger. In nginx for example: ssl_ecdh_curve X25519:secp256r1:secp384r1;',
     },
     supplier: {
       nl: 'Onze webserver gebruikt zwakke parameters voor de sleuteluitwisseling. Wilt u alleen de door het NCSC aanbevolen krommen en DH-groepen (ffdhe3072 of groter) toestaan?',
