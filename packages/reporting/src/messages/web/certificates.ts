@@ -60,7 +60,6 @@ export const webCertificateMessages: CheckCatalogue = {
     },
     findings: {
       ...tlsNotTestedFindings,
-      'no-chain': { nl: 'Niet getest: de server stuurde geen certificaat.', en: 'Not tested: the server sent no certificate.' },
       'insufficient-key': {
         nl: 'Certificaat {certificate} heeft een onvoldoende sterke sleutel ({key}).',
         en: 'Certificate {certificate} has an insufficient key ({key}).',
@@ -93,7 +92,6 @@ export const webCertificateMessages: CheckCatalogue = {
     },
     findings: {
       ...tlsNotTestedFindings,
-      'no-chain': { nl: 'Niet getest: de server stuurde geen certificaat.', en: 'Not tested: the server sent no certificate.' },
       'insufficient-signature': {
         nl: 'Certificaat {certificate} is ondertekend met {algorithm}, dat onvoldoende veilig is.',
         en: 'Certificate {certificate} is signed with {algorithm}, which is insufficient.',
