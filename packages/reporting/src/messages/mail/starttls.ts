@@ -1,5 +1,5 @@
 import type { CheckCatalogue } from '../types.js';
-import { mailServerSituationFindings, perMailServerTlsFindings, starttlsSubtestFindings } from './shared.js';
+import { mailServerSituationFindings, noNullMxFinding, perMailServerTlsFindings, starttlsSubtestFindings } from './shared.js';
 
 /** The messages of the mail test's STARTTLS checks of the TLS connection itself, per mail server. */
 export const mailStarttlsMessages: CheckCatalogue = {
@@ -26,6 +26,9 @@ export const mailStarttlsMessages: CheckCatalogue = {
     },
     findings: {
       ...mailServerSituationFindings,
+      // The shared per-server judgement can give these; this check reaches its own first today.
+      ...perMailServerTlsFindings,
+      ...noNullMxFinding,
       'mx-failed': {
         nl: 'De MX-records konden niet worden opgevraagd ({reason}), dus STARTTLS kon niet worden getest.',
         en: 'The MX records could not be looked up ({reason}), so STARTTLS could not be tested.',
