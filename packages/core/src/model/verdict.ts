@@ -98,7 +98,11 @@ export interface Verdict {
   readonly standard: StandardId;
   /** The Internet.nl test this check reproduces, if any. */
   readonly internetnl?: InternetNlRef;
-  /** The message id of the headline: the check's title when it passed, its failure title otherwise. */
+  /**
+   * The message id of the headline: the failure title when the domain fell short (fail, warning,
+   * info, or an error of the domain's own), the check's title otherwise (also when it was not
+   * tested or pastoe could not judge: the status says so).
+   */
   readonly title: string;
   /** What was found. */
   readonly findings: readonly Finding[];

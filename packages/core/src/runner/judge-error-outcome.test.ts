@@ -30,7 +30,7 @@ describe("a check's error verdict", () => {
   it('without a reason is the domain’s: no verdict error, scored as Internet.nl scores it', async () => {
     const check = availability({ status: 'error', outcome: 'other', forced: true, level: 'required' });
     const report = await scan('example.nl', { ...bound([check]), vantage: 'skip' });
-    expect(report.verdicts[0]).toMatchObject({ status: 'error', outcome: 'other' });
+    expect(report.verdicts[0]).toMatchObject({ status: 'error', outcome: 'other', title: 'test-starttls-available.failure-title' });
     expect(report.verdicts[0]?.error).toBeUndefined();
     const starttls = score(report, policies.internetnlMail).suites[0]?.categories.find((c) => c.id === 'mail_starttls');
     expect(starttls).toMatchObject({ included: true, raw: 0, percentage: 0, status: 'error' });
@@ -50,5 +50,18 @@ describe("a check's error verdict", () => {
     const result = score(report, policies.internetnlMail);
     expect(result.missing).toContain('mail_starttls_tls_available');
     expect(result.unscored).toContainEqual(expect.objectContaining({ internetnl: 'mail_starttls_tls_available', reason: 'not-measured' }));
+  });
+});
+
+describe("a verdict's headline", () => {
+  it("is the failure title only when the domain fell short, never for an untested check or pastoe's own error", async () => {
+    const titleOf = async (result: CheckResult) =>
+      (await scan('example.nl', { ...bound([availability(result)]), vantage: 'skip' })).verdicts[0]?.title;
+    expect(await titleOf({ status: 'fail', outcome: 'bad' })).toBe('test-starttls-available.failure-title');
+    expect(await titleOf({ status: 'pass', outcome: 'good' })).toBe('test-starttls-available.title');
+    expect(await titleOf({ status: 'not-tested', outcome: 'untestable' })).toBe('test-starttls-available.title');
+    expect(await titleOf({ status: 'error', outcome: 'error', error: { code: 'timeout', message: 'slow' } })).toBe(
+      'test-starttls-available.title',
+    );
   });
 });

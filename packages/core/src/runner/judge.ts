@@ -2,7 +2,7 @@ import type { AnyCheck, EvaluateContext } from '../model/check.js';
 import type { Evidence, EvidenceFailure } from '../model/evidence.js';
 import type { Finding } from '../model/finding.js';
 import type { JsonObject } from '../model/json.js';
-import { clampStatus, isVerdictStatus } from '../model/status.js';
+import { clampStatus, isVerdictStatus, type VerdictStatus } from '../model/status.js';
 import { subjectLabel } from '../model/subject.js';
 import type { CheckResult, SubjectResult, Verdict, VerdictError } from '../model/verdict.js';
 import { isIpv6VantageFailure } from '../model/vantage.js';
@@ -76,7 +76,7 @@ export function judge(check: AnyCheck, gathered: GatheredEvidence, context: Eval
     forced,
     standard: check.standard,
     ...(check.internetnl === undefined ? {} : { internetnl: check.internetnl }),
-    title: status === 'pass' || status === 'not-applicable' ? check.title : check.failureTitle,
+    title: fellShort(status, error) ? check.failureTitle : check.title,
     findings: result.findings ?? [],
     ...(result.facts === undefined ? {} : { facts: result.facts }),
     ...(result.score === undefined ? {} : { score: result.score }),
@@ -206,8 +206,18 @@ export function errorVerdict(
     forced: true,
     standard: check.standard,
     ...(check.internetnl === undefined ? {} : { internetnl: check.internetnl }),
-    title: check.failureTitle,
+    title: check.title,
     findings,
     error,
   };
+}
+
+/**
+ * Whether a verdict says the domain fell short, so that its headline is the failure title. A
+ * check that was not tested, or that pastoe itself could not judge, keeps its plain title (its
+ * status says what happened): "DANE invalid" on an untested DANE would be a false claim.
+ */
+function fellShort(status: VerdictStatus, error: VerdictError | undefined): boolean {
+  if (status === 'fail' || status === 'warning' || status === 'info') return true;
+  return status === 'error' && error === undefined;
 }
