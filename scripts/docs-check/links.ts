@@ -12,7 +12,7 @@ import { type MarkdownDocument, readMarkdown } from './markdown.js';
  * Hosts an external link may point to: package registries and the references of the standards
  * pastoe checks. Anything else (a vendor, a tracker, a personal site) fails the check.
  */
-export const documentationHosts: ReadonlySet<string> = new Set([
+const documentationHosts: ReadonlySet<string> = new Set([
   'www.npmjs.com',
   'internet.nl',
   'www.internet.nl',
@@ -76,7 +76,12 @@ export function checkLinks(root: string = repositoryRoot): LinkReport {
         continue;
       }
       const [pathPart = '', anchor] = splitAnchor(link.target);
-      const target = pathPart === '' ? file : normalize(join(dirname(file), decodeURIComponent(pathPart))).split('\\').join('/');
+      const target =
+        pathPart === ''
+          ? file
+          : normalize(join(dirname(file), decodeURIComponent(pathPart)))
+              .split('\\')
+              .join('/');
       if (target.startsWith('..') || !existsAt(join(root, target))) {
         errors.push(`${where}: ${link.target} names ${target}, which does not exist`);
         continue;
@@ -106,7 +111,8 @@ function externalProblem(url: string): string | undefined {
     return `${url} is not a URL`;
   }
   if (parsed.protocol !== 'https:') return `${url}: link over https`;
-  if (!documentationHosts.has(parsed.hostname)) return `${url}: ${parsed.hostname} is not a documentation host (scripts/docs-check/links.ts)`;
+  if (!documentationHosts.has(parsed.hostname))
+    return `${url}: ${parsed.hostname} is not a documentation host (scripts/docs-check/links.ts)`;
   return undefined;
 }
 
@@ -123,4 +129,3 @@ function existsAt(path: string): boolean {
     return false;
   }
 }
-

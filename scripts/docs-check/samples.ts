@@ -42,7 +42,7 @@ export function collectSamples(root: string = repositoryRoot): Sample[] {
 }
 
 /**
- * Writes each sample as a module into a temporary folder under node_modules/.cache (so that
+ * Writes each sample as an ES module (.mts) into a temporary folder under node_modules/.cache (so that
  * packages resolve as they do for the repository's own code) and type-checks them all in one
  * program with the options of the root tsconfig.json, whose paths map `@pastoe/*` to the sources.
  */
@@ -55,7 +55,7 @@ export function compileSamples(root: string = repositoryRoot): SampleReport {
   const folder = mkdtempSync(join(cache, 'docs-check-'));
   try {
     const files = judged.map((sample, index) => {
-      const path = join(folder, `${sampleFileName(sample.file)}-${sample.line}-${index}.ts`);
+      const path = join(folder, `${sampleFileName(sample.file)}-${sample.line}-${index}.mts`);
       writeFileSync(path, `${sample.block.code}\n`);
       return { sample, path };
     });
@@ -63,13 +63,14 @@ export function compileSamples(root: string = repositoryRoot): SampleReport {
       files.map((file) => file.path),
       compilerOptions(root),
     );
-    const exported = exportedNames(program, root);
+    const exported = exportedNames(program);
     const compiled: Sample[] = [];
     const pending: (Sample & { name: string })[] = [];
     const errors: string[] = [];
     for (const { sample, path } of files) {
       const source = program.getSourceFile(path);
-      const diagnostics = source === undefined ? [] : [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)];
+      const diagnostics =
+        source === undefined ? [] : [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)];
       const name = sample.block.pending;
       if (diagnostics.length === 0) compiled.push(sample);
       else if (name !== undefined && !exported.has(name)) pending.push({ ...sample, name });
@@ -91,12 +92,11 @@ function compilerOptions(root: string): ts.CompilerOptions {
 }
 
 /** The names the workspace packages export from their entry files, to tell a pending sample from a broken one. */
-function exportedNames(program: ts.Program, root: string): Set<string> {
+function exportedNames(program: ts.Program): Set<string> {
   const checker = program.getTypeChecker();
   const names = new Set<string>();
   for (const file of program.getSourceFiles()) {
-    const path = file.fileName;
-    if (!path.startsWith(join(root, 'packages')) || !/\/packages\/[^/]+\/src\/index\.ts$/.test(path)) continue;
+    if (!/\/packages\/[^/]+\/src\/index\.ts$/.test(file.fileName)) continue;
     const symbol = checker.getSymbolAtLocation(file);
     if (symbol !== undefined) for (const exported of checker.getExportsOfModule(symbol)) names.add(exported.name);
   }
