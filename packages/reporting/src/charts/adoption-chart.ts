@@ -11,9 +11,9 @@ export interface AdoptionChartOptions {
 }
 
 /** The chart's geometry, in SVG user units; the SVG scales to its container's width. */
-const width = 640;
-const labelWidth = 230;
-const barWidth = 330;
+const width = 700;
+const labelWidth = 220;
+const barWidth = 320;
 const rowHeight = 22;
 const barHeight = 14;
 const headingHeight = 30;

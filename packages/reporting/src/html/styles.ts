@@ -8,13 +8,13 @@ export const reportStyles = `
 .pastoe-report h1{font-size:1.6rem;margin:.2rem 0 1rem}
 .pastoe-report h2{font-size:1.3rem;margin:2rem 0 .6rem;padding-bottom:.2rem;border-bottom:2px solid #d0d7de}
 .pastoe-report h3{font-size:1.1rem;margin:1.4rem 0 .5rem}
-.pastoe-report h4{font-size:1rem;margin:1rem 0 .3rem}
+.pastoe-report h4{font-size:.95rem;margin:.7rem 0 .25rem}
 .pastoe-report p{margin:.4rem 0}
 .pastoe-report code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.85em;color:#57606a;overflow-wrap:anywhere}
 .pastoe-report .scroll{overflow-x:auto;margin:.4rem 0}
 .pastoe-report table{border-collapse:collapse;width:100%;font-size:.92em}
 .pastoe-report th,.pastoe-report td{border:1px solid #d0d7de;padding:.3rem .5rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}
-.pastoe-report th{background:#f6f8fa}
+.pastoe-report th{background:#f6f8fa;overflow-wrap:normal}
 .pastoe-report td.num{text-align:right;white-space:nowrap}
 .pastoe-report .badge{display:inline-block;min-width:1.3em;padding:0 .4em;border-radius:1em;font-weight:600;font-size:.85em;white-space:nowrap;color:#fff}
 .pastoe-report .st-pass{background:#1a7f37}

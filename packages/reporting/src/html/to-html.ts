@@ -65,10 +65,15 @@ function checkBlock(check: CheckView, language: Language): string {
   }
   if (check.evidence.length > 0) {
     const withStatus = check.evidence.some((row) => row.status !== undefined);
-    const header = [ui('check.server', language), ...(withStatus ? [ui('status.heading', language)] : []), ui('check.facts', language)];
+    const withFacts = check.evidence.some((row) => row.facts !== '');
+    const header = [
+      ui('check.server', language),
+      ...(withStatus ? [ui('status.heading', language)] : []),
+      ...(withFacts ? [ui('check.facts', language)] : []),
+    ];
     const rows = check.evidence.map((row) => {
       const status = withStatus ? `<td>${row.status === undefined ? '' : badge(row.status, statusWord(row.status, language))}</td>` : '';
-      return `<tr><td>${htmlText(row.server)}</td>${status}<td>${htmlText(row.facts)}</td></tr>`;
+      return `<tr><td>${htmlText(row.server)}</td>${status}${withFacts ? `<td>${htmlText(row.facts)}</td>` : ''}</tr>`;
     });
     parts.push(
       `<h4>${htmlText(ui('check.evidence', language))}</h4>`,

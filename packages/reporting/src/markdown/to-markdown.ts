@@ -50,11 +50,16 @@ function checkSection(check: CheckView, hashes: string, language: Language): str
   }
   if (check.evidence.length > 0) {
     const withStatus = check.evidence.some((row) => row.status !== undefined);
-    const header = [ui('check.server', language), ...(withStatus ? [ui('status.heading', language)] : []), ui('check.facts', language)];
+    const withFacts = check.evidence.some((row) => row.facts !== '');
+    const header = [
+      ui('check.server', language),
+      ...(withStatus ? [ui('status.heading', language)] : []),
+      ...(withFacts ? [ui('check.facts', language)] : []),
+    ];
     const rows = check.evidence.map((row) => [
       row.server,
       ...(withStatus ? [row.status === undefined ? '' : statusText(row.status, language)] : []),
-      row.facts,
+      ...(withFacts ? [row.facts] : []),
     ]);
     parts.push(`**${mdText(ui('check.evidence', language))}**`, mdTable(header, rows));
     if (check.moreServers > 0) parts.push(mdParagraph(ui('check.more-servers', language, { count: check.moreServers })));
