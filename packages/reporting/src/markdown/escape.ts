@@ -20,7 +20,7 @@ export function mdParagraph(text: string): string {
 }
 
 /** Text for a Markdown table cell: escaped as {@link mdText}; `|` cannot end the cell, line breaks become `<br>`. */
-export function mdCell(text: string): string {
+function mdCell(text: string): string {
   return text
     .split(/\r\n?|\n/)
     .map((line) => line.replace(markdownSpecial, '\\$&'))

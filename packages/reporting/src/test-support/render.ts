@@ -2,7 +2,7 @@ import type { Finding, ScanReport, Subject, Verdict } from '@pastoe/core';
 import { report, suiteVerdicts, verdict } from './reports.js';
 
 /** A web server subject on the given address and port 443. */
-export function webServer(domain: string, ip: string): Subject {
+function webServer(domain: string, ip: string): Subject {
   return { name: domain, role: 'web', ip, port: 443 };
 }
 
