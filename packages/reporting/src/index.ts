@@ -2,7 +2,9 @@
  * @packageDocumentation
  * pastoe reports: JSON (result schema v1) with `toJson`, Internet.nl's batch API v2 results JSON
  * with `toInternetNl`, a CSV table per domain with `toCsv`, and adoption statistics over a bulk
- * run with `summarize` and `summaryToCsv`. Planned: Markdown and HTML, in Dutch and English.
+ * run with `summarize` and `summaryToCsv`, and reports people read, in Dutch and English: Markdown
+ * with `toMarkdown` and `summaryToMarkdown`, one self-contained HTML file (or an embeddable
+ * fragment) with `toHtml`, and an inline SVG adoption chart with `adoptionChartSvg`.
  * Depends on the result schema only, never on checks.
  */
 export { toJson } from './json.js';
@@ -25,3 +27,12 @@ export type {
   StreefbeeldAdoption,
 } from './summary/types.js';
 export * from './messages/index.js';
+export { toMarkdown } from './markdown/to-markdown.js';
+export type { MarkdownReportOptions } from './markdown/to-markdown.js';
+export { summaryToMarkdown } from './markdown/summary-markdown.js';
+export type { SummaryMarkdownOptions } from './markdown/summary-markdown.js';
+export { toHtml } from './html/to-html.js';
+export type { HtmlReportOptions } from './html/to-html.js';
+export { adoptionChartSvg } from './charts/adoption-chart.js';
+export type { AdoptionChartOptions } from './charts/adoption-chart.js';
+export type { ReportRenderOptions } from './view/options.js';

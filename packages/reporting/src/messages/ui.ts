@@ -1,0 +1,143 @@
+import type { VerdictStatus } from '@pastoe/core';
+import type { MeetsText } from '../meets.js';
+import type { Language, LocalText } from './types.js';
+
+/**
+ * Every word the Markdown and HTML reports write themselves (headings, labels, status names,
+ * category and standard names), in Dutch and English. Placeholders are `{name}`, as in the
+ * check catalogue. Check texts live in the catalogue (web.ts, mail.ts), not here.
+ */
+export const uiText = {
+  'report.title': { nl: 'pastoe-rapport', en: 'pastoe report' },
+  'report.title-domain': { nl: 'pastoe-rapport: {domain}', en: 'pastoe report: {domain}' },
+  'report.overview': { nl: 'Overzicht', en: 'Overview' },
+  'report.domain': { nl: 'Domein', en: 'Domain' },
+  'report.no-reports': { nl: 'Geen domeinen in dit rapport.', en: 'No domains in this report.' },
+  'score.web': { nl: 'Internet.nl websitetest', en: 'Internet.nl website test' },
+  'score.mail': { nl: 'Internet.nl e-mailtest', en: 'Internet.nl email test' },
+  'score.incomplete': {
+    nl: '{missing} van de tests ontbreken in dit rapport; de score is over wat getest is.',
+    en: '{missing} of the tests are missing from this report; the score is over what was tested.',
+  },
+  'streefbeeld.domain': { nl: 'Streefbeeld', en: 'Target state' },
+  'streefbeeld.web': { nl: 'Streefbeeld website', en: 'Target state website' },
+  'streefbeeld.mail': { nl: 'Streefbeeld e-mail', en: 'Target state email' },
+  'streefbeeld.unmet': { nl: 'Niet gehaald: {standards}', en: 'Not met: {standards}' },
+  'meets.yes': { nl: 'gehaald', en: 'met' },
+  'meets.no': { nl: 'niet gehaald', en: 'not met' },
+  'meets.unknown': { nl: 'onbeslist', en: 'undecided' },
+  'meets.not-applicable': { nl: 'niet van toepassing', en: 'not applicable' },
+  'suite.web': { nl: 'Website', en: 'Website' },
+  'suite.mail': { nl: 'E-mail', en: 'Email' },
+  'category.web_ipv6': { nl: 'Website: IPv6', en: 'Website: IPv6' },
+  'category.web_dnssec': { nl: 'Website: DNSSEC', en: 'Website: DNSSEC' },
+  'category.web_https': { nl: 'Website: HTTPS', en: 'Website: HTTPS' },
+  'category.web_appsecpriv': { nl: 'Website: beveiligingsopties', en: 'Website: security options' },
+  'category.web_rpki': { nl: 'Website: RPKI', en: 'Website: RPKI' },
+  'category.mail_ipv6': { nl: 'E-mail: IPv6', en: 'Email: IPv6' },
+  'category.mail_dnssec': { nl: 'E-mail: DNSSEC', en: 'Email: DNSSEC' },
+  'category.mail_auth': { nl: 'E-mail: DMARC, DKIM en SPF', en: 'Email: DMARC, DKIM and SPF' },
+  'category.mail_starttls': { nl: 'E-mail: STARTTLS en DANE', en: 'Email: STARTTLS and DANE' },
+  'category.mail_rpki': { nl: 'E-mail: RPKI', en: 'Email: RPKI' },
+  'category.other': { nl: 'Overige controles (buiten de Internet.nl-score)', en: 'Other checks (outside the Internet.nl score)' },
+  'standard.ipv6': { nl: 'IPv6', en: 'IPv6' },
+  'standard.dnssec': { nl: 'DNSSEC', en: 'DNSSEC' },
+  'standard.https': { nl: 'HTTPS', en: 'HTTPS' },
+  'standard.hsts': { nl: 'HSTS', en: 'HSTS' },
+  'standard.tls': { nl: 'TLS (NCSC)', en: 'TLS (NCSC)' },
+  'standard.security-headers': { nl: 'Beveiligingsheaders', en: 'Security headers' },
+  'standard.security-txt': { nl: 'security.txt', en: 'security.txt' },
+  'standard.rpki': { nl: 'RPKI', en: 'RPKI' },
+  'standard.spf': { nl: 'SPF', en: 'SPF' },
+  'standard.dkim': { nl: 'DKIM', en: 'DKIM' },
+  'standard.dmarc': { nl: 'DMARC', en: 'DMARC' },
+  'standard.starttls': { nl: 'STARTTLS', en: 'STARTTLS' },
+  'standard.dane': { nl: 'DANE', en: 'DANE' },
+  'standard.caa': { nl: 'CAA', en: 'CAA' },
+  'standard.mta-sts': { nl: 'MTA-STS', en: 'MTA-STS' },
+  'standard.tls-rpt': { nl: 'TLS-RPT', en: 'TLS-RPT' },
+  'status.heading': { nl: 'Status', en: 'Status' },
+  'status.pass': { nl: 'goed', en: 'pass' },
+  'status.fail': { nl: 'fout', en: 'fail' },
+  'status.warning': { nl: 'waarschuwing', en: 'warning' },
+  'status.info': { nl: 'informatie', en: 'info' },
+  'status.not-tested': { nl: 'niet getest', en: 'not tested' },
+  'status.not-applicable': { nl: 'niet van toepassing', en: 'not applicable' },
+  'status.error': { nl: 'niet beoordeeld', en: 'not judged' },
+  'check.heading': { nl: 'Controle', en: 'Check' },
+  'check.result': { nl: 'Uitkomst', en: 'Result' },
+  'check.findings': { nl: 'Bevindingen', en: 'Findings' },
+  'check.more-findings': { nl: 'en nog {count} bevindingen', en: 'and {count} more findings' },
+  'check.evidence': { nl: 'Bewijs per server', en: 'Evidence per server' },
+  'check.more-servers': { nl: 'en nog {count} servers', en: 'and {count} more servers' },
+  'check.server': { nl: 'Server', en: 'Server' },
+  'check.facts': { nl: 'Gegevens', en: 'Facts' },
+  'check.explanation': { nl: 'Uitleg', en: 'Explanation' },
+  'check.advice': { nl: 'Advies', en: 'Advice' },
+  'check.supplier': { nl: 'Vraag uw leverancier', en: 'Ask your supplier' },
+  'error.not-the-domain': {
+    nl: 'Dit zegt niets over het domein: pastoe kon deze controle niet uitvoeren. Herhaal de meting wanneer het netwerk, de resolver of de klok van pastoe weer werkt.',
+    en: "This says nothing about the domain: pastoe could not carry out this check. Measure again once pastoe's network, resolver or clock works.",
+  },
+  'provenance.heading': { nl: 'Herkomst', en: 'Provenance' },
+  'provenance.version': { nl: 'pastoe-versie', en: 'pastoe version' },
+  'provenance.scanned': { nl: 'Gemeten', en: 'Scanned' },
+  'provenance.policy': { nl: 'Beleid', en: 'Policy' },
+  'provenance.rulesets': { nl: 'Regelsets', en: 'Rulesets' },
+  'provenance.resolver': { nl: 'Resolver', en: 'Resolver' },
+  'provenance.trustAnchors': { nl: 'Trust anchors', en: 'Trust anchors' },
+  'provenance.vantage': { nl: 'Meetpunt', en: 'Vantage point' },
+  'summary.heading': { nl: 'Adoptie', en: 'Adoption' },
+  'summary.overall': { nl: 'Alle domeinen', en: 'All domains' },
+  'summary.group': { nl: 'Groep', en: 'Group' },
+  'summary.standard': { nl: 'Standaard', en: 'Standard' },
+  'summary.domains': { nl: 'Domeinen', en: 'Domains' },
+  'summary.streefbeeld': {
+    nl: 'Aandeel domeinen dat het streefbeeld haalt',
+    en: 'Share of domains that meet the target state',
+  },
+  'summary.standards': { nl: 'Aandeel domeinen dat de standaard haalt', en: 'Share of domains that meet each standard' },
+  'summary.checks': { nl: 'Aandeel domeinen dat de controle doorstaat', en: 'Share of domains that pass each check' },
+  'summary.share-note': {
+    nl: 'Aandeel = gehaald / (gehaald + niet gehaald); domeinen die pastoe niet kon beoordelen, waar het niet van toepassing is of die niet gemeten zijn tellen niet mee.',
+    en: 'Share = met / (met + not met); domains pastoe could not judge, where it does not apply, or that were not measured take no part.',
+  },
+  'summary.ungrouped': {
+    nl: '{count} domeinen zonder groep tellen alleen mee in het totaal.',
+    en: '{count} domains without a group count in the total only.',
+  },
+  'summary.no-data': { nl: 'geen gegevens', en: 'no data' },
+  'chart.title': { nl: 'Adoptie per groep', en: 'Adoption per group' },
+  'chart.description': {
+    nl: 'Horizontale staven: het aandeel domeinen dat het streefbeeld en elke standaard haalt, per groep.',
+    en: 'Horizontal bars: the share of domains that meet the target state and each standard, per group.',
+  },
+} as const satisfies Readonly<Record<string, LocalText>>;
+
+/** The id of a UI text. */
+export type UiTextId = keyof typeof uiText;
+
+/** A UI text in a language, its `{name}` placeholders filled from `params`. */
+export function ui(id: UiTextId, language: Language, params: Readonly<Record<string, string | number>> = {}): string {
+  return uiText[id][language].replace(/\{([A-Za-z][A-Za-z0-9_-]*)\}/g, (match, name: string) =>
+    Object.hasOwn(params, name) ? String(params[name]) : match,
+  );
+}
+
+/**
+ * A UI text whose id is built at run time (a category or standard from a newer pastoe, or a
+ * custom policy): the text when `uiText` has the id, else the fallback as given.
+ */
+export function uiOr(id: string, language: Language, fallback: string): string {
+  return Object.hasOwn(uiText, id) ? uiText[id as UiTextId][language] : fallback;
+}
+
+/** A verdict status as a word. */
+export function statusWord(status: VerdictStatus, language: Language): string {
+  return ui(`status.${status}`, language);
+}
+
+/** A target-state decision as a word. */
+export function meetsWord(meets: MeetsText, language: Language): string {
+  return ui(`meets.${meets}`, language);
+}
