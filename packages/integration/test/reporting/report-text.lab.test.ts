@@ -10,7 +10,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { mailPreset } from '@pastoe/checks-mail';
 import { webPreset } from '@pastoe/checks-web';
-import { type ScanReport, scan } from '@pastoe/core';
+import { rulesetVersions, type ScanReport, scan } from '@pastoe/core';
 import { type Lab, startLab } from '@pastoe/lab';
 import { type AdoptionSummary, summarize, toHtml, toMarkdown } from '@pastoe/reporting';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,8 +31,17 @@ function stable(report: ScanReport): ScanReport {
     finishedAt: '2026-01-01T00:00:05.000Z',
     durationMs: 5000,
     verdicts: redactLabKeys(report.verdicts) as ScanReport['verdicts'],
-    provenance: { policy: 'internetnl', resolver: 'pastoe lab', vantage: 'loopback' },
-  } as ScanReport;
+    // The lab's resolver port and key tags change between starts: fixed values keep the golden stable.
+    provenance: {
+      pastoeVersion: '0.0.0-golden',
+      rulesets: rulesetVersions,
+      resolver: 'udp://127.0.0.1:5353',
+      dnssec: { mode: 'own', trustAnchors: ['. DS 12345 13 2 00'] },
+      certificateTrust: { kind: 'custom', mozillaRoots: 0, custom: [] },
+      rpki: true,
+      identity: { ehloName: 'pastoe.invalid', userAgent: 'pastoe' },
+    },
+  };
 }
 
 let lab: Lab;

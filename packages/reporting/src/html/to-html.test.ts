@@ -49,7 +49,7 @@ describe('toHtml', () => {
       html.indexOf('<details class="check c-fail needs" open>'),
       html.indexOf('</details>', html.indexOf('c-fail needs')),
     );
-    expect(hsts).toContain('<span class="badge st-fail">✗ fail</span> web-https-http-hsts.failure-title <code>web-https-http-hsts</code>');
+    expect(hsts).toContain('<span class="badge st-fail">✗ fail</span> HSTS not (properly) offered <code>web-https-http-hsts</code>');
     expect(hsts).toContain(
       '<li>web-https-http-hsts.too-short (header=max-age=300) — example.nl (192.0.2.1:443), example.nl ([2001:db8::1]:443)</li>',
     );

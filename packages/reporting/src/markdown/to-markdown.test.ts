@@ -1,4 +1,4 @@
-import { policies, score } from '@pastoe/core';
+import { policies, rulesetVersions, type ScanReport, score } from '@pastoe/core';
 import { describe, expect, it } from 'vitest';
 import { summarize } from '../summary/summarize.js';
 import { renderableReport } from '../test-support/render.js';
@@ -41,7 +41,7 @@ describe('toMarkdown', () => {
 
   it('explains a failed check with its findings and evidence per server, and lists passed ones in the table only', () => {
     const text = toMarkdown(example);
-    expect(text).toContain('#### ❌ web-https-http-hsts.failure-title');
+    expect(text).toContain('#### ❌ HSTS not (properly) offered');
     // The catalogue on this branch lacks the finding: it shows as its id and parameters.
     expect(text).toContain(
       '- web-https-http-hsts.too-short (header=max-age=300) — example.nl (192.0.2.1:443), example.nl (\\[2001:db8::1\\]:443)',
@@ -89,15 +89,28 @@ describe('toMarkdown', () => {
     const plain = toMarkdown(example);
     expect(plain).toContain('- pastoe version: 0.0.0-test');
     expect(plain).toContain('- Scanned: 2026-01-01T00:00:00.000Z – 2026-01-01T00:00:01.000Z');
-    const carried = {
+    const carried: ScanReport = {
       ...example,
-      provenance: { policy: 'streefbeeld', rulesets: { ncscTls: '2025-05' }, resolver: 'udp://127.0.0.1:53', future: 7 },
+      provenance: {
+        pastoeVersion: '0.0.0-test',
+        rulesets: rulesetVersions,
+        resolver: 'udp://127.0.0.1:53',
+        dnssec: { mode: 'own', trustAnchors: ['. DS 20326 8 2 e06d'] },
+        certificateTrust: {
+          kind: 'custom',
+          mozillaRoots: 0,
+          custom: [{ subject: 'CN=Lab CA', sha256: '00', notAfter: '2030-01-01', isCa: true }],
+        },
+        rpki: false,
+        identity: { ehloName: 'pastoe.invalid', userAgent: 'pastoe' },
+      },
     };
     const text = toMarkdown(carried, { language: 'nl' });
-    expect(text).toContain('- Beleid: streefbeeld');
-    expect(text).toContain('- Regelsets: ncscTls: 2025-05');
+    expect(text).toContain('- Regelsets: NCSC TLS-richtlijnen 2025-05, Internet.nl 1.11');
     expect(text).toContain('- Resolver: udp://127.0.0.1:53');
-    expect(text).toContain('- future: 7');
+    expect(text).toContain('- DNSSEC-validatie: door pastoe, vanaf trust anchors . DS 20326 8 2 e06d');
+    expect(text).toContain('- Vertrouwde rootcertificaten: 0 van Mozilla, CN=Lab CA eigen');
+    expect(text).toContain('- RPKI-bronnen: geen (RPKI niet getest)');
   });
 
   it('gives several reports an overview table and the adoption tables, in Dutch', () => {
