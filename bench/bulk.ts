@@ -47,6 +47,7 @@ const { values: flags } = parseArgs({
     out: { type: 'string' },
     probes: { type: 'boolean' },
     'max-seconds': { type: 'string' },
+    'cache-entries': { type: 'string' },
   },
   strict: true,
 });
@@ -59,6 +60,10 @@ if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256)
 
 const maxSeconds = Number(flags['max-seconds'] ?? Number.POSITIVE_INFINITY);
 if (!(maxSeconds > 0)) throw new RangeError(`--max-seconds must be a positive number, got ${String(flags['max-seconds'])}`);
+
+const cacheEntries = flags['cache-entries'] === undefined ? undefined : Number(flags['cache-entries']);
+if (cacheEntries !== undefined && !(Number.isInteger(cacheEntries) && cacheEntries > 0))
+  throw new RangeError(`--cache-entries must be a positive integer, got ${String(flags['cache-entries'])}`);
 
 const targets = { domainsPerSecond: 20, peakRssMb: 400 } as const;
 const mb = (bytes: number): string => (bytes / 1024 / 1024).toFixed(0);
@@ -155,6 +160,8 @@ try {
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
   }, 100);
   const labCpuBefore = await processCpuMs(child.pid);
+  const caches = createScanCaches(cacheEntries === undefined ? {} : { maxEntries: cacheEntries });
+  let tlsEvidenceBytes = 0;
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
   let ok = 0;
@@ -176,7 +183,7 @@ try {
     probes: [...webPreset.probes, ...mailPreset.probes],
     transports,
     vantage: hello.vantage,
-    caches: createScanCaches(),
+    caches,
     domainConcurrency: concurrency,
     ...(flags.probes === true ? { onEvent: timeProbes } : {}),
   })) {
@@ -191,6 +198,8 @@ try {
       const key = `${verdict.check} (${verdict.outcome})`;
       errorsByCheck.set(key, (errorsByCheck.get(key) ?? 0) + 1);
     }
+    // The TLS evidence of one domain's web addresses, which the shared TLS cache keeps per host name.
+    tlsEvidenceBytes = JSON.stringify(result.report.evidence.filter((evidence) => evidence.probe === 'tls-web')).length;
     await persist(result.report);
     bytes = out.bytesWritten;
     if (ok % 500 === 0)
@@ -227,6 +236,9 @@ try {
     `  connections per domain       ${(connections.tcp / Math.max(ok, 1)).toFixed(0).padStart(7)} TCP, ${(connections.udp / Math.max(ok, 1)).toFixed(0)} UDP exchanges`,
   );
   console.log(`  peak RSS, sampled every 100 ms ${mb(peakRss).padStart(5)} MB; resourceUsage().maxRSS ${mb(maxRss)} MB`);
+  console.log(
+    `  shared caches at the end     ${caches.tls.size} TLS entries (a domain's web ones: ${(tlsEvidenceBytes / 1024).toFixed(0)} KB of JSON), ${caches.dns.size} DNS, ${caches.shared.size} other${cacheEntries === undefined ? '' : `; --cache-entries=${cacheEntries}`}`,
+  );
   console.log(`  reports persisted            ${mb(bytes).padStart(7)} MB of JSON lines`);
   const meets = (ok: boolean): string => (ok ? 'meets' : 'MISSES');
   console.log(`  ${meets(rate >= targets.domainsPerSecond)} the ${targets.domainsPerSecond} domains/s target`);
