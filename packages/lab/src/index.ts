@@ -16,5 +16,6 @@ export * from './smtp/index.js';
 export * from './net/index.js';
 export * from './external/index.js';
 export * from './rpki/index.js';
+export * from './bulk/index.js';
 export { labDemoDomains, startLab } from './lab.js';
 export type { Lab, LabAddresses, LabDomain, LabOptions, LabRpki, LabTransportOptions } from './lab.js';

@@ -16,8 +16,13 @@ import {
   type VantageSettings,
 } from '@pastoe/core';
 import { isIPv4 } from 'node:net';
+import { createBulkResponder } from './bulk/responder.js';
+import { type LabBulkDomain, labBulkDomains, labBulkNumber, labBulkParent, labBulkScenarioOf, labBulkScenarios } from './bulk/rotation.js';
+import { type BulkTemplate, bulkParentZone, bulkTemplate } from './bulk/zones.js';
 import { createLabDnsZones, type LabDnsScenario, type LabZoneSpec } from './dns/catalogue.js';
+import { generateDnssecKey } from './dns/keys.js';
 import { nameKey, normalizeName } from './dns/names.js';
+import { createDnsResponder } from './dns/responder.js';
 import { type DnsServerHandle, startDnsServer } from './dns/server.js';
 import type { ZoneRecord } from './dns/zone.js';
 import { type LabAddressMap, createLabAddressMap } from './net/address-map.js';
@@ -46,6 +51,13 @@ export interface LabOptions {
    * 200 generated `bulk-<n>.test` domains whose MX is `mx.mail-modern.test`, for a bulk benchmark).
    */
   readonly extraZones?: readonly LabZoneSpec[];
+  /**
+   * Generated domains for bulk runs: `bulk: 1000` publishes `d00001.bulk.test` to
+   * `d01000.bulk.test` (see {@link Lab.bulkDomains}), each a copy of a web and a mail scenario in
+   * a fixed rotation (`labBulkScenarios`) on that scenario's servers, with a signed zone that is
+   * built the first time it is asked about. An integer from 0 (default) to 99 999; needs `services`.
+   */
+  readonly bulk?: number;
 }
 
 /** The documentation addresses a lab host name has in the lab's DNS. */
@@ -132,6 +144,11 @@ export interface Lab {
   /** The DNS scenarios and the validation results they should give. */
   readonly scenarios: readonly LabDnsScenario[];
   /**
+   * The generated bulk domains (`d00001.bulk.test` …, as many as `bulk` asked for), each with its
+   * organisation group and the scenario it copies; empty without `bulk`.
+   */
+  readonly bulkDomains: readonly LabBulkDomain[];
+  /**
    * Vantage settings for scanning the lab: its TCP egress tests connect to the lab name server's
    * public-looking addresses on port 53, the IPv4 one for `tcp` and the IPv6 one (`2001:db8::53`)
    * for `ipv6`, which the lab network maps to loopback as it maps the scenarios' IPv6 addresses
@@ -179,21 +196,43 @@ const vantageSmtpAddress = '192.0.2.53';
  */
 export async function startLab(options: LabOptions = {}): Promise<Lab> {
   const host = options.host ?? '127.0.0.1';
+  const bulkDomains = labBulkDomains(options.bulk ?? 0);
+  const bulkCount = bulkDomains.length;
+  if (bulkCount > 0 && options.services === false) throw new RangeError('bulk domains copy the scenario servers: they need services');
   const ca = await createLabCa();
   const addressMap = createLabAddressMap({ refuseVia: host });
-  const [dohCertificate, world] = await Promise.all([
+  const copies = {
+    webScenarios: labBulkScenarios.map((scenario) => scenario.web),
+    certificateName: `*.${labBulkParent}`,
+    webScenarioOf: (name: string): string | undefined => {
+      const n = labBulkNumber(name, bulkCount);
+      return n === undefined ? undefined : labBulkScenarioOf(n).web;
+    },
+  };
+  const [dohCertificate, world, bulkKey] = await Promise.all([
     issueCertificate(ca, { names: ['localhost'], ips: [host] }),
-    options.services === false ? undefined : startLabScenarios({ ca, addressMap, host }),
+    options.services === false ? undefined : startLabScenarios({ ca, addressMap, host, ...(bulkCount > 0 ? { copies } : {}) }),
+    bulkCount > 0 ? generateDnssecKey({ algorithm: 13, role: 'csk' }) : undefined,
   ]);
   let server: DnsServerHandle;
   let zones: Awaited<ReturnType<typeof createLabDnsZones>>;
   try {
+    const now = options.now ?? new Date();
+    const templates = bulkKey === undefined ? undefined : bulkTemplates(world?.zones ?? []);
     zones = await createLabDnsZones({
-      ...(options.now === undefined ? {} : { now: options.now }),
-      extraZones: [...(world?.zones ?? []), ...(options.extraZones ?? [])],
+      now,
+      extraZones: [
+        ...(world?.zones ?? []),
+        ...(templates === undefined || bulkKey === undefined ? [] : [bulkParentZone(bulkCount, templates, bulkKey)]),
+        ...(options.extraZones ?? []),
+      ],
     });
+    const main = createDnsResponder(zones.zones);
     server = await startDnsServer({
-      zones: zones.zones,
+      responder:
+        templates === undefined || bulkKey === undefined
+          ? main
+          : createBulkResponder({ main, count: bulkCount, templates, key: bulkKey, now }),
       host,
       tls: { cert: dohCertificate.chainPem, key: dohCertificate.privateKeyPem },
     });
@@ -251,10 +290,14 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
     addressMap,
     rpki,
     addressOf(name) {
-      return addresses.get(nameKey(normalizeName(name)));
+      const key = nameKey(normalizeName(name));
+      // A bulk domain and its www have its web scenario's addresses.
+      const copyOf = copies.webScenarioOf(key.replace(/^www\./, ''));
+      return addresses.get(copyOf === undefined ? key : nameKey(copyOf));
     },
     domains: labDemoDomains,
     scenarios: zones.scenarios,
+    bulkDomains,
     vantage: Object.freeze({
       tcpEndpoints: Object.freeze(nameServerAddresses.filter((ip) => !ip.includes(':')).map((ip) => Object.freeze({ ip, port: 53 }))),
       tcp6Endpoints: Object.freeze(nameServerAddresses.filter((ip) => ip.includes(':')).map((ip) => Object.freeze({ ip, port: 53 }))),
@@ -285,6 +328,19 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
   };
   options.signal?.addEventListener('abort', () => void lab.close(), { once: true });
   return lab;
+}
+
+/** The template of each bulk scenario's copies, from its web and mail scenarios' zones. */
+function bulkTemplates(scenarioZones: readonly LabZoneSpec[]): Map<string, BulkTemplate> {
+  const byOrigin = new Map(scenarioZones.map((zone) => [nameKey(normalizeName(zone.origin)), zone]));
+  return new Map(
+    labBulkScenarios.map((scenario) => {
+      const web = byOrigin.get(nameKey(scenario.web));
+      const mail = byOrigin.get(nameKey(scenario.mail));
+      if (web === undefined || mail === undefined) throw new Error(`bulk scenario ${scenario.id} names a scenario the lab lacks`);
+      return [scenario.id, bulkTemplate(scenario, web, mail)];
+    }),
+  );
 }
 
 /** Every address of the lab with its RPKI case: the scenarios' as they ask, mail servers' and the name server's valid. */

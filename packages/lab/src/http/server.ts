@@ -46,6 +46,11 @@ export interface StartHttpServerOptions {
   readonly host?: string;
   /** The port; default an ephemeral one. */
   readonly port?: number;
+  /**
+   * The site for a host none of `sites` names, or `undefined` (404): how one server answers for
+   * many generated names (the lab's bulk domains) without a site each up front. Called per request; memoise in it.
+   */
+  readonly siteFor?: (host: string) => LabHttpSite | undefined;
 }
 
 /** A running HTTP(S) server. */
@@ -78,13 +83,17 @@ function send(response: ServerResponse, answer: LabHttpResponse, siteHeaders: La
 }
 
 /** The request handler shared by HTTP and HTTPS. */
-function handlerFor(sites: readonly LabHttpSite[], count: () => void): (request: IncomingMessage, response: ServerResponse) => void {
+function handlerFor(
+  sites: readonly LabHttpSite[],
+  siteFor: StartHttpServerOptions['siteFor'],
+  count: () => void,
+): (request: IncomingMessage, response: ServerResponse) => void {
   const byHost = new Map<string, LabHttpSite>();
   for (const site of sites) for (const host of site.hosts) byHost.set(host.toLowerCase().replace(/\.$/, ''), site);
   return (request, response) => {
     count();
     const host = requestHost(request);
-    const site = (host === undefined ? undefined : byHost.get(host)) ?? (sites.length === 1 ? sites[0] : undefined);
+    const site = (host === undefined ? undefined : (byHost.get(host) ?? siteFor?.(host))) ?? (sites.length === 1 ? sites[0] : undefined);
     const target = request.url ?? '/';
     const path = target.split('?')[0] ?? '/';
     if (site === undefined) {
@@ -132,7 +141,7 @@ function limit(server: Server): void {
  */
 export async function startHttpServer(options: StartHttpServerOptions): Promise<LabHttpServer> {
   let requests = 0;
-  const handler = handlerFor(options.sites, () => {
+  const handler = handlerFor(options.sites, options.siteFor, () => {
     requests++;
   });
   const http = createServer({ maxHeaderSize: 16_384 }, handler);

@@ -20,6 +20,7 @@ export type {
   LabTlsExpectation,
   LabWebScenario,
   LabWwwSetup,
+  LabScenarioCopies,
   StartLabScenariosOptions,
 } from './scenarios/types.js';
 export { expectedWebVerdicts, webExpectationAreas } from './scenarios/expected/index.js';

@@ -38,6 +38,7 @@ import { mailCatalogue, webCatalogue } from './catalogue.js';
 import type {
   LabIpv6Setup,
   LabMailScenario,
+  LabScenarioCopies,
   LabScenarioWorld,
   LabServiceEndpoint,
   LabWebScenario,
@@ -59,6 +60,8 @@ interface StartContext {
   readonly addressMap: LabAddressMap;
   /** Every listener started so far, closed together. */
   readonly listeners: LabListener[];
+  /** Copies of web scenarios the servers answer for too. */
+  readonly copies?: LabScenarioCopies;
 }
 
 /** The documentation addresses a scenario's names resolve to. */
@@ -107,11 +110,13 @@ async function startHttps(
   context: StartContext,
 ): Promise<{ readonly endpoint: LabServiceEndpoint; readonly tlsa: LabTlsaData[]; readonly securityTxt?: SecurityTxtRoutes }> {
   const names = [spec.domain, `www.${spec.domain}`];
+  const copies = context.copies?.webScenarios.includes(spec.domain) === true ? context.copies : undefined;
   const securityTxt =
     spec.securityTxt === undefined || spec.securityTxt === false
       ? undefined
       : securityTxtRoutes(spec.securityTxt, spec.domain, context.securityTxtKeys, new Date());
-  const built = await Promise.all(tlsSpec.certificates.map((c) => makeCertificate(c, spec.domain, names, context.issuers)));
+  const certificateNames = copies === undefined ? names : [...names, copies.certificateName];
+  const built = await Promise.all(tlsSpec.certificates.map((c) => makeCertificate(c, spec.domain, certificateNames, context.issuers)));
   const tlsa = tlsaRecords(spec.tlsa, built);
   let listener: LabListener;
   let ipv6Listener: LabListener | undefined;
@@ -125,7 +130,8 @@ async function startHttps(
     const sites = [site, ...wwwHttpsSite(spec, context)];
     const node = nodeSetup(tlsSpec, built, context.ca);
     expected = node.expected;
-    listener = await startHttpServer({ sites, tls: node.setup, host: context.host });
+    const siteFor = copies === undefined ? undefined : copySites(copies, spec, (host) => copyHttpsSite(spec, host, context));
+    listener = await startHttpServer({ sites, tls: node.setup, host: context.host, ...(siteFor === undefined ? {} : { siteFor }) });
     if (spec.secondIpv4 !== undefined) {
       // The same TLS server and site at the second address, with that address's own HSTS header.
       context.listeners.push(listener);
@@ -163,6 +169,62 @@ async function startHttps(
     },
   };
   return { endpoint, tlsa, ...(securityTxt === undefined ? {} : { securityTxt }) };
+}
+
+/** The most sites of copies a server keeps made at once. */
+const copySiteCacheSize = 2_000;
+
+/**
+ * The `siteFor` of a server that answers for the copies of scenario `spec`: the site `make` gives
+ * for a copy's name, made on first request and kept in a bounded cache; `undefined` for other names.
+ */
+function copySites(
+  copies: LabScenarioCopies,
+  spec: WebSpec,
+  make: (host: string) => LabHttpSite | undefined,
+): (host: string) => LabHttpSite | undefined {
+  const made = new Map<string, LabHttpSite | undefined>();
+  return (host) => {
+    if (copies.webScenarioOf(host) !== spec.domain) return undefined;
+    if (made.has(host)) return made.get(host);
+    const site = make(host);
+    if (made.size >= copySiteCacheSize) made.delete(made.keys().next().value as string);
+    made.set(host, site);
+    return site;
+  };
+}
+
+/** The HTTPS site of a copy of a web scenario: the scenario's, for the copy's name (its security.txt names the copy). */
+function copyHttpsSite(spec: WebSpec, host: string, context: StartContext): LabHttpSite {
+  const copy: WebSpec = { ...spec, domain: host };
+  const securityTxt =
+    spec.securityTxt === undefined || spec.securityTxt === false
+      ? undefined
+      : securityTxtRoutes(spec.securityTxt, host, context.securityTxtKeys, new Date());
+  return { hosts: [host], headers: httpsSiteHeaders(copy), routes: { ...homeRoute(copy), ...spec.httpsRoutes, ...securityTxt?.routes } };
+}
+
+/** The plain HTTP site of a copy of a web scenario: the scenario's, with redirects to the copy's own name. */
+function copyHttpSite(spec: WebSpec, host: string): LabHttpSite | undefined {
+  if (spec.http === 'none') return undefined;
+  const redirect = spec.httpRedirect?.replaceAll(spec.domain, host) ?? `https://${host}{path}`;
+  return { hosts: [host], ...(spec.http === 'redirect' ? { fallback: { redirect } } : {}) };
+}
+
+/** The `siteFor` of the shared plain HTTP server: each copy gets its web scenario's HTTP site, for its own name. */
+function copyHttpSites(copies: LabScenarioCopies | undefined): { siteFor?: (host: string) => LabHttpSite | undefined } {
+  if (copies === undefined) return {};
+  const perScenario = new Map(
+    webCatalogue
+      .filter((spec) => copies.webScenarios.includes(spec.domain))
+      .map((spec) => [spec.domain, copySites(copies, spec, (host) => copyHttpSite(spec, host))] as const),
+  );
+  return {
+    siteFor: (host) => {
+      const scenario = copies.webScenarioOf(host);
+      return scenario === undefined ? undefined : perScenario.get(scenario)?.(host);
+    },
+  };
 }
 
 /** The headers of a scenario's www HTTPS site: the domain's, then the www name's own. */
@@ -314,7 +376,7 @@ async function startWebScenario(spec: WebSpec, index: number, context: StartCont
  */
 async function addHttp(started: readonly StartedWeb[], context: StartContext): Promise<LabWebScenario[]> {
   const sites = started.flatMap((s) => [s.httpSite, s.wwwHttpSite].filter((site): site is LabHttpSite => site !== undefined));
-  const listener = await startHttpServer({ sites, host: context.host });
+  const listener = await startHttpServer({ sites, host: context.host, ...copyHttpSites(context.copies) });
   context.listeners.push(listener);
   const otherSites = started.flatMap(({ scenario, httpSite }) =>
     httpSite === undefined || scenario.ipv6Setup !== 'other-content'
@@ -470,6 +532,7 @@ export async function startLabScenarios(options: StartLabScenariosOptions): Prom
   };
   try {
     const context: StartContext = {
+      ...(options.copies === undefined ? {} : { copies: options.copies }),
       ca,
       issuers: await startIssuers(ca),
       securityTxtKeys: makeSecurityTxtKeys(new Date()),

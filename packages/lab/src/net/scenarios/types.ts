@@ -231,6 +231,22 @@ export interface StartLabScenariosOptions {
   readonly addressMap: LabAddressMap;
   /** The loopback address to listen on. */
   readonly host: string;
+  /** Copies of web scenarios under other names that the scenarios' web servers answer for too. */
+  readonly copies?: LabScenarioCopies;
+}
+
+/**
+ * Copies of web scenarios under generated names (the lab's bulk domains): the scenario's HTTPS
+ * server answers for them with the scenario's site (security.txt made for the copy's name) and a
+ * certificate that also covers them, and plain HTTP treats them as the scenario's domain.
+ */
+export interface LabScenarioCopies {
+  /** The web scenarios (domains) that have copies. */
+  readonly webScenarios: readonly string[];
+  /** A name the certificates of those scenarios carry besides their own, covering every copy, e.g. `*.bulk.test`. */
+  readonly certificateName: string;
+  /** The web scenario (domain) `host` is a copy of, or `undefined` when it is none. */
+  webScenarioOf(host: string): string | undefined;
 }
 
 // ---- the catalogue's own shapes (not exported from the package) ----

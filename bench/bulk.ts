@@ -1,0 +1,260 @@
+/**
+ * Bulk benchmark: lab bulk domains (`d00001.bulk.test` …, copies of four web and mail scenarios)
+ * scanned with the web and mail checks by `scanMany` with shared caches, each report handed to
+ * `persist` as it arrives, as `pastoe bulk` does. The lab runs in a child process
+ * (bench/support/bulk-lab.ts), so that the figures are the scanner's alone: domains per second,
+ * CPU time per domain (`process.cpuUsage`), and peak RSS, sampled every 100 ms and as the kernel's
+ * `resourceUsage().maxRSS`. Targets on a 2-core machine: at least 20 domains/s, and under 400 MB
+ * peak RSS at 10 000 domains. Run with `npm run bench -- bulk`; not a test.
+ *
+ * Flags (after `npm run bench -- bulk`): `--domains=N` (default 1000; 10000 for the memory
+ * figure), `--concurrency=N` domains at a time (default 16), `--out=FILE` where the reports go
+ * (default a file in the temporary directory, removed afterwards), `--max-seconds=S` to stop the
+ * scan after S seconds and report what was done, `--probes` to print the time each probe took.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { mailPreset } from '@pastoe/checks-mail';
+import { webPreset } from '@pastoe/checks-web';
+import {
+  createAddressPolicy,
+  createHttpClient,
+  createNodeNetwork,
+  createResolver,
+  createRipestatRouteSource,
+  createRoutinatorVrpSource,
+  createScanCaches,
+  createTrustStore,
+  createValidator,
+  type Network,
+  type ScanEvent,
+  type ScanReport,
+  scanMany,
+  type VantageSettings,
+} from '@pastoe/core';
+import { createLabAddressMap, type LabRoute } from '@pastoe/lab';
+
+const { values: flags } = parseArgs({
+  options: {
+    domains: { type: 'string' },
+    concurrency: { type: 'string' },
+    out: { type: 'string' },
+    probes: { type: 'boolean' },
+    'max-seconds': { type: 'string' },
+    'cache-entries': { type: 'string' },
+  },
+  strict: true,
+});
+const count = Number(flags.domains ?? 1000);
+if (!Number.isInteger(count) || count < 1 || count > 99_999)
+  throw new RangeError(`--domains must be an integer from 1 to 99999, got ${String(flags.domains)}`);
+const concurrency = Number(flags.concurrency ?? 16);
+if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256)
+  throw new RangeError(`--concurrency must be an integer from 1 to 256, got ${String(flags.concurrency)}`);
+
+const maxSeconds = Number(flags['max-seconds'] ?? Number.POSITIVE_INFINITY);
+if (!(maxSeconds > 0)) throw new RangeError(`--max-seconds must be a positive number, got ${String(flags['max-seconds'])}`);
+
+const cacheEntries = flags['cache-entries'] === undefined ? undefined : Number(flags['cache-entries']);
+if (cacheEntries !== undefined && !(Number.isInteger(cacheEntries) && cacheEntries > 0))
+  throw new RangeError(`--cache-entries must be a positive integer, got ${String(flags['cache-entries'])}`);
+
+const targets = { domainsPerSecond: 20, peakRssMb: 400 } as const;
+const mb = (bytes: number): string => (bytes / 1024 / 1024).toFixed(0);
+
+/** What bench/support/bulk-lab.ts prints. */
+interface LabHello {
+  readonly resolverUrl: string;
+  readonly trustAnchors: string;
+  readonly caPem: string;
+  readonly routes: readonly LabRoute[];
+  readonly vantage: VantageSettings;
+  readonly rpki: { readonly ripestatUrl: string; readonly routinatorUrl: string };
+  readonly list: string;
+  readonly startupMs: number;
+  readonly rssBytes: number;
+}
+
+/** Starts the lab child and waits for its first line. */
+async function startLabProcess(list: string): Promise<{ child: ChildProcess; hello: LabHello }> {
+  const script = join(dirname(fileURLToPath(import.meta.url)), 'support', 'bulk-lab.ts');
+  const child = spawn(process.execPath, ['--import', 'tsx', script, `--bulk=${count}`, `--list=${list}`], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const lines = createInterface({ input: child.stdout as NonNullable<typeof child.stdout> });
+  const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`the lab process exited (${code})`))));
+  const first = new Promise<string>((resolve) => lines.once('line', resolve));
+  const line = await Promise.race([first, exited]);
+  return { child, hello: JSON.parse(line) as LabHello };
+}
+
+/** TCP connections and UDP exchanges the scanner made. */
+const connections = { tcp: 0, udp: 0 };
+
+/** CPU time of a process in milliseconds (Linux: /proc/<pid>/stat; clock ticks are 1/100 s there), or NaN elsewhere. */
+async function processCpuMs(pid: number | undefined): Promise<number> {
+  try {
+    const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** Transports that reach the lab in the child as `lab.transports()` would in process. */
+function labTransports(hello: LabHello) {
+  const addressMap = createLabAddressMap();
+  for (const route of hello.routes) addressMap.route(route.public, route.local, route.protocol);
+  const inner = createNodeNetwork({ policy: createAddressPolicy({ allow: ['loopback', 'documentation'] }), map: addressMap.map });
+  // Counts, without keeping them (lab's countingNetwork keeps every endpoint, which would weigh on the RSS figure).
+  const network: Network = {
+    policy: inner.policy,
+    connect: (options) => {
+      connections.tcp += 1;
+      return inner.connect(options);
+    },
+    udpExchange: (options) => {
+      connections.udp += 1;
+      return inner.udpExchange(options);
+    },
+  };
+  const trust = createTrustStore({ ca: hello.caPem, mozilla: false });
+  const resolver = createResolver(hello.resolverUrl, { network, timeoutMs: 2_000, retries: 1, trust });
+  return {
+    network,
+    resolver,
+    validator: createValidator({ resolver, trustAnchors: hello.trustAnchors }),
+    trust,
+    http: createHttpClient({ network, trust }),
+    rpki: {
+      routes: createRipestatRouteSource({ baseUrl: hello.rpki.ripestatUrl, timeoutMs: 5_000 }),
+      vrps: createRoutinatorVrpSource({ baseUrl: hello.rpki.routinatorUrl, timeoutMs: 5_000 }),
+    },
+  };
+}
+
+/** Writes each report as a line of JSON: the store's stand-in, so that serialising is in the figures. */
+function reportWriter(stream: WriteStream): (report: ScanReport) => Promise<void> {
+  return async (report) => {
+    if (!stream.write(`${JSON.stringify(report)}\n`)) await new Promise<void>((resolve) => stream.once('drain', () => resolve()));
+  };
+}
+
+const work = await mkdtemp(join(tmpdir(), 'pastoe-bench-bulk-'));
+const { child, hello } = await startLabProcess(join(work, 'domains.csv'));
+const transports = labTransports(hello);
+const out = createWriteStream(flags.out ?? join(work, 'reports.jsonl'));
+/** Where each report goes; the lead wires this to `@pastoe/store` (`store.saveReport(measurement.id, report, group)`). */
+const persist = reportWriter(out);
+try {
+  const rows = (await readFile(hello.list, 'utf8')).trim().split('\n').slice(1);
+  const domains = rows.map((row) => row.split(',')[0] ?? '');
+  let peakRss = process.memoryUsage().rss;
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  }, 100);
+  const labCpuBefore = await processCpuMs(child.pid);
+  const caches = createScanCaches(cacheEntries === undefined ? {} : { maxEntries: cacheEntries });
+  let tlsEvidenceBytes = 0;
+  const cpuBefore = process.cpuUsage();
+  const started = performance.now();
+  let ok = 0;
+  let failed = 0;
+  let errorVerdicts = 0;
+  // With --probes: the time each probe took, summed over its runs (runs overlap, so the sums exceed the wall time).
+  const probeTimes = new Map<string, { runs: number; millis: number }>();
+  const timeProbes = (event: ScanEvent): void => {
+    if (event.type !== 'probe-finished') return;
+    const entry = probeTimes.get(event.probe) ?? { runs: 0, millis: 0 };
+    entry.runs += 1;
+    entry.millis += event.durationMs;
+    probeTimes.set(event.probe, entry);
+  };
+  const errorsByCheck = new Map<string, number>();
+  let bytes = 0;
+  for await (const result of scanMany(domains, {
+    checks: [...webPreset.checks, ...mailPreset.checks],
+    probes: [...webPreset.probes, ...mailPreset.probes],
+    transports,
+    vantage: hello.vantage,
+    caches,
+    domainConcurrency: concurrency,
+    ...(flags.probes === true ? { onEvent: timeProbes } : {}),
+  })) {
+    if (!result.ok) {
+      failed += 1;
+      continue;
+    }
+    ok += 1;
+    for (const verdict of result.report.verdicts) {
+      if (verdict.status !== 'error') continue;
+      errorVerdicts += 1;
+      const key = `${verdict.check} (${verdict.outcome})`;
+      errorsByCheck.set(key, (errorsByCheck.get(key) ?? 0) + 1);
+    }
+    // The TLS evidence of one domain's web addresses, which the shared TLS cache keeps per host name.
+    tlsEvidenceBytes = JSON.stringify(result.report.evidence.filter((evidence) => evidence.probe === 'tls-web')).length;
+    await persist(result.report);
+    bytes = out.bytesWritten;
+    if (ok % 500 === 0)
+      console.log(
+        `  … ${ok} domains in ${((performance.now() - started) / 1000).toFixed(0)} s, RSS now ${mb(process.memoryUsage().rss)} MB`,
+      );
+    // Leaving the loop stops scanMany: the scans in flight are aborted.
+    if (performance.now() - started > maxSeconds * 1000) break;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  const labCpuMs = (await processCpuMs(child.pid)) - labCpuBefore;
+  clearInterval(sampler);
+  await new Promise((resolve) => out.end(resolve));
+  const maxRss = process.resourceUsage().maxRSS * 1024;
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  const rate = ok / seconds;
+  const cpuMs = (cpu.user + cpu.system) / 1000 / Math.max(ok, 1);
+  const peak = Math.max(peakRss, maxRss);
+  if (ok + failed < count) console.log(`Stopped after --max-seconds=${maxSeconds}: ${ok + failed} of ${count} domains done.`);
+  console.log(
+    `Bulk run: ${count} lab domains, web + mail (${webPreset.checks.length + mailPreset.checks.length} checks), scanMany with shared caches, ${concurrency} domains at a time`,
+  );
+  console.log(`  lab (child process)          started in ${hello.startupMs} ms, RSS ${mb(hello.rssBytes)} MB after start`);
+  console.log(`  domains scanned              ${String(ok).padStart(7)} (${failed} failed, ${errorVerdicts} error verdicts)`);
+  const worst = [...errorsByCheck].sort((a, b) => b[1] - a[1]).slice(0, 6);
+  if (worst.length > 0) console.log(`  error verdicts by check      ${worst.map(([key, n]) => `${key}: ${n}`).join(', ')}`);
+  console.log(`  wall time                    ${seconds.toFixed(1).padStart(7)} s, ${rate.toFixed(1)} domains/s`);
+  console.log(
+    `  CPU time per domain          ${cpuMs.toFixed(1).padStart(7)} ms (user ${(cpu.user / 1000 / Math.max(ok, 1)).toFixed(1)}, system ${(cpu.system / 1000 / Math.max(ok, 1)).toFixed(1)})`,
+  );
+  console.log(`  lab CPU time per domain      ${(labCpuMs / Math.max(ok, 1)).toFixed(1).padStart(7)} ms (the child's, from /proc)`);
+  console.log(
+    `  connections per domain       ${(connections.tcp / Math.max(ok, 1)).toFixed(0).padStart(7)} TCP, ${(connections.udp / Math.max(ok, 1)).toFixed(0)} UDP exchanges`,
+  );
+  console.log(`  peak RSS, sampled every 100 ms ${mb(peakRss).padStart(5)} MB; resourceUsage().maxRSS ${mb(maxRss)} MB`);
+  console.log(
+    `  shared caches at the end     ${caches.tls.size} TLS entries (a domain's web ones: ${(tlsEvidenceBytes / 1024).toFixed(0)} KB of JSON), ${caches.dns.size} DNS, ${caches.shared.size} other${cacheEntries === undefined ? '' : `; --cache-entries=${cacheEntries}`}`,
+  );
+  console.log(`  reports persisted            ${mb(bytes).padStart(7)} MB of JSON lines`);
+  const meets = (ok: boolean): string => (ok ? 'meets' : 'MISSES');
+  console.log(`  ${meets(rate >= targets.domainsPerSecond)} the ${targets.domainsPerSecond} domains/s target`);
+  if (count >= 10_000)
+    console.log(`  ${meets(peak < targets.peakRssMb * 1024 * 1024)} the ${targets.peakRssMb} MB peak RSS target at ${count} domains`);
+  if (flags.probes === true) {
+    console.log('  probes by time summed over their runs (they overlap):');
+    for (const [probe, { runs, millis }] of [...probeTimes].sort((a, b) => b[1].millis - a[1].millis).slice(0, 12))
+      console.log(
+        `    ${probe.padEnd(34)} ${(millis / 1000).toFixed(1).padStart(7)} s in ${runs} runs, ${(millis / runs).toFixed(0)} ms each`,
+      );
+  }
+  console.log(`  command: npm run bench -- bulk --domains=${count} --concurrency=${concurrency}`);
+} finally {
+  transports.resolver.close();
+  await transports.http.close();
+  child.kill('SIGTERM');
+  await rm(work, { recursive: true, force: true });
+}

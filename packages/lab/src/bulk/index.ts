@@ -1,0 +1,3 @@
+export { bulkDomainListText, writeBulkDomainList } from './list.js';
+export { labBulkDomains, labBulkGroups, labBulkMaximum, labBulkName, labBulkParent, labBulkScenarios } from './rotation.js';
+export type { LabBulkDomain, LabBulkScenario } from './rotation.js';
