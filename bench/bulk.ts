@@ -8,13 +8,12 @@
  * peak RSS at 10 000 domains. Run with `npm run bench -- bulk`; not a test.
  *
  * Flags (after `npm run bench -- bulk`): `--domains=N` (default 1000; 10000 for the memory
- * figure), `--concurrency=N` domains at a time (default 16), `--out=FILE` where the reports go
- * (default a file in the temporary directory, removed afterwards), `--max-seconds=S` to stop the
+ * figure), `--concurrency=N` domains at a time (default 16), `--out=FILE` the results store the reports go
+ * to (default a SQLite file in the temporary directory, removed afterwards), `--max-seconds=S` to stop the
  * scan after S seconds and report what was done, `--probes` to print the time each probe took.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream, type WriteStream } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -22,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { mailPreset } from '@pastoe/checks-mail';
 import { webPreset } from '@pastoe/checks-web';
+import { openStore } from '@pastoe/store';
 import {
   createAddressPolicy,
   createHttpClient,
@@ -139,22 +139,22 @@ function labTransports(hello: LabHello) {
   };
 }
 
-/** Writes each report as a line of JSON: the store's stand-in, so that serialising is in the figures. */
-function reportWriter(stream: WriteStream): (report: ScanReport) => Promise<void> {
-  return async (report) => {
-    if (!stream.write(`${JSON.stringify(report)}\n`)) await new Promise<void>((resolve) => stream.once('drain', () => resolve()));
-  };
-}
-
 const work = await mkdtemp(join(tmpdir(), 'pastoe-bench-bulk-'));
 const { child, hello } = await startLabProcess(join(work, 'domains.csv'));
 const transports = labTransports(hello);
-const out = createWriteStream(flags.out ?? join(work, 'reports.jsonl'));
-/** Where each report goes; the lead wires this to `@pastoe/store` (`store.saveReport(measurement.id, report, group)`). */
-const persist = reportWriter(out);
+const storeFile = flags.out ?? join(work, 'results.sqlite');
+const store = openStore(storeFile);
 try {
   const rows = (await readFile(hello.list, 'utf8')).trim().split('\n').slice(1);
-  const domains = rows.map((row) => row.split(',')[0] ?? '');
+  const listed = rows.map((row) => {
+    const [domain = '', group = ''] = row.split(',');
+    return { domain, group };
+  });
+  const domains = listed.map((entry) => entry.domain);
+  const groupOf = new Map(listed.map((entry) => [entry.domain, entry.group]));
+  const measurement = store.startMeasurement({ domains: listed, policy: 'internetnl', label: 'bench/bulk' });
+  // As `pastoe bulk` does: each finished domain committed to the results store in its own transaction.
+  const persist = (report: ScanReport): void => store.saveReport(measurement.id, report, groupOf.get(report.target.domain));
   let peakRss = process.memoryUsage().rss;
   const sampler = setInterval(() => {
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
@@ -200,8 +200,7 @@ try {
     }
     // The TLS evidence of one domain's web addresses, which the shared TLS cache keeps per host name.
     tlsEvidenceBytes = JSON.stringify(result.report.evidence.filter((evidence) => evidence.probe === 'tls-web')).length;
-    await persist(result.report);
-    bytes = out.bytesWritten;
+    persist(result.report);
     if (ok % 500 === 0)
       console.log(
         `  … ${ok} domains in ${((performance.now() - started) / 1000).toFixed(0)} s, RSS now ${mb(process.memoryUsage().rss)} MB`,
@@ -213,7 +212,8 @@ try {
   const cpu = process.cpuUsage(cpuBefore);
   const labCpuMs = (await processCpuMs(child.pid)) - labCpuBefore;
   clearInterval(sampler);
-  await new Promise((resolve) => out.end(resolve));
+  store.finishMeasurement(measurement.id);
+  bytes = (await stat(storeFile)).size;
   const maxRss = process.resourceUsage().maxRSS * 1024;
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
   const rate = ok / seconds;
@@ -239,7 +239,7 @@ try {
   console.log(
     `  shared caches at the end     ${caches.tls.size} TLS entries (a domain's web ones: ${(tlsEvidenceBytes / 1024).toFixed(0)} KB of JSON), ${caches.dns.size} DNS, ${caches.shared.size} other${cacheEntries === undefined ? '' : `; --cache-entries=${cacheEntries}`}`,
   );
-  console.log(`  reports persisted            ${mb(bytes).padStart(7)} MB of JSON lines`);
+  console.log(`  results store (SQLite, WAL)  ${mb(bytes).padStart(7)} MB for ${ok} reports with their verdict rows`);
   const meets = (ok: boolean): string => (ok ? 'meets' : 'MISSES');
   console.log(`  ${meets(rate >= targets.domainsPerSecond)} the ${targets.domainsPerSecond} domains/s target`);
   if (count >= 10_000)
@@ -253,6 +253,7 @@ try {
   }
   console.log(`  command: npm run bench -- bulk --domains=${count} --concurrency=${concurrency}`);
 } finally {
+  store.close();
   transports.resolver.close();
   await transports.http.close();
   child.kill('SIGTERM');
