@@ -2,7 +2,7 @@ import { mkdir, open, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ScanReport } from '@pastoe/core';
 import { type AdoptionStats, type AdoptionSummary, type GroupBy, type Language, summarize, summaryToCsv, toCsv } from '@pastoe/reporting';
-import type { ResultStore } from '@pastoe/store';
+import { type ResultStore, StoreError } from '@pastoe/store';
 
 /** Options for {@link writeBulkOutputs}. */
 export interface BulkOutputOptions {
@@ -30,7 +30,7 @@ export async function writeBulkOutputs(
   options: BulkOutputOptions = {},
 ): Promise<string[]> {
   const measurement = store.measurement(measurementId);
-  if (measurement === undefined) throw new Error(`${store.file} has no measurement ${measurementId}`);
+  if (measurement === undefined) throw new StoreError('unknown-measurement', `${store.file} has no measurement ${measurementId}`);
   const groupBy =
     options.groupBy ?? new Map(measurement.domains.flatMap((entry) => (entry.group === undefined ? [] : [[entry.domain, entry.group]])));
   await mkdir(outDir, { recursive: true });
