@@ -68,7 +68,8 @@ describe('writeBulkOutputs', () => {
       ['rijk', 1],
     ]);
     const page = readFileSync(html ?? '', 'utf8');
-    expect(page).toContain('<td>&#60;gemeenten&#62;</td>');
+    expect(page).toContain('&lt;gemeenten&gt;');
+    expect(page).not.toContain('<gemeenten>');
     expect(page).toContain('<html lang="en">');
   });
 

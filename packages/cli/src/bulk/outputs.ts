@@ -1,7 +1,7 @@
 import { mkdir, open, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ScanReport } from '@pastoe/core';
-import { type AdoptionStats, type AdoptionSummary, type GroupBy, type Language, summarize, summaryToCsv, toCsv } from '@pastoe/reporting';
+import { type GroupBy, type Language, summarize, summaryToCsv, toCsv, toHtml } from '@pastoe/reporting';
 import { type ResultStore, StoreError } from '@pastoe/store';
 
 /** Options for {@link writeBulkOutputs}. */
@@ -49,7 +49,7 @@ export async function writeBulkOutputs(
   await writeResultsCsv(() => storedReports(store, measurementId), resultsPath);
   options.signal?.throwIfAborted();
   const title = measurement.label ?? `pastoe ${measurement.startedAt.slice(0, 10)}`;
-  await writeFile(htmlPath, summaryHtml(summary, { language: options.language ?? 'en', title }));
+  await writeFile(htmlPath, toHtml([], { summary, language: options.language ?? 'en', title }));
   return [jsonPath, summaryCsvPath, resultsPath, htmlPath];
 }
 
@@ -86,77 +86,4 @@ async function writeResultsCsv(reports: () => Iterable<ScanReport>, path: string
     await file.close();
   }
   if (!uniform) await writeFile(path, toCsv([...reports()].map((report) => ({ ...report, evidence: [] }))));
-}
-
-/** Options for {@link summaryHtml}. */
-interface SummaryHtmlOptions {
-  readonly language: Language;
-  readonly title: string;
-}
-
-/**
- * The HTML summary of a bulk run. The seam for `toHtml` from @pastoe/reporting: once it is
- * there, this becomes `toHtml([], { summary, language, title })`. Until then, a minimal
- * self-contained page with the adoption table, every text escaped.
- */
-function summaryHtml(summary: AdoptionSummary, options: SummaryHtmlOptions): string {
-  const words = htmlWords[options.language];
-  const rows: [string, AdoptionStats][] = [
-    [words.overall, summary.overall],
-    ...summary.groups.map((group): [string, AdoptionStats] => [group.group, group]),
-  ];
-  const standards = summary.overall.standards.map((standard) => standard.policyStandard);
-  const share = (value: number | null): string => (value === null ? '–' : `${Math.round(value * 100)}%`);
-  const head = [words.group, words.domains, words.web, words.mail, ...standards].map((text) => `<th>${escapeHtml(text)}</th>`).join('');
-  const body = rows
-    .map(([label, stats]) => {
-      const cells = [
-        label,
-        String(stats.domains),
-        share(stats.streefbeeld.web.share),
-        share(stats.streefbeeld.mail.share),
-        ...standards.map((id) => share(stats.standards.find((standard) => standard.policyStandard === id)?.share ?? null)),
-      ];
-      return `<tr>${cells.map((text) => `<td>${escapeHtml(text)}</td>`).join('')}</tr>`;
-    })
-    .join('\n');
-  return `<!doctype html>
-<html lang="${options.language}">
-<head><meta charset="utf-8"><title>${escapeHtml(options.title)}</title>
-<style>body{font-family:sans-serif}table{border-collapse:collapse}td,th{border:1px solid #999;padding:.2em .5em;text-align:right}</style></head>
-<body>
-<h1>${escapeHtml(options.title)}</h1>
-<p>${escapeHtml(words.intro)}</p>
-<table>
-<thead><tr>${head}</tr></thead>
-<tbody>
-${body}
-</tbody>
-</table>
-</body>
-</html>
-`;
-}
-
-const htmlWords: Record<Language, Record<'overall' | 'group' | 'domains' | 'web' | 'mail' | 'intro', string>> = {
-  en: {
-    overall: 'all domains',
-    group: 'group',
-    domains: 'domains',
-    web: 'web target state',
-    mail: 'mail target state',
-    intro: 'The share of domains meeting the Forum Standaardisatie target state (streefbeeld), per standard.',
-  },
-  nl: {
-    overall: 'alle domeinen',
-    group: 'groep',
-    domains: 'domeinen',
-    web: 'streefbeeld web',
-    mail: 'streefbeeld mail',
-    intro: 'Het aandeel domeinen dat aan het streefbeeld van Forum Standaardisatie voldoet, per standaard.',
-  },
-};
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }

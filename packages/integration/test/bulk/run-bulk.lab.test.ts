@@ -86,9 +86,10 @@ describe('runBulk and writeBulkOutputs', () => {
     expect(rows.slice(1).map((row) => row.split(',')[0])).toEqual(bulkDomains(count).map((entry) => entry.domain));
 
     const html = readFileSync(htmlPath, 'utf8');
-    expect(html).toContain('<title>&#60;b&#62;najaar&#60;/b&#62;</title>');
+    expect(html).toContain('<title>&lt;b&gt;najaar&lt;/b&gt;</title>');
     expect(html).not.toContain('<b>');
-    expect(html).toContain('<td>alle domeinen</td><td>8</td>');
+    expect(html).toContain('Alle domeinen</th><td>8</td>');
+    expect(html).toMatch(/<svg[^>]*role="img"/);
   }, 120_000);
 
   it('stops on its signal with what it finished committed, and a resumed run finishes only the rest', async () => {

@@ -163,7 +163,7 @@ export function toHtml(input: ScanReport | readonly ScanReport[], options: HtmlR
   const title =
     options.title ?? (single === undefined ? ui('report.title', language) : ui('report.title-domain', language, { domain: single.domain }));
   const body = [`<h1>${htmlText(title)}</h1>`];
-  if (views.length === 0) body.push(`<p>${htmlText(ui('report.no-reports', language))}</p>`);
+  if (views.length === 0 && options.summary === undefined) body.push(`<p>${htmlText(ui('report.no-reports', language))}</p>`);
   if (single === undefined && views.length > 0) body.push(overview(views, shown, language));
   if (options.summary !== undefined) body.push(summarySection(options.summary, language));
   body.push(...views.map((view, index) => domainSection(view, index, single !== undefined, shown, language)));
