@@ -82,3 +82,13 @@ describe('pastoe check against the in-process lab', () => {
     expect(c.err()).not.toMatch(/standard dmarc/);
   }, 120_000);
 });
+
+describe('pastoe check when pastoe itself cannot judge', () => {
+  it('exits 1 with the vantage failure on stderr when its own resolver does not answer, marking no domain', async () => {
+    const c = capture();
+    const args = ['check', 'example.nl', '--web', '--resolver', 'udp://127.0.0.1:1', '--allow-private', '--vantage', '127.0.0.1:1'];
+    expect(await runCli([...args, '--timeout', '10'], c.io)).toBe(1);
+    expect(c.out()).toBe('');
+    expect(c.err()).toMatch(/^pastoe check: pastoe cannot judge domains from here: .+\n$/);
+  }, 60_000);
+});
