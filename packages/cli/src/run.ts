@@ -60,7 +60,8 @@ export async function runCli(argv: readonly string[], io: CliIo, signal?: AbortS
       reportUsage(io, context, commanderMessage || error.message);
       return 2;
     }
-    if (error instanceof UsageError) {
+    // By name as well: the bulk engine's list reader reports a bad line as a usage error of its own.
+    if (error instanceof UsageError || (error instanceof Error && error.name === 'UsageError')) {
       reportUsage(io, context, error.message);
       return 2;
     }
