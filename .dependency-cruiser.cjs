@@ -28,6 +28,9 @@ const labUsers = [
   '\\.test\\.ts$',
   '/test-support/',
   '^packages/cli/src/commands/demo[^/]*\\.ts$',
+  // The command line's lab on purpose: `pastoe lab`, and `--lab` on check and bulk (scan-setup).
+  '^packages/cli/src/commands/lab[^/]*\\.ts$',
+  '^packages/cli/src/scan-setup\\.ts$',
 ];
 /**
  * What model may import besides itself and util/: the service interfaces the probe context names
@@ -57,7 +60,7 @@ module.exports = {
     },
     {
       name: 'lab-only-in-tests-bench-demo',
-      comment: 'the lab (hostile servers, test CAs) is for tests, bench and the CLI demo, never for shipped code.',
+      comment: 'the lab (hostile servers, test CAs) is for tests, bench and the CLI (demo, lab, --lab), never for checks or core.',
       severity: 'error',
       from: { pathNot: labUsers },
       to: { path: '^packages/lab/' },

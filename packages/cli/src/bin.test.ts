@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -41,11 +43,11 @@ describe('the pastoe process', () => {
   it('exits 2 with a one-line reason and a pointer to --help on an unknown option', async () => {
     const exit = await pastoe(['demo', '--frobnicate']);
     expect(exit).toMatchObject({ code: 2, stdout: '' });
-    expect(exit.stderr).toBe("pastoe demo: unknown option --frobnicate\nRun 'pastoe demo --help' for usage.\n");
+    expect(exit.stderr).toBe("pastoe demo: unknown option '--frobnicate'\nRun 'pastoe demo --help' for usage.\n");
   });
 
   it('ends quietly with status 0 when the reader closes the pipe after the first chunk (pastoe demo | head -1)', async () => {
-    const exit = await pastoe(['demo'], () => false);
+    const exit = await pastoe(['demo', '--out', join(tmpdir(), 'pastoe-bin-test.html')], () => false);
     expect(exit.stdout).toMatch(/^pastoe demo: the lab runs on loopback/);
     expect(exit.stderr).toBe('');
     expect(exit).toMatchObject({ code: 0, signal: null });

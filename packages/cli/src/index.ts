@@ -1,6 +1,6 @@
 /**
  * @packageDocumentation
- * The `pastoe` command line; today its one command is `demo`.
+ * The `pastoe` command line: `check`, `bulk`, `demo` and `lab`. `runCli` runs it in-process.
  */
 export { runCli } from './run.js';
-export type { CliIo } from './run.js';
+export type { CliIo } from './io.js';

@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import type { CliIo } from './run.js';
+import type { CliIo } from './io.js';
 
 /** The process's standard streams as a {@link CliIo}, and a signal that aborts when standard output is gone. */
 export interface ProcessIo {
@@ -15,7 +15,11 @@ export interface ProcessIo {
  * down, and no error escapes as an uncaught exception. Errors on standard error are dropped, as
  * there is nowhere left to report them.
  */
-export function processIo(stdout: Writable, stderr: Writable): ProcessIo {
+export function processIo(
+  stdout: Writable & { readonly isTTY?: boolean },
+  stderr: Writable & { readonly isTTY?: boolean; readonly columns?: number },
+  env: Readonly<Record<string, string | undefined>> = {},
+): ProcessIo {
   const closed = new AbortController();
   let stderrFailed = false;
   stdout.on('error', (error: Error) => {
@@ -32,6 +36,10 @@ export function processIo(stdout: Writable, stderr: Writable): ProcessIo {
       err: (text) => {
         if (!stderrFailed) stderr.write(text);
       },
+      outIsTty: stdout.isTTY === true,
+      errIsTty: stderr.isTTY === true,
+      ...(stderr.columns === undefined ? {} : { errColumns: stderr.columns }),
+      env,
     },
     outputClosed: closed.signal,
   };

@@ -1,78 +1,192 @@
 import { pastoeVersion } from '@pastoe/core';
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from './run.js';
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { io: { out: (t: string) => out.push(t), err: (t: string) => err.push(t) }, out, err };
-}
+import { capture } from './test-support.js';
 
 describe('runCli', () => {
-  it('prints the version', async () => {
-    const a = capture();
-    expect(await runCli(['--version'], a.io)).toBe(0);
-    expect(a.out.join('')).toBe(`${pastoeVersion}\n`);
-  });
-
-  it('prints the help for --help, -h and help, listing only the commands that exist', async () => {
-    for (const args of [['--help'], ['-h'], ['help']]) {
+  it('prints the version for --version and -v', async () => {
+    for (const flag of ['--version', '-v']) {
       const c = capture();
-      expect(await runCli(args, c.io)).toBe(0);
-      const text = c.out.join('');
-      expect(text).toContain('Usage: pastoe <command> [options]');
-      expect(text).toMatch(/^ {2}demo {4}scan the lab's demo domains/m);
-      expect(text).toContain('Planned, not in this version: check, bulk, lab');
-      expect(text).not.toMatch(/^ {2}(check|bulk|lab)\b/m);
-      expect(c.err).toEqual([]);
+      expect(await runCli([flag], c.io)).toBe(0);
+      expect(c.out()).toBe(`${pastoeVersion}\n`);
     }
   });
 
-  it("prints a command's help for --help, -h and help <command>, without running it", async () => {
+  it('prints the help for --help, -h and help, listing every command', async () => {
+    for (const args of [['--help'], ['-h'], ['help']]) {
+      const c = capture();
+      expect(await runCli(args, c.io)).toBe(0);
+      const text = c.out();
+      expect(text).toContain('Usage: pastoe [options] [command]');
+      for (const command of ['check', 'bulk', 'demo', 'lab']) expect(text).toMatch(new RegExp(`^ {2}${command} `, 'm'));
+      expect(text).toContain('Exit status: 0 done, 1 ');
+      expect(c.err()).toBe('');
+    }
+  });
+
+  it.each([
+    [
+      'check',
+      /^Usage: pastoe check \[options\] <domain\.\.\.>[\s\S]*--fail-under <score>[\s\S]*--require <standards>[\s\S]*--map <addr:port=addr:port>/,
+    ],
+    ['bulk', /^Usage: pastoe bulk \[options\] <file>[\s\S]*--group-column <name>[\s\S]*--store <file>[\s\S]*--resume[\s\S]*--lab/],
+    ['demo', /^Usage: pastoe demo \[options\][\s\S]*--out <file>[\s\S]*No traffic leaves loopback/],
+    ['lab', /^Usage: pastoe lab \[options\][\s\S]*--bulk <n>[\s\S]*--bulk-out <file>[\s\S]*until SIGINT or\s+SIGTERM/],
+  ])('prints the help of %s for --help, -h and help <command>, without running it', async (command, help) => {
     for (const args of [
-      ['demo', '--help'],
-      ['demo', '-h'],
-      ['help', 'demo'],
+      [command, '--help'],
+      [command, '-h'],
+      ['help', command],
     ]) {
       const c = capture();
       expect(await runCli(args, c.io)).toBe(0);
-      expect(c.out.join('')).toMatch(/^Usage: pastoe demo \[options\]\n[\s\S]*-h, --help/);
-      expect(c.out.join('')).not.toContain('the lab runs on loopback');
-      expect(c.err).toEqual([]);
+      expect(c.out()).toMatch(help);
+      expect(c.err()).toBe('');
     }
   });
 
   it('shows the usage on stderr with status 2 when no command is given', async () => {
     const c = capture();
     expect(await runCli([], c.io)).toBe(2);
-    expect(c.out).toEqual([]);
-    expect(c.err.join('')).toContain('Usage: pastoe <command> [options]');
+    expect(c.out()).toBe('');
+    expect(c.err()).toContain('Usage: pastoe [options] [command]');
   });
 
   it.each([
-    [['frobnicate'], 'pastoe: unknown command "frobnicate"', 'pastoe --help'],
-    [['check', 'example.nl'], 'pastoe: unknown command "check" (planned, not in this version)', 'pastoe --help'],
-    [['lab'], 'pastoe: unknown command "lab" (planned, not in this version)', 'pastoe --help'],
-    [['help', 'bulk'], 'pastoe: unknown command "bulk" (planned, not in this version)', 'pastoe --help'],
-    [['--frobnicate'], 'pastoe: unknown option --frobnicate', 'pastoe --help'],
-    [['-hx'], 'pastoe: unknown option -x', 'pastoe --help'],
-    [['demo', '--frobnicate'], 'pastoe demo: unknown option --frobnicate', 'pastoe demo --help'],
-    [['demo', '--help', '--frobnicate'], 'pastoe demo: unknown option --frobnicate', 'pastoe demo --help'],
-    [['demo', '--help=yes'], 'pastoe demo: option --help takes no value', 'pastoe demo --help'],
-    [['demo', 'example.nl'], 'pastoe demo: unexpected argument "example.nl"', 'pastoe demo --help'],
+    [['frobnicate'], "pastoe: unknown command 'frobnicate'", 'pastoe --help'],
+    [['chekc'], "pastoe: unknown command 'chekc' (Did you mean check?)", 'pastoe --help'],
+    [['--frobnicate'], "pastoe: unknown option '--frobnicate'", 'pastoe --help'],
+    [['demo', '--frobnicate'], "pastoe demo: unknown option '--frobnicate'", 'pastoe demo --help'],
+    [['demo', 'example.nl'], "pastoe demo: too many arguments for 'demo'. Expected 0 arguments but got 1.", 'pastoe demo --help'],
+    [['demo', '--out'], "pastoe demo: option '--out <file>' argument missing", 'pastoe demo --help'],
+    [['check'], "pastoe check: missing required argument 'domain'", 'pastoe check --help'],
+    [['check', 'example.nl', '--frmat', 'json'], "pastoe check: unknown option '--frmat' (Did you mean --format?)", 'pastoe check --help'],
+    [
+      ['check', 'example.nl', '--format', 'pdf'],
+      "pastoe check: option '--format <format>' argument 'pdf' is invalid. Allowed choices are text, json, internetnl, md, html, csv.",
+      'pastoe check --help',
+    ],
+    [
+      ['check', 'example.nl', '--lang', 'de'],
+      "pastoe check: option '--lang <language>' argument 'de' is invalid. Allowed choices are nl, en.",
+      'pastoe check --help',
+    ],
+    [
+      ['check', 'example.nl', '--policy', 'strict'],
+      "pastoe check: option '--policy <name>' argument 'strict' is invalid. Allowed choices are internetnl, streefbeeld.",
+      'pastoe check --help',
+    ],
+    [
+      ['check', 'example.nl', '--concurrency', '0'],
+      "pastoe check: option '--concurrency <n>' argument '0' is invalid. expected a whole number from 1 to 256",
+      'pastoe check --help',
+    ],
+    [
+      ['check', 'example.nl', '--timeout', 'soon'],
+      "pastoe check: option '--timeout <seconds>' argument 'soon' is invalid. expected seconds, more than 0 and at most 3600",
+      'pastoe check --help',
+    ],
+    [
+      ['check', 'example.nl', '--fail-under', '101'],
+      "pastoe check: option '--fail-under <score>' argument '101' is invalid. expected a score from 0 to 100",
+      'pastoe check --help',
+    ],
+    [
+      ['check', 'example.nl', '--require', 'dnssec,tsl'],
+      "pastoe check: option '--require <standards>' argument 'dnssec,tsl' is invalid. unknown standard \"tsl\"",
+      'pastoe check --help',
+    ],
+    [
+      ['check', 'example.nl', '--map', '192.0.2.1:443'],
+      "pastoe check: option '--map <addr:port=addr:port>' argument '192.0.2.1:443' is invalid. \"192.0.2.1:443\" is not ADDR:PORT=ADDR:PORT",
+      'pastoe check --help',
+    ],
+    [
+      ['check', 'example.nl', '--resolver', 'ftp://x'],
+      "pastoe check: option '--resolver <url>' argument 'ftp://x' is invalid.",
+      'pastoe check --help',
+    ],
+    [
+      ['check', 'example.nl', '--vantage', 'here'],
+      "pastoe check: option '--vantage <skip|addr:port,...>' argument 'here' is invalid.",
+      'pastoe check --help',
+    ],
+    [
+      ['check', 'example.nl', '--lab', '--map', '192.0.2.1:443=127.0.0.1:1'],
+      "pastoe check: option '--lab' cannot be used with option '--map <addr:port=addr:port>'",
+      'pastoe check --help',
+    ],
+    [['check', 'exa mple.nl'], 'pastoe check: "exa mple.nl" is not a domain name', 'pastoe check --help'],
+    [['check', 'example.nl', '192.0.2.1'], 'pastoe check: "192.0.2.1" is an IP address; pastoe tests domain names', 'pastoe check --help'],
+    [
+      ['check', 'example.nl', '--format', 'internetnl'],
+      'pastoe check: --format internetnl reports one test: add --web or --mail',
+      'pastoe check --help',
+    ],
+    [
+      ['check', 'example.nl', '--out', '/nonexistent-folder/x.json'],
+      'pastoe check: cannot write --out "/nonexistent-folder/x.json": its folder does not exist or is not writable',
+      'pastoe check --help',
+    ],
+    [
+      ['check', 'example.nl', '--ca', '/nonexistent-file.pem'],
+      'pastoe check: cannot read --ca "/nonexistent-file.pem": ENOENT',
+      'pastoe check --help',
+    ],
+    [
+      ['check', 'example.nl', '--trust-anchor', '/nonexistent-anchor'],
+      'pastoe check: cannot read --trust-anchor "/nonexistent-anchor": ENOENT',
+      'pastoe check --help',
+    ],
+    [
+      ['lab', '--bulk', '0'],
+      "pastoe lab: option '--bulk <n>' argument '0' is invalid. expected a whole number from 1 to 1000000",
+      'pastoe lab --help',
+    ],
+    [['lab', '--bulk-out', 'x.csv'], 'pastoe lab: --bulk-out needs --bulk N', 'pastoe lab --help'],
+    [['bulk'], "pastoe bulk: missing required argument 'file'", 'pastoe bulk --help'],
+    [['bulk', 'no-such-list.csv'], 'pastoe bulk: cannot read no-such-list.csv', 'pastoe bulk --help'],
+    [
+      ['bulk', 'list.csv', '--lab', '--resolver', 'udp://127.0.0.1'],
+      "pastoe bulk: option '--lab' cannot be used with option '--resolver <url>'",
+      'pastoe bulk --help',
+    ],
+    [['bulk', 'list.csv', '--lang', 'fr'], "pastoe bulk: option '--lang <language>' argument 'fr' is invalid.", 'pastoe bulk --help'],
+    [
+      ['check', 'example.nl', '--routinator', 'ftp://x'],
+      "pastoe check: option '--routinator <url>' argument 'ftp://x' is invalid. expected an http:// or https:// URL",
+      'pastoe check --help',
+    ],
+    [['bulk', 'list.csv', '--resume=yes'], "pastoe bulk: unknown option '--resume=yes'", 'pastoe bulk --help'],
+    [['bulk', 'list.csv', '--group-column', ' '], 'pastoe bulk: --group-column needs a column name', 'pastoe bulk --help'],
+    [
+      ['bulk', 'list.csv', '--concurrency', '1000'],
+      "pastoe bulk: option '--concurrency <n>' argument '1000' is invalid. expected a whole number from 1 to 256",
+      'pastoe bulk --help',
+    ],
   ])('refuses %j with status 2, one line of reason and a pointer to the help', async (args, reason, help) => {
     const c = capture();
     expect(await runCli(args, c.io)).toBe(2);
-    expect(c.out).toEqual([]);
-    expect(c.err.join('')).toBe(`${reason}\nRun '${help}' for usage.\n`);
+    expect(c.out()).toBe('');
+    const [line, pointer, ...rest] = c.err().split('\n');
+    expect(line?.startsWith(reason)).toBe(true);
+    expect(pointer).toBe(`Run '${help}' for usage.`);
+    expect(rest).toEqual(['']);
   });
 });
 
 describe('pastoe demo', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pastoe-demo-test-'));
+  const outFile = join(dir, 'demo.html');
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
   it('scans the lab demo domains and prints verdicts and scores per domain', async () => {
     const c = capture();
-    expect(await runCli(['demo'], c.io)).toBe(0);
-    const text = c.out.join('');
+    expect(await runCli(['demo', '--out', outFile], c.io)).toBe(0);
+    const text = c.out();
     const line = (domain: string): string => text.split('\n').find((l) => l.startsWith(domain)) ?? '';
     expect(line('secure-ecdsa.test')).toMatch(/pass \(secure\).*100% \/ 100%.*yes \/ yes/);
     expect(line('insecure.test')).toMatch(/not-tested \(insecure\).*20% \/ 20%.*no \/ no/);
@@ -100,5 +214,9 @@ describe('pastoe demo', () => {
     expect(text).toMatch(/could not measure some subtests/);
     const scanned = /(\d+) mail scenarios scanned in \d+ ms/.exec(text);
     expect(Number(scanned?.[1])).toBeGreaterThanOrEqual(30);
-  }, 120_000);
+    // The HTML report of every scan, where --out says, and its path printed.
+    expect(text).toContain(`scans: ${outFile}\n`);
+    expect(readFileSync(outFile, 'utf8')).toMatch(/<html[\s\S]*mail-modern\.test[\s\S]*secure-ecdsa\.test/);
+    // The whole demo: some 100 scans, slow on a loaded 2-core machine.
+  }, 300_000);
 });

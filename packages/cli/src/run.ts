@@ -1,86 +1,86 @@
 import { pastoeVersion } from '@pastoe/core';
-import { parseCommandArgs, UsageError } from './args.js';
-import type { Command } from './commands/command.js';
-import { demoCommand } from './commands/demo.js';
+import { Command, CommanderError } from 'commander';
+import { addBulkCommand } from './commands/bulk.js';
+import { addCheckCommand } from './commands/check.js';
+import { addDemoCommand } from './commands/demo.js';
+import { addLabCommand } from './commands/lab.js';
+import type { CommandRuntime } from './commands/runtime.js';
+import type { CliIo } from './io.js';
+import { UsageError } from './usage-error.js';
 
-/** Where the command line reads and writes; tests pass their own. */
-export interface CliIo {
-  /** Writes to standard output. */
-  readonly out: (text: string) => void;
-  /** Writes to standard error. */
-  readonly err: (text: string) => void;
-}
+export type { CliIo } from './io.js';
 
-const commands: readonly Command[] = [demoCommand];
-
-/** Named in the help so that nobody looks for them in vain; calling one is an unknown command. */
-const plannedCommands = ['check', 'bulk', 'lab'];
-
-const commandList = commands.map((command) => `  ${command.name.padEnd(8)}${command.summary}`).join('\n');
-
-const usage = `pastoe ${pastoeVersion} — checks domains against the Dutch comply-or-explain internet standards
-
-Usage: pastoe <command> [options]
-
-Commands:
-${commandList}
-
-Planned, not in this version: ${plannedCommands.join(', ')}
-
-Options:
-  -h, --help       show this help (pastoe <command> --help: that command's help)
-  -v, --version    print the version
-
-Exit status: 0 done, 1 failed, 2 usage error.
-`;
-
-const globalOptions = { help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' } } as const;
-const helpOption = { help: { type: 'boolean', short: 'h' } } as const;
+/** Commander's codes for help and the version printed on request: the run succeeded. */
+const shownOnRequest = new Set(['commander.helpDisplayed', 'commander.version']);
 
 /**
  * Runs the command line with the given arguments (without `node` and the script) and returns
- * the exit status: 0 done, 1 failed, 2 usage error (an unknown command or option, reported in one
- * line on `err` with a pointer to `--help`). `--help` on any command prints its help and returns 0.
- * When `signal` aborts, the running command stops early.
+ * the exit status: 0 done (and monitoring thresholds met), 1 a threshold not met or a scan
+ * failed, 2 a usage error (an unknown command or option, a bad value, a bad domain, an unreadable
+ * file), reported in one line on `err` with a pointer to `--help`. `--help` on any command prints
+ * its help and returns 0. When `signal` aborts, the running command stops early.
  */
 export async function runCli(argv: readonly string[], io: CliIo, signal?: AbortSignal): Promise<number> {
-  const [first, ...rest] = argv;
-  if (first === undefined) {
-    io.err(usage);
-    return 2;
-  }
-  let context = 'pastoe';
+  let status = 0;
+  let commanderMessage = '';
+  const runtime: CommandRuntime = {
+    io,
+    signal,
+    exit: (code) => {
+      status = code;
+    },
+  };
+  const program = new Command('pastoe')
+    .description('checks domains against the Dutch comply-or-explain ("pas toe of leg uit") internet security standards')
+    .version(pastoeVersion, '-v, --version', 'print the version')
+    .helpOption('-h, --help', 'show this help (pastoe <command> --help: that command’s help)')
+    .helpCommand('help [command]', 'show the help of a command')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.out(text),
+      writeErr: (text) => io.err(text),
+      // Errors are reported below in one line; commander's own text is kept for that line.
+      outputError: (text) => {
+        commanderMessage = text;
+      },
+      getOutHasColors: () => false,
+      getErrHasColors: () => false,
+    })
+    .addHelpText('after', '\nExit status: 0 done, 1 a scan failed or a threshold was not met, 2 usage error.\n');
+  for (const add of [addCheckCommand, addBulkCommand, addDemoCommand, addLabCommand]) add(program, runtime);
   try {
-    if (first.startsWith('-')) {
-      const { values } = parseCommandArgs(argv, globalOptions, 0);
-      if (values.help === true) io.out(usage);
-      else if (values.version === true) io.out(`${pastoeVersion}\n`);
-      return 0;
-    }
-    if (first === 'help') {
-      const { positionals } = parseCommandArgs(rest, {}, 1);
-      const [topic] = positionals;
-      io.out(topic === undefined ? usage : commandNamed(topic).help);
-      return 0;
-    }
-    const command = commandNamed(first);
-    context = `pastoe ${command.name}`;
-    const args = parseCommandArgs(rest, { ...command.options, ...helpOption }, command.maxPositionals);
-    if (args.values.help === true) {
-      io.out(command.help);
-      return 0;
-    }
-    return await command.run(args, io, signal);
+    await program.parseAsync([...argv], { from: 'user' });
+    return status;
   } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    io.err(`${context}: ${error.message}\nRun '${context} --help' for usage.\n`);
-    return 2;
+    const context = contextOf(program, argv);
+    if (error instanceof CommanderError) {
+      if (shownOnRequest.has(error.code)) return 0;
+      // The usage on request (`pastoe help`) is 0; on stderr because no command was given, a usage error.
+      if (error.code === 'commander.help') return error.exitCode === 0 ? 0 : 2;
+      reportUsage(io, context, commanderMessage || error.message);
+      return 2;
+    }
+    // By name as well: the bulk engine's list reader reports a bad line as a usage error of its own.
+    if (error instanceof UsageError || (error instanceof Error && error.name === 'UsageError')) {
+      reportUsage(io, context, error.message);
+      return 2;
+    }
+    throw error;
   }
 }
 
-function commandNamed(name: string): Command {
-  const command = commands.find((c) => c.name === name);
-  if (command !== undefined) return command;
-  const planned = plannedCommands.includes(name) ? ' (planned, not in this version)' : '';
-  throw new UsageError(`unknown command ${JSON.stringify(name)}${planned}`);
+/** `pastoe <command>` when the arguments name a command, else `pastoe`. */
+function contextOf(program: Command, argv: readonly string[]): string {
+  const [first] = argv;
+  const command = program.commands.find((candidate) => candidate.name() === first);
+  return command === undefined ? 'pastoe' : `pastoe ${command.name()}`;
+}
+
+/** One line of reason (commander's suggestion kept on it) and a pointer to the help. */
+function reportUsage(io: CliIo, context: string, message: string): void {
+  const reason = message
+    .replace(/^error: /, '')
+    .replace(/\s*\n\s*/g, ' ')
+    .trim();
+  io.err(`${context}: ${reason}\nRun '${context} --help' for usage.\n`);
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { UsageError } from '../args.js';
+import { UsageError } from '../usage-error.js';
 import { readDomainList } from './read-domain-list.js';
 
 let dir: string;

@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { normalizeDomain } from '@pastoe/core';
-import { UsageError } from '../args.js';
+import { UsageError } from '../usage-error.js';
 
 /** One domain of a bulk run's input list. */
 export interface BulkInput {

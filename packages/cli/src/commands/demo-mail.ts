@@ -64,7 +64,7 @@ function asExpected(report: ScanReport, domain: string): string {
 export async function demoMail(
   lab: Lab,
   signal: AbortSignal | undefined,
-): Promise<{ table: string; domains: number; millis: number; partial: boolean; failures: string[] }> {
+): Promise<{ table: string; domains: number; millis: number; partial: boolean; failures: string[]; reports: ScanReport[] }> {
   const started = performance.now();
   const domains = lab.mail.map((scenario) => scenario.domain).filter((domain) => !leftOut.has(domain));
   const reports = new Map<string, ScanReport>();
@@ -96,5 +96,12 @@ export async function demoMail(
       asExpected(report, domain),
     ]);
   }
-  return { table: renderTable(rows), domains: reports.size, millis: Math.round(performance.now() - started), partial, failures };
+  return {
+    table: renderTable(rows),
+    domains: reports.size,
+    millis: Math.round(performance.now() - started),
+    partial,
+    failures,
+    reports: [...reports.values()],
+  };
 }

@@ -52,7 +52,7 @@ function suiteCell(report: ScanReport): string {
 export async function demoWeb(
   lab: Lab,
   signal: AbortSignal | undefined,
-): Promise<{ table: string; domains: number; millis: number; failures: string[] }> {
+): Promise<{ table: string; domains: number; millis: number; failures: string[]; reports: ScanReport[] }> {
   const started = performance.now();
   const domains = lab.web.map((scenario) => scenario.domain);
   const reports = new Map<string, ScanReport>();
@@ -79,5 +79,11 @@ export async function demoWeb(
       notPassing(report),
     ]);
   }
-  return { table: renderTable(rows), domains: reports.size, millis: Math.round(performance.now() - started), failures };
+  return {
+    table: renderTable(rows),
+    domains: reports.size,
+    millis: Math.round(performance.now() - started),
+    failures,
+    reports: [...reports.values()],
+  };
 }

@@ -2,9 +2,14 @@ import { mailPreset } from '@pastoe/checks-mail';
 import { webPreset } from '@pastoe/checks-web';
 import { type Meets, type ScanReport, policies, scanMany, score } from '@pastoe/core';
 import { startLab } from '@pastoe/lab';
-import type { CliIo } from '../run.js';
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import type { CliIo } from '../io.js';
+import { renderReports } from '../output/formats.js';
 import { renderTable } from '../table.js';
-import type { Command } from './command.js';
+import { UsageError } from '../usage-error.js';
+import type { CommandRuntime } from './runtime.js';
 import { demoMail } from './demo-mail.js';
 import { demoWeb } from './demo-web.js';
 
@@ -64,7 +69,8 @@ function coverageNote(report: ScanReport | undefined): string {
  * `pastoe demo`: starts the lab on loopback and scans its demo domains with every check pastoe
  * has, printing the verdicts, Internet.nl's category scores and the target-state decision.
  */
-async function runDemo(io: CliIo, signal?: AbortSignal): Promise<number> {
+async function runDemo(io: CliIo, signal: AbortSignal | undefined, out: string): Promise<number> {
+  const htmlFile = resolve(out);
   const started = performance.now();
   const lab = await startLab(signal === undefined ? {} : { signal });
   try {
@@ -140,6 +146,7 @@ async function runDemo(io: CliIo, signal?: AbortSignal): Promise<number> {
       io.out(
         '* a partial score: pastoe could not measure some subtests (a test error, shown in its column), so the score rests on the others.\n',
       );
+    await writeHtmlReport(io, htmlFile, [...reports.values(), ...web.reports, ...mail.reports]);
     for (const failure of failures) io.err(`could not scan ${failure}\n`);
     return failures.length === 0 ? 0 : 1;
   } finally {
@@ -147,22 +154,38 @@ async function runDemo(io: CliIo, signal?: AbortSignal): Promise<number> {
   }
 }
 
-/** `pastoe demo`: the command-line entry of the demo. */
-export const demoCommand: Command = {
-  name: 'demo',
-  summary: "scan the lab's demo domains on loopback",
-  help: `Usage: pastoe demo [options]
+/** Writes the HTML report of every domain the demo scanned, and says where. */
+async function writeHtmlReport(io: CliIo, file: string, reports: readonly ScanReport[]): Promise<void> {
+  const html = renderReports(reports, 'html', {
+    language: 'en',
+    policy: 'internetnl',
+    colour: false,
+    title: "pastoe demo: the lab's domains",
+  });
+  try {
+    await writeFile(file, html);
+  } catch (error) {
+    throw new UsageError(`cannot write --out ${JSON.stringify(file)}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  io.out(`\nThe HTML report of these ${reports.length} scans: ${file}\n`);
+}
 
+/** Adds `pastoe demo`. */
+export function addDemoCommand(program: Command, runtime: CommandRuntime): void {
+  program
+    .command('demo')
+    .description("scan the lab's demo domains on loopback and write an HTML report")
+    .option('--out <file>', 'where the HTML report goes', './pastoe-demo.html')
+    .addHelpText(
+      'after',
+      `
 Starts the lab, a simulated internet on loopback, and scans its demo domains with every check
 pastoe has: DNSSEC verdicts, Internet.nl's category scores and the streefbeeld decision, then the
 website test of every lab web scenario (its Internet.nl web score, category scores and the
 subtests that did not pass) and the mail test of every lab mail scenario (its Internet.nl mail
-score, STARTTLS, DANE, SPF, DMARC and DKIM). No traffic leaves loopback.
-
-Options:
-  -h, --help    show this help
+score, STARTTLS, DANE, SPF, DMARC and DKIM), and writes the HTML report of every scan to --out.
+No traffic leaves loopback.
 `,
-  options: {},
-  maxPositionals: 0,
-  run: (_args, io, signal) => runDemo(io, signal),
-};
+    )
+    .action(async (flags: { readonly out: string }) => runtime.exit(await runDemo(runtime.io, runtime.signal, flags.out)));
+}

@@ -48,7 +48,7 @@ export const perMailServerTlsFindings: FindingTexts = {
 };
 
 /** The finding of a TLS subtest whose precondition failed (no TLS at all, a missing observation). */
-export const tlsNotTestedFinding: FindingTexts = {
+const tlsNotTestedFinding: FindingTexts = {
   'not-tested': {
     nl: 'Niet getest op deze mailserver ({reason}).',
     en: 'Not tested on this mail server ({reason}).',

@@ -1,0 +1,83 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import { afterAll, describe, expect, it } from 'vitest';
+import { capture } from '../test-support.js';
+import { addBulkCommand } from './bulk.js';
+import type { BulkEngine, BulkEngineInput } from './bulk-engine.js';
+
+/**
+ * A stand-in for the bulk engine helper store builds (the seam's other side is not on this
+ * branch): it records what the command hands it and reports progress as a run would.
+ */
+function recordingEngine(inputs: readonly BulkEngineInput[], failed: number) {
+  const calls: { opened?: string; resume?: boolean; outDir?: string; groupBy?: ReadonlyMap<string, string>; closed: boolean } = {
+    closed: false,
+  };
+  const engine: BulkEngine = {
+    readDomainList: async () => [...inputs],
+    openStore: (file) => {
+      calls.opened = file;
+      return {
+        close: () => {
+          calls.closed = true;
+        },
+      };
+    },
+    runBulk: async (options) => {
+      calls.resume = options.resume;
+      options.onProgress?.({ done: inputs.length, total: inputs.length, failed, ratePerSecond: 10, etaSeconds: 0 });
+      return { measurementId: 7, scanned: inputs.length - 1, skipped: 1, failed };
+    },
+    writeBulkOutputs: async (_store, _id, outDir, options) => {
+      calls.outDir = outDir;
+      calls.groupBy = options.groupBy;
+      return [join(outDir, 'summary.html'), join(outDir, 'summary.csv')];
+    },
+  };
+  return { engine, calls };
+}
+
+async function runBulk(args: readonly string[], engine: BulkEngine) {
+  const c = capture();
+  let status = -1;
+  const program = new Command('pastoe').exitOverride();
+  const exit = (code: number): void => {
+    status = code;
+  };
+  addBulkCommand(program, { io: c.io, signal: undefined, exit }, async () => engine);
+  await program.parseAsync(['bulk', ...args], { from: 'user' });
+  return { status, out: c.out(), err: c.err() };
+}
+
+describe('pastoe bulk over the bulk engine seam', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pastoe-bulk-test-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const inputs = [{ domain: 'a.test', group: 'gemeenten' }, { domain: 'b.test', group: 'rijk' }, { domain: 'c.test' }];
+
+  it('opens the store in --out, resumes when asked, groups by the input labels, and lists the outputs', async () => {
+    const { engine, calls } = recordingEngine(inputs, 0);
+    const out = join(dir, 'result');
+    const run = await runBulk(['list.csv', '--out', out, '--resume', '--vantage', 'skip'], engine);
+    expect(run.status).toBe(0);
+    expect(calls).toMatchObject({ opened: join(out, 'results.sqlite'), resume: true, outDir: out, closed: true });
+    expect([...(calls.groupBy ?? [])]).toEqual([
+      ['a.test', 'gemeenten'],
+      ['b.test', 'rijk'],
+    ]);
+    expect(run.out).toBe(
+      `pastoe bulk: measurement 7: 2 scanned, 1 finished earlier, 0 failed\n${join(out, 'summary.html')}\n${join(out, 'summary.csv')}\n`,
+    );
+    // Not a terminal: the progress is a plain line.
+    expect(run.err).toBe('3/3 domains, 10.0/s, ETA 0s\n');
+  });
+
+  it('exits 1 when domains failed, and takes --store over the default', async () => {
+    const { engine, calls } = recordingEngine(inputs, 2);
+    const store = join(dir, 'elsewhere.sqlite');
+    const run = await runBulk(['list.csv', '--out', join(dir, 'second'), '--store', store, '--vantage', 'skip'], engine);
+    expect(run.status).toBe(1);
+    expect(calls).toMatchObject({ opened: store, resume: false, closed: true });
+  });
+});
