@@ -46,6 +46,7 @@ export interface BulkEngine {
     readonly inputs: readonly BulkEngineInput[];
     readonly store: BulkEngineStore;
     readonly resume: boolean;
+    readonly policy?: string;
     readonly scan: Omit<ScanManyOptions, 'signal'>;
     readonly signal?: AbortSignal;
     readonly onProgress?: (progress: ProgressState) => void;

@@ -1,18 +1,26 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { afterAll, describe, expect, it } from 'vitest';
 import { capture } from '../test-support.js';
 import { addBulkCommand } from './bulk.js';
-import type { BulkEngine, BulkEngineInput } from './bulk-engine.js';
+import { openStore } from '@pastoe/store';
+import { type BulkEngine, type BulkEngineInput, loadBulkEngine } from './bulk-engine.js';
 
 /**
- * A stand-in for the bulk engine helper store builds (the seam's other side is not on this
- * branch): it records what the command hands it and reports progress as a run would.
+ * A stand-in for the bulk engine: it records what the command hands it and reports progress as a
+ * run would. The last test runs the real engine against the lab.
  */
 function recordingEngine(inputs: readonly BulkEngineInput[], failed: number) {
-  const calls: { opened?: string; resume?: boolean; outDir?: string; groupBy?: ReadonlyMap<string, string>; closed: boolean } = {
+  const calls: {
+    opened?: string;
+    resume?: boolean;
+    policy?: string;
+    outDir?: string;
+    groupBy?: ReadonlyMap<string, string>;
+    closed: boolean;
+  } = {
     closed: false,
   };
   const engine: BulkEngine = {
@@ -27,6 +35,7 @@ function recordingEngine(inputs: readonly BulkEngineInput[], failed: number) {
     },
     runBulk: async (options) => {
       calls.resume = options.resume;
+      if (options.policy !== undefined) calls.policy = options.policy;
       options.onProgress?.({ done: inputs.length, total: inputs.length, failed, ratePerSecond: 10, etaSeconds: 0 });
       return { measurementId: 7, scanned: inputs.length - 1, skipped: 1, failed };
     },
@@ -76,8 +85,39 @@ describe('pastoe bulk over the bulk engine seam', () => {
   it('exits 1 when domains failed, and takes --store over the default', async () => {
     const { engine, calls } = recordingEngine(inputs, 2);
     const store = join(dir, 'elsewhere.sqlite');
-    const run = await runBulk(['list.csv', '--out', join(dir, 'second'), '--store', store, '--vantage', 'skip'], engine);
+    const run = await runBulk(
+      ['list.csv', '--out', join(dir, 'second'), '--store', store, '--vantage', 'skip', '--policy', 'streefbeeld'],
+      engine,
+    );
     expect(run.status).toBe(1);
-    expect(calls).toMatchObject({ opened: store, resume: false, closed: true });
+    expect(calls).toMatchObject({ opened: store, resume: false, policy: 'streefbeeld', closed: true });
   });
+
+  it('runs the real engine against the lab: the store holds every domain, and the outputs are written', async () => {
+    const list = join(dir, 'lab-list.csv');
+    writeFileSync(list, 'domain,group\nmodern.test,Rijk\nmail-modern.test,gemeenten\nnot a domain!,Rijk\n');
+    const out = join(dir, 'lab');
+    // The list's third entry is no domain: a usage error naming its line, before any scan (runCli
+    // turns it into one line on stderr and exit status 2).
+    await expect(runBulk([list, '--lab', '--out', out], await loadBulkEngine())).rejects.toThrow(
+      /lab-list\.csv:4: "not a domain!" is not a domain name/,
+    );
+    writeFileSync(list, 'domain,group\nmodern.test,Rijk\nmail-modern.test,gemeenten\n');
+    const run = await runBulk([list, '--group-column', 'group', '--lab', '--out', out], await loadBulkEngine());
+    expect(run.err).toMatch(/2\/2 domains, [\d.]+\/s, ETA 0s\n$/);
+    expect(run.status).toBe(0);
+    expect(run.out).toMatch(/^pastoe bulk: measurement 1: 2 scanned, 0 finished earlier, 0 failed\n/);
+    const store = openStore(join(out, 'results.sqlite'));
+    try {
+      const stored = [...store.reports(1)].map(({ report, group }) => [report.target.domain, group]);
+      expect(stored).toEqual([
+        ['modern.test', 'Rijk'],
+        ['mail-modern.test', 'gemeenten'],
+      ]);
+    } finally {
+      store.close();
+    }
+    expect(readFileSync(join(out, 'summary.html'), 'utf8')).toMatch(/<svg[^>]*role="img"[\s\S]*Rijk/);
+    expect(readFileSync(join(out, 'results.csv'), 'utf8').split('\r\n')[1]).toMatch(/^modern\.test,100,/);
+  }, 180_000);
 });

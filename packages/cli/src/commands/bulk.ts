@@ -71,6 +71,8 @@ async function runBulkCommand(file: string, flags: BulkFlags, { io, signal }: Co
       inputs,
       store,
       resume: flags.resume === true,
+      // Recorded with the measurement, so a later reading knows which policy it was run for.
+      ...(flags.policy === undefined ? {} : { policy: flags.policy }),
       scan: setup.scan,
       ...(signal === undefined ? {} : { signal }),
       onProgress: (state) => progress.update(state),
