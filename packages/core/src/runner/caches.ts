@@ -6,6 +6,13 @@ import { TtlCache } from '../util/ttl-cache.js';
 
 export type { ScanCaches } from '../model/caches.js';
 
+/**
+ * The bound on the TLS evidence the shared cache keeps, in bytes of JSON (a few thousand scans):
+ * what is shared is the hot endpoints (a hosted MX or web server many domains use), which are
+ * scanned again at worst once per this many newer scans, while a 10 000-domain run stays bounded.
+ */
+export const tlsCacheMaxBytes = 16 * 1024 * 1024;
+
 /** Options for {@link createScanCaches}. */
 export interface ScanCachesOptions {
   /** Bound on each cache's entries. Default 50 000. */
@@ -19,7 +26,7 @@ export function createScanCaches(options: ScanCachesOptions = {}): ScanCaches {
   const cacheOptions = { maxEntries: options.maxEntries ?? 50_000, ...(options.now ? { now: options.now } : {}) };
   return {
     dns: new TtlCache<string, CachedAnswer>(cacheOptions),
-    tls: new TtlCache<string, JsonValue>(cacheOptions),
+    tls: new TtlCache<string, JsonValue>({ ...cacheOptions, maxBytes: tlsCacheMaxBytes }),
     shared: new TtlCache<string, JsonValue>(cacheOptions),
     locks: new KeyedLock(),
   };

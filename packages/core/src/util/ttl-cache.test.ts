@@ -47,4 +47,21 @@ describe('TtlCache', () => {
     expect(cache.get(4)).toBe(4);
     expect(defaultCacheMaxBytes).toBe(64 * 1024 * 1024);
   });
+
+  it('drops expired entries from the oldest end when a new one is set, without reads of them', () => {
+    let now = 0;
+    const cache = new TtlCache<string, string>({ now: () => now });
+    cache.set('old-1', 'A', 100, 10);
+    cache.set('long', 'B', 10_000, 10);
+    cache.set('old-2', 'C', 100, 10);
+    now = 500;
+    cache.set('new', 'D', 100, 10);
+    // old-1 went; old-2 stays behind the live 'long' until a read or a later pass reaches it.
+    expect(cache.size).toBe(3);
+    expect(cache.bytes).toBe(30);
+    now = 20_000;
+    cache.set('newest', 'E', 100, 10);
+    expect(cache.size).toBe(1);
+    expect(cache.get('newest')).toBe('E');
+  });
 });

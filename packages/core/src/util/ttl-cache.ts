@@ -69,6 +69,20 @@ export class TtlCache<K, V> {
       if (oldest.done === true) break;
       this.delete(oldest.value);
     }
+    this.#dropExpiredOldest();
+  }
+
+  /**
+   * Drops expired entries from the oldest end, up to the first live one. A bulk run reads most
+   * entries never again, so without this they would stay until the entry bound pushed them out;
+   * each entry is dropped once, so the work is constant per `set` on average.
+   */
+  #dropExpiredOldest(): void {
+    const now = this.#now();
+    for (const [key, entry] of this.#entries) {
+      if (entry.expiresAt > now) return;
+      this.delete(key);
+    }
   }
 
   /** Removes the key. */
@@ -85,12 +99,12 @@ export class TtlCache<K, V> {
     this.#bytes = 0;
   }
 
-  /** The bytes held: the sum of the sizes given to {@link TtlCache.set}, expired entries included until next touched. */
+  /** The bytes held: the sum of the sizes given to {@link TtlCache.set}, expired entries included until dropped. */
   get bytes(): number {
     return this.#bytes;
   }
 
-  /** The number of entries held, expired ones included until they are next touched. */
+  /** The number of entries held, expired ones included until they are read or reached from the oldest end by a `set`. */
   get size(): number {
     return this.#entries.size;
   }

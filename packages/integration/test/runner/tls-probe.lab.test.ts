@@ -72,5 +72,8 @@ describe('the TLS probe over lab.transports()', () => {
     const third = await scan('modern.test', options);
     expect(tlsEvidence(third.evidence)).toEqual(scanned);
     expect(tlsConnections).toBe(oneScan);
+    // Each cached scan counts its JSON size, so the cache's byte bound holds in a long bulk run.
+    expect(caches.tls.size).toBe(scanned.length);
+    expect(caches.tls.bytes).toBe(scanned.reduce((sum, evidence) => sum + JSON.stringify(evidence).length, 0));
   });
 });

@@ -66,7 +66,8 @@ export async function probeTls(subject: Subject, context: ProbeContext, options:
     if (cached !== undefined) return cached as unknown as TlsEvidence;
     const scanned = await scanOnce();
     if (!scanned.problems.some((problem) => partialCodes.has(problem.code) || problem.step === 'scan')) {
-      context.caches.tls.set(key, scanned as unknown as JsonValue, tlsCacheTtlMs);
+      // Its JSON size stands for its memory, so the cache's byte bound holds in a long bulk run.
+      context.caches.tls.set(key, scanned as unknown as JsonValue, tlsCacheTtlMs, JSON.stringify(scanned).length);
     }
     return scanned;
   };
