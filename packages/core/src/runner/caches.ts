@@ -11,7 +11,7 @@ export type { ScanCaches } from '../model/caches.js';
  * what is shared is the hot endpoints (a hosted MX or web server many domains use), which are
  * scanned again at worst once per this many newer scans, while a 10 000-domain run stays bounded.
  */
-export const tlsCacheMaxBytes = 16 * 1024 * 1024;
+const tlsCacheMaxBytes = 16 * 1024 * 1024;
 
 /** Options for {@link createScanCaches}. */
 export interface ScanCachesOptions {
