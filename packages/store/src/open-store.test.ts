@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type ScanReport, type Verdict, reportSchema } from '@pastoe/core';
+import { rulesetVersions, type ScanReport, type Verdict, reportSchema } from '@pastoe/core';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StoreError } from './errors.js';
@@ -170,6 +170,8 @@ describe('a results store', () => {
   it('replaces a domain’s report and failure by the later one, verdict rows included', () => {
     const store = openStore(join(dir, 'results.sqlite'));
     const { id } = store.startMeasurement({ domains: [{ domain: 'a.nl' }], policy: 'internetnl' });
+    // Without rulesets given, the measurement records this pastoe's rule set versions.
+    expect(store.measurement(id)?.rulesets).toEqual(rulesetVersions);
     store.saveFailure(id, 'a.nl', { code: 'internal', message: 'first try failed' });
     store.saveReport(id, report('a.nl', [verdict('web-hsts', 'fail')]));
     store.saveReport(id, report('a.nl', [verdict('web-hsts', 'pass')]));

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { pastoeVersion, type ScanReport } from '@pastoe/core';
+import { pastoeVersion, rulesetVersions, type ScanReport } from '@pastoe/core';
 import Database from 'better-sqlite3';
 import { StoreError } from './errors.js';
 import { currentSchemaVersion, migrate, schemaVersion, storeApplicationId } from './migrations.js';
@@ -176,7 +176,7 @@ function createStore(db: Database.Database, file: string, maxReportBytes: number
       new Date().toISOString(),
       pastoeVersion,
       input.policy,
-      JSON.stringify(input.rulesets ?? {}),
+      JSON.stringify(input.rulesets ?? rulesetVersions),
       input.vantage === undefined ? null : JSON.stringify(input.vantage),
       input.label ?? null,
     );

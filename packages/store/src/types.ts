@@ -20,7 +20,8 @@ export interface StartMeasurementInput {
   readonly label?: string;
   /**
    * The versions of the rulesets the checks follow, by name (e.g. `{ dmarc: 'rfc7489' }`).
-   * Default `{}`; the pastoe version is recorded apart.
+   * Default: this pastoe's `rulesetVersions` (NCSC TLS, Internet.nl, its batch API, streefbeeld);
+   * the pastoe version is recorded apart.
    */
   readonly rulesets?: Readonly<Record<string, string>>;
 }
