@@ -53,6 +53,11 @@ describe('scanSetup', () => {
       web: true,
     });
     expect(setup.scan).toMatchObject({ timeoutMs: 5_000, domainConcurrency: 2, vantage: 'skip' });
+    // TLS scans build on each other by address unless --tls-per-name says otherwise.
+    expect(setup.scan.settings).toBeUndefined();
+    const perName = await scanSetup({ tlsPerName: true, vantage: 'skip', web: true });
+    expect(perName.scan.settings).toEqual({ tlsSharing: 'name' });
+    await perName.close();
     expect(setup.scan.transports?.resolver).toBeDefined();
     expect(setup.scan.transports?.network).toBeDefined();
     expect(setup.scan.transports?.rpki?.vrps).toBeDefined();

@@ -41,6 +41,8 @@ export interface ScanFlags {
   readonly ripestat?: string;
   /** `--allow-private`: contact private, loopback and documentation addresses too. */
   readonly allowPrivate?: boolean;
+  /** `--tls-per-name`: scan TLS in full for every name, never building on another name's scan of the same server. */
+  readonly tlsPerName?: boolean;
   /** `--vantage`: the vantage check's endpoints, or `skip`. */
   readonly vantage?: VantageFlag;
   /** `--timeout`: the time limit per domain, in milliseconds (the flag is in seconds). */
@@ -99,6 +101,12 @@ export function addScanOptions(command: Command): Command {
     )
     .addOption(new Option('--allow-private', 'also contact private, loopback and documentation addresses'))
     .addOption(
+      new Option(
+        '--tls-per-name',
+        'scan TLS in full for every name, as Internet.nl does (default: a name on a server already scanned for another name is confirmed with a few hellos)',
+      ),
+    )
+    .addOption(
       new Option('--vantage <skip|addr:port,...>', 'endpoints of pastoe’s own vantage check (port 25: SMTP), or skip').argParser(
         vantageEndpoints,
       ),
@@ -129,6 +137,7 @@ export async function scanSetup(flags: ScanFlags, options: { readonly signal?: A
     ...scanSelection(flags),
     ...(flags.timeout === undefined ? {} : { timeoutMs: flags.timeout }),
     ...(flags.concurrency === undefined ? {} : { domainConcurrency: flags.concurrency }),
+    ...(flags.tlsPerName === true ? { settings: { tlsSharing: 'name' as const } } : {}),
   };
   if (flags.lab === true) {
     const lab = await startLab(options.signal === undefined ? {} : { signal: options.signal });

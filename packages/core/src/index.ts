@@ -18,6 +18,7 @@ export type {
   ProbeContext,
   ProbeDefinition,
   ProbeSettings,
+  TlsSharing,
   ProbeUses,
   TargetProbeImplementation,
   TargetProbeInput,

@@ -42,6 +42,7 @@ export type {
   ProbeContext,
   ProbeDefinition,
   ProbeSettings,
+  TlsSharing,
   ProbeUses,
   TargetProbeImplementation,
   Transports,

@@ -35,7 +35,9 @@ const chainOf = (...certs: TestCertificate[]) => certs.map((c) => c.der);
 /** The input a probe gives: the chain and which of its certificates signed which. */
 function input(records: TlsaRecord[], overrides: Partial<DaneInput> = {}): DaneInput {
   const chain = overrides.chain ?? chainOf(leaf, intermediate);
-  const signedBy = chainSignatures(chain.map((entry) => tryParseCertificate(entry)));
+  const signedBy = chainSignatures(
+    chain.map((entry) => (typeof entry === 'string' || entry instanceof Uint8Array ? tryParseCertificate(entry) : entry)),
+  );
   return { service: 'mail', tlsa: { records, dnssec: 'secure' }, chain, signedBy, now: new Date(), ...overrides };
 }
 

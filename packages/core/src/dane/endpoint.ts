@@ -1,6 +1,7 @@
 import type { TlsaLookupEvidence } from '../probes/dane-web.declaration.js';
 import { selectChains } from '../tls/evaluate/certificates.js';
 import type { TlsEvidence } from '../tls/types.js';
+import type { ParsedCertificate } from '../x509/certificate.js';
 import { type DaneResult, evaluateDane } from './evaluate.js';
 
 /**
@@ -16,12 +17,16 @@ export function evaluateEndpointDane(
   now: Date,
 ): DaneResult | undefined {
   if (!evidence.reachable || !evidence.versions.some((version) => version.supported === true)) return undefined;
-  const observation = selectChains(evidence).primary?.observation;
+  const primary = selectChains(evidence).primary;
+  const observation = primary?.observation;
+  // The parsed certificates at the positions they were sent in, a gap where one did not parse (signedBy counts positions).
+  const chain: (ParsedCertificate | undefined)[] = new Array(observation?.certificates.length ?? 0).fill(undefined);
+  for (const [index, position] of (primary?.positions ?? []).entries()) chain[position] = primary?.certificates[index];
   return evaluateDane({
     service,
     tlsa: { records: tlsa.records, dnssec: tlsa.dnssec },
     denialBogus: tlsa.denialBogus,
-    chain: observation?.certificates ?? [],
+    chain,
     ...(observation?.signedBy === undefined ? {} : { signedBy: observation.signedBy }),
     pkixValid: evidence.trust?.verified === true,
     now,

@@ -15,8 +15,11 @@ export interface DaneInput {
    * catch signers that deny names they should not, and treats it as a bogus TLSA answer.
    */
   readonly denialBogus?: boolean;
-  /** The certificates the server sent, leaf first (DER bytes, base64 or PEM). */
-  readonly chain?: readonly (string | Uint8Array)[];
+  /**
+   * The certificates the server sent, leaf first: DER bytes, base64 or PEM, or already parsed;
+   * `undefined` keeps the place of one that did not parse.
+   */
+  readonly chain?: readonly (string | Uint8Array | ParsedCertificate | undefined)[];
   /**
    * Which certificates of `chain` signed which, as the probe verified them (`chainSignatures`);
    * DANE-TA needs it to follow the path to the anchor. Without it no DANE-TA record validates.
@@ -91,7 +94,9 @@ export function evaluateDane(input: DaneInput): DaneResult {
   const rollover = ee > 1 || (ee > 0 && ta > 0) ? 'good' : 'bad';
   const base = { exists: 'good' as const, rollover: rollover as DaneResult['rollover'], records: counted.map(tlsaText), hasDaneTa: ta > 0 };
   // Positions stay as sent, because signedBy refers to them; a certificate that does not parse is a gap.
-  const chain = (input.chain ?? []).map((entry) => tryParseCertificate(entry));
+  const chain = (input.chain ?? []).map((entry) =>
+    typeof entry === 'string' || entry instanceof Uint8Array ? tryParseCertificate(entry) : entry,
+  );
   if (chain[0] === undefined) return { ...base, valid: 'not-tested', outcomes: [] };
   const outcomes = counted.map((record) => validateRecord(record, chain, input));
   return { ...base, valid: outcomes.some((o) => o.valid) ? 'good' : 'bad', outcomes };

@@ -6,8 +6,9 @@
  * client per scan: its keep-alive pool serves the scan's requests and `close()` releases it.
  */
 import { setMaxListeners } from 'node:events';
-import tls from 'node:tls';
+import type tls from 'node:tls';
 import type { Network } from '../transport/network.js';
+import { secureContextFor } from '../trust/secure-context.js';
 import { assertTrustStore, createTrustStore, type TrustStore } from '../trust/store.js';
 import { listenerBudget } from '../util/abort.js';
 import { Semaphore } from '../util/semaphore.js';
@@ -141,12 +142,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   setMaxListeners(listenerBudget, lifetime.signal);
   const inFlight = new Set<Promise<HttpResult>>();
   const counters = { requests: 0, connectionsOpened: 0, connectionsReused: 0 };
-  let secureContext: tls.SecureContext | undefined;
-  // Building a context from ~150 roots takes milliseconds: once per client, not per connection.
-  const contextOf = (): tls.SecureContext => {
-    secureContext ??= tls.createSecureContext({ ca: [...trust.ca] });
-    return secureContext;
-  };
+  const contextOf = (): tls.SecureContext => secureContextFor(trust);
 
   const fail = (code: HttpError['code'], message: string, stage: HttpStage, extra: Partial<HttpError> = {}): HttpResult => ({
     ok: false,

@@ -40,7 +40,18 @@ export interface ProbeSettings {
   readonly ehloName: string;
   /** The User-Agent for HTTP requests. */
   readonly userAgent: string;
+  /**
+   * How far one TLS scan serves others that share the scan caches (a bulk run). `address` (the
+   * default): a name on an address and port that another name was scanned on in full gets its own
+   * first hellos, node:tls handshake and 0-RTT test, and when those hellos answer exactly as for the
+   * other name, the enumeration is carried over (see `TlsEvidence.enumerationFrom`). `name`: every
+   * name is scanned in full, as Internet.nl does.
+   */
+  readonly tlsSharing: TlsSharing;
 }
+
+/** Values of {@link ProbeSettings.tlsSharing}. */
+export type TlsSharing = 'address' | 'name';
 
 /**
  * Where a probe reads other probes' evidence, by declaration: the scan's binding chooses the

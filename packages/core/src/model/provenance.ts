@@ -1,4 +1,5 @@
 import type { TrustStoreDescription } from '../trust/types.js';
+import type { TlsSharing } from './probe.js';
 
 /** The versions of the rule sets pastoe judges by, so a report says which rules it applied. */
 export interface RulesetVersions {
@@ -48,4 +49,6 @@ export interface ScanProvenance {
   readonly rpki: boolean;
   /** The EHLO name and User-Agent pastoe introduced itself with. */
   readonly identity: { readonly ehloName: string; readonly userAgent: string };
+  /** How TLS scans were shared between names on one address (absent in reports from before 0.x recorded it). */
+  readonly tlsSharing?: TlsSharing;
 }

@@ -7,11 +7,12 @@ import { TtlCache } from '../util/ttl-cache.js';
 export type { ScanCaches } from '../model/caches.js';
 
 /**
- * The bound on the TLS evidence the shared cache keeps, in bytes of JSON (a few thousand scans):
- * what is shared is the hot endpoints (a hosted MX or web server many domains use), which are
- * scanned again at worst once per this many newer scans, while a 10 000-domain run stays bounded.
+ * The bound on the TLS evidence the shared cache keeps, in bytes of JSON (several hundred scans):
+ * what is shared is the hot endpoints (a hosted MX, a hosting server's reference scan), which
+ * every domain that uses them reads and so keeps recent, while a 10 000-domain run's heap stays
+ * small (the objects weigh a few times their JSON).
  */
-const tlsCacheMaxBytes = 16 * 1024 * 1024;
+const tlsCacheMaxBytes = 4 * 1024 * 1024;
 
 /** Options for {@link createScanCaches}. */
 export interface ScanCachesOptions {

@@ -57,6 +57,7 @@ export interface ScanOptions extends ScanSelection {
 export const defaultProbeSettings: ProbeSettings = Object.freeze({
   ehloName: 'pastoe.invalid',
   userAgent: defaultUserAgent,
+  tlsSharing: 'address',
 });
 
 /** Bounds and defaults of the runner. */

@@ -54,6 +54,9 @@ export async function scan(domain: string, options: ScanOptions): Promise<ScanRe
   const caches = options.caches ?? createScanCaches();
   options.signal?.throwIfAborted();
   const settings = { ...defaultProbeSettings, ...options.settings };
+  if (settings.tlsSharing !== 'address' && settings.tlsSharing !== 'name') {
+    throw new ScanInputError(`options.settings.tlsSharing must be 'address' or 'name', got ${JSON.stringify(settings.tlsSharing)}`);
+  }
   const resolved = resolveTransports(options.transports, caches, settings);
   const linked = linkSignal(options.signal, timeoutMs, () => new ProbeFailure('timeout', `the scan took longer than ${timeoutMs} ms`));
   try {
@@ -163,5 +166,6 @@ function scanProvenance(transports: Transports, settings: ProbeSettings): ScanPr
     certificateTrust: transports.trust.describe(),
     rpki: transports.rpki !== undefined,
     identity: { ehloName: settings.ehloName, userAgent: settings.userAgent },
+    tlsSharing: settings.tlsSharing,
   };
 }

@@ -240,6 +240,22 @@ export interface TlsEvidence {
   readonly renegotiation?: RenegotiationObservation;
   /** 0-RTT. */
   readonly zeroRtt?: ZeroRttObservation;
+  /**
+   * A digest of the server's answers to the first hello of every version, SSLv2 to TLS 1.3
+   * (version, suite, compression, extensions, key-exchange parameters; no certificates): two names
+   * on one address and port with equal fingerprints met the same TLS configuration. Absent when an
+   * answer depended on timing (a time-out, a failed connection), or on an evidence from before it existed.
+   */
+  readonly helloFingerprint?: string;
+  /**
+   * Set when the enumeration (version decisions, suites, key exchanges, groups, key-exchange hash,
+   * cipher order, compression, secure and client renegotiation, EMS) was carried over from the full
+   * scan of another name on the same address and port, because this name's own hellos confirmed it:
+   * the same {@link helloFingerprint}, every suite the other name's scan did not accept refused, and
+   * one of its worst NCSC level accepted. That name. The certificates, trust, OCSP and 0-RTT facts
+   * are always this name's own.
+   */
+  readonly enumerationFrom?: string;
   /** TCP connections opened. */
   readonly connections: number;
   /** Steps that failed. */

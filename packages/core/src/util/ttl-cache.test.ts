@@ -21,6 +21,20 @@ describe('TtlCache', () => {
     expect(cache.bytes).toBe(0);
   });
 
+  it('keeps an entry that is read while newer ones push the others out (least recently used first)', () => {
+    const cache = new TtlCache<string, string>({ maxEntries: 3 });
+    cache.set('hot', 'H', 60_000);
+    cache.set('a', 'A', 60_000);
+    cache.set('b', 'B', 60_000);
+    expect(cache.get('hot')).toBe('H');
+    cache.set('c', 'C', 60_000);
+    cache.set('d', 'D', 60_000);
+    expect(cache.get('a')).toBeUndefined();
+    expect(cache.get('b')).toBeUndefined();
+    expect(cache.get('hot')).toBe('H');
+    expect(cache.size).toBe(3);
+  });
+
   it('refuses an entry larger than the whole bound and keeps the others', () => {
     const cache = new TtlCache<string, string>({ maxBytes: 1000 });
     cache.set('small', 's', 60_000, 10);

@@ -1,10 +1,10 @@
 /** Options for a {@link TtlCache}. */
 export interface TtlCacheOptions {
-  /** The most entries kept; the oldest are evicted first. Default 10 000. */
+  /** The most entries kept; the least recently used are evicted first. Default 10 000. */
   readonly maxEntries?: number;
   /**
    * The most bytes kept, counting the size given with each entry to {@link TtlCache.set}; the
-   * oldest entries are evicted first, and an entry larger than this is not stored. Entries set
+   * least recently used entries are evicted first, and an entry larger than this is not stored. Entries set
    * without a size count as 0. Default 64 MiB.
    */
   readonly maxBytes?: number;
@@ -16,8 +16,9 @@ export interface TtlCacheOptions {
 export const defaultCacheMaxBytes = 64 * 1024 * 1024;
 
 /**
- * A bounded map whose entries expire. Eviction is oldest-inserted first, which is enough for
- * the access pattern of a scan (many distinct names, few re-reads). It is bounded by entries
+ * A bounded map whose entries expire. Eviction takes the least recently used first: a bulk run
+ * reads most entries never again, but a few (a hosted mail server's TLS scan, a hosting server's
+ * reference scan, a TLD's keys) on every domain, and those must stay. It is bounded by entries
  * and by bytes, because entries differ in size: a count alone lets a few thousand large DNS
  * answers fill the heap.
  */
@@ -43,6 +44,9 @@ export class TtlCache<K, V> {
       this.delete(key);
       return undefined;
     }
+    // Map keeps insertion order: moving the entry to the end makes it the most recently used.
+    this.#entries.delete(key);
+    this.#entries.set(key, entry);
     return entry.value;
   }
 
@@ -73,7 +77,7 @@ export class TtlCache<K, V> {
   }
 
   /**
-   * Drops expired entries from the oldest end, up to the first live one. A bulk run reads most
+   * Drops expired entries from the least recently used end, up to the first live one. A bulk run reads most
    * entries never again, so without this they would stay until the entry bound pushed them out;
    * each entry is dropped once, so the work is constant per `set` on average.
    */

@@ -13,7 +13,7 @@ export function resolverContext(port: number, domain = 'example.test'): ProbeCon
     // The DNS probes use the resolver only.
     transports: { resolver } as Partial<Transports> as Transports,
     caches: createScanCaches(),
-    settings: { ehloName: 'scanner.test', userAgent: 'test' },
+    settings: { ehloName: 'scanner.test', userAgent: 'test', tlsSharing: 'address' },
     now: () => new Date(),
     // A probe alone: no other probe's evidence to read.
     evidence: () => Promise.reject(new Error('resolverContext runs one probe alone')),

@@ -31,7 +31,23 @@ export interface ChainSelection {
   readonly others: readonly ParsedChain[];
 }
 
+/**
+ * Parsed chains by the observation they came from. Every certificate check of a scan (and every
+ * scan that shares a cached endpoint's evidence) reads the same observation objects, and parsing,
+ * with its SHA digests, was the largest single cost of judging a domain. Weak keys: a parse lives
+ * exactly as long as its evidence, and since both are immutable, memoising changes no result.
+ */
+const parsedChains = new WeakMap<CertificateChainObservation, ParsedChain>();
+
 function parseChain(observation: CertificateChainObservation): ParsedChain {
+  const known = parsedChains.get(observation);
+  if (known !== undefined) return known;
+  const parsed = parseChainOnce(observation);
+  parsedChains.set(observation, parsed);
+  return parsed;
+}
+
+function parseChainOnce(observation: CertificateChainObservation): ParsedChain {
   const certificates: ParsedCertificate[] = [];
   const positions: number[] = [];
   let unparsable = 0;

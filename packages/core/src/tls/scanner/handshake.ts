@@ -6,6 +6,8 @@
  */
 import type { Duplex } from 'node:stream';
 import tls, { type PeerCertificate, type SecureVersion, type TLSSocket } from 'node:tls';
+import { secureContextFor } from '../../trust/secure-context.js';
+import type { TrustStore } from '../../trust/types.js';
 import { toBase64 } from '../../util/bytes.js';
 import { ContentType } from './constants.js';
 import { tapRecords } from './record-tap.js';
@@ -17,8 +19,8 @@ export interface FullHandshakeRequest {
   readonly socket: Duplex;
   /** SNI; omitted for IP addresses. */
   readonly servername?: string;
-  /** The trusted roots (PEM). */
-  readonly ca: readonly string[];
+  /** The trusted roots. */
+  readonly trust: TrustStore;
   /** Lowest version to offer. */
   readonly minVersion: SecureVersion;
   /** Highest version to offer. */
@@ -136,12 +138,14 @@ export async function fullHandshake(request: FullHandshakeRequest): Promise<Full
   const connectOptions: tls.ConnectionOptions & { readonly requestOCSP: boolean } = {
     socket: request.socket,
     ...(request.servername === undefined ? {} : { servername: request.servername }),
-    ca: [...request.ca],
+    // The versions and ciphers live in the context: node:tls ignores them beside a secureContext.
+    secureContext: secureContextFor(request.trust, {
+      minVersion: request.minVersion,
+      maxVersion: request.maxVersion,
+      ...(request.ciphers === undefined ? {} : { ciphers: request.ciphers }),
+    }),
     rejectUnauthorized: false,
     requestOCSP: true,
-    minVersion: request.minVersion,
-    maxVersion: request.maxVersion,
-    ...(request.ciphers === undefined ? {} : { ciphers: request.ciphers }),
     // Trust is judged on the chain alone here; the host name is the certificate evaluator's job.
     checkServerIdentity: () => undefined,
   };

@@ -42,11 +42,22 @@ export async function probeTls(subject: Subject, context: ProbeContext, options:
   const { ip, port } = subject;
   const starttls = options.starttls ?? (subject.role === 'mx' ? 'smtp' : undefined);
   const usesOwnTrust = options.trust !== undefined || options.ca !== undefined || options.trustMozilla !== undefined;
-  const key = [subject.name, ip, port, starttls ?? ''].join('|');
-  const scanOnce = async (): Promise<TlsEvidence> => {
+  // Scans with other options observe other things: they neither serve nor build on each other.
+  const variant = JSON.stringify([
+    options.scope,
+    options.groups,
+    options.handshakes,
+    options.zeroRtt,
+    options.renegotiationAttempts,
+    options.chunkSize,
+  ]);
+  const address = [ip, port, starttls ?? '', variant].join('|');
+  const key = `${subject.name}|${address}`;
+  const scanOnce = async (reference?: TlsEvidence): Promise<TlsEvidence> => {
     try {
       return await scanTls({
         ...options,
+        ...(reference === undefined ? {} : { reference }),
         ...(usesOwnTrust ? {} : { trust: context.transports.trust }),
         host: subject.name,
         ip,
@@ -61,17 +72,47 @@ export async function probeTls(subject: Subject, context: ProbeContext, options:
       throw error;
     }
   };
+  const remember = (cacheKey: string, scanned: TlsEvidence): void => {
+    // Its JSON size stands for its memory, so the cache's byte bound holds in a long bulk run.
+    context.caches.tls.set(cacheKey, scanned as unknown as JsonValue, tlsCacheTtlMs, JSON.stringify(scanned).length);
+  };
+  const cached = (cacheKey: string): TlsEvidence | undefined => context.caches.tls.get(cacheKey) as unknown as TlsEvidence | undefined;
+  const complete = (scanned: TlsEvidence): boolean =>
+    !scanned.problems.some((problem) => partialCodes.has(problem.code) || problem.step === 'scan');
+  /**
+   * The full scan other names on this address may build on: one per address, the first name's,
+   * made under the address's lock and kept (once) under the address's key.
+   */
+  const referenceScan = async (): Promise<{ own?: TlsEvidence; reference?: TlsEvidence }> =>
+    context.caches.locks.run(
+      `tls-address|${address}`,
+      async () => {
+        const reference = cached(`address|${address}`);
+        if (reference !== undefined) return { reference };
+        const own = await scanOnce();
+        if (complete(own)) remember(own.helloFingerprint === undefined ? key : `address|${address}`, own);
+        return { own };
+      },
+      context.signal,
+    );
   const scanShared = async (): Promise<TlsEvidence> => {
-    const cached = context.caches.tls.get(key);
-    if (cached !== undefined) return cached as unknown as TlsEvidence;
-    const scanned = await scanOnce();
-    if (!scanned.problems.some((problem) => partialCodes.has(problem.code) || problem.step === 'scan')) {
-      // Its JSON size stands for its memory, so the cache's byte bound holds in a long bulk run.
-      context.caches.tls.set(key, scanned as unknown as JsonValue, tlsCacheTtlMs, JSON.stringify(scanned).length);
+    const known = cached(key);
+    if (known !== undefined) return known;
+    let reference: TlsEvidence | undefined;
+    if (context.settings.tlsSharing === 'address') {
+      const found = await referenceScan();
+      if (found.own !== undefined) return found.own;
+      reference = found.reference;
+      // The reference is this name's own full scan.
+      if (reference?.endpoint.host === subject.name) return reference;
     }
+    const scanned = await scanOnce(reference);
+    if (complete(scanned)) remember(key, scanned);
     return scanned;
   };
   // Serialised per endpoint across the scans sharing these caches: a second scan waits, then reads the first's result.
+  // With sharing by address, the first name on an address is scanned in full under the address's lock; the names
+  // after it (each under its own lock, side by side) confirm with a few hellos that the enumeration holds for them.
   // A probe with its own roots judges trust differently from the scan's: it neither reads nor fills the shared entry.
   const evidence = usesOwnTrust ? await scanOnce() : await context.caches.locks.run(`tls|${key}`, scanShared, context.signal);
   // The policy's refusal is the caller's setting, not the server's behaviour: an error, not evidence.

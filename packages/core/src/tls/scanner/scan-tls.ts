@@ -49,6 +49,8 @@ import { Dialer, type HelloOutcome } from './dialer.js';
 import { type HelloVersion, SuiteEnumerator, droppedWithoutAnswer, sslv2Decision } from './enumerate.js';
 import { type SuiteLevelLookup, enumerateGroups, testCipherOrder, testKexHash } from './followups.js';
 import { type FullHandshakeResult, fullHandshake } from './handshake.js';
+import { helloFingerprint } from './hello-fingerprint.js';
+import { referenceHolds } from './reference-check.js';
 import { testZeroRtt } from './zero-rtt.js';
 
 /** Which versions get their suites enumerated. */
@@ -111,6 +113,15 @@ export interface ScanTlsOptions {
   readonly ticketWaitMs?: number;
   /** SMTP time limits, in milliseconds: banner (default 30 000) and each command's reply (default 15 000). */
   readonly smtpTimeouts?: { readonly bannerMs?: number; readonly commandMs?: number };
+  /**
+   * The evidence of a finished scan of another name on the same address, port and STARTTLS, made
+   * with the same options. When this name's first hellos give the reference's
+   * {@link TlsEvidence.helloFingerprint}, the server refuses every suite the reference did not
+   * accept and still accepts one of its worst NCSC level, the enumeration is carried over (see
+   * {@link TlsEvidence.enumerationFrom}; about 16 connections for a typical server instead of 30,
+   * most of them quick refusals); otherwise the scan goes on in full.
+   */
+  readonly reference?: TlsEvidence;
 }
 
 const defaults = Object.freeze({
@@ -146,7 +157,7 @@ function integer(name: string, value: number | undefined, fallback: number, min:
 interface Settings {
   readonly timeoutMs: number;
   readonly scope: TlsScanScope;
-  readonly ca: readonly string[];
+  readonly trust: TrustStore;
   readonly store: TrustObservation['store'];
   readonly renegotiationAttempts: number;
   readonly ehloName: string;
@@ -191,10 +202,17 @@ function settingsOf(options: ScanTlsOptions): Settings {
   const ehloName = options.ehloName ?? defaults.ehloName;
   if (!isValidEhloName(ehloName)) throw new TypeError(`invalid EHLO name ${JSON.stringify(ehloName)}`);
   if (options.suiteLevel !== undefined && typeof options.suiteLevel !== 'function') throw new TypeError('suiteLevel must be a function');
+  const reference = options.reference?.endpoint;
+  if (
+    reference !== undefined &&
+    (reference.ip !== options.ip || reference.port !== options.port || reference.starttls !== options.starttls)
+  ) {
+    throw new TypeError('reference must be the evidence of a scan of the same address, port and STARTTLS');
+  }
   return {
     timeoutMs: positive('timeoutMs', options.timeoutMs, defaults.timeoutMs, 3_600_000),
     scope,
-    ca: trust.ca,
+    trust,
     store: trust.kind,
     renegotiationAttempts: integer('renegotiationAttempts', options.renegotiationAttempts, defaults.renegotiationAttempts, 0, 100),
     ehloName,
@@ -242,7 +260,7 @@ async function runHandshakes(
   const servername = sniName(context.serverName);
   const base = {
     ...(servername === undefined ? {} : { servername }),
-    ca: settings.ca,
+    trust: settings.trust,
     timeoutMs: settings.helloTimeoutMs,
     renegotiationTimeoutMs: settings.helloTimeoutMs,
     signal,
@@ -537,7 +555,30 @@ async function collect(context: ScanContext, settings: Settings, signal: AbortSi
   }
 
   // Phase 1b: the older versions and SSLv2.
-  const [, , , sslv2] = await Promise.all([en('TLSv1.1').first(), en('TLSv1.0').first(), en('SSLv3').first(), context.sslv2Hello()]);
+  const [o11, o10, o3, sslv2] = await Promise.all([
+    en('TLSv1.1').first(),
+    en('TLSv1.0').first(),
+    en('SSLv3').first(),
+    context.sslv2Hello(),
+  ]);
+  const fingerprint = helloFingerprint(context.profile, [
+    { version: 'TLSv1.3', outcome: o13 },
+    { version: 'TLSv1.2', outcome: o12 },
+    { version: 'TLSv1.1', outcome: o11 },
+    { version: 'TLSv1.0', outcome: o10 },
+    { version: 'SSLv3', outcome: o3 },
+    { version: 'SSLv2', outcome: sslv2 },
+  ]);
+  const reference = options.reference;
+  const suiteLevel = options.suiteLevel ?? ((suite: number) => cipherSuite(suite).level);
+  if (
+    fingerprint !== undefined &&
+    reference?.helloFingerprint === fingerprint &&
+    reference.reachable &&
+    (await referenceHolds(context, reference, suiteLevel))
+  ) {
+    return carryOver(context, settings, signal, options, reference);
+  }
 
   // Phase 2: decide versions whose first chunk was refused without a version alert.
   await Promise.all([...enumerators.values()].map((e) => e.decide()));
@@ -576,7 +617,7 @@ async function collect(context: ScanContext, settings: Settings, signal: AbortSi
     );
     return Promise.all([
       testKexHash(context, tls12),
-      testCipherOrder(context, legacy, options.suiteLevel ?? ((suite) => cipherSuite(suite).level)),
+      testCipherOrder(context, legacy, suiteLevel),
       options.groups === true
         ? Promise.all(groupVersions.map((v) => enumerateGroups(context, en(v)))).then((all) =>
             all.filter((g): g is GroupEnumeration => g !== undefined),
@@ -594,11 +635,7 @@ async function collect(context: ScanContext, settings: Settings, signal: AbortSi
     complete: en(version).complete,
     candidates: en(version).offeredCount,
   }));
-  const rawOcsp = context.flights.find((f) => f.flight.ocspResponse !== undefined)?.flight.ocspResponse;
-  const staple: OcspObservation | undefined =
-    facts.ocsp?.stapled === true ? facts.ocsp : rawOcsp !== undefined ? { stapled: true, response: toBase64(rawOcsp) } : facts.ocsp;
-  const certificateChains = [...rawChains(context), ...(facts.chain === undefined ? [] : [facts.chain])].map(withSignedBy);
-  const ocsp = staple === undefined ? undefined : withStapleSigner(staple, certificateChains);
+  const { certificateChains, ocsp } = certificatesOf(context, facts);
 
   return {
     reachable,
@@ -620,5 +657,77 @@ async function collect(context: ScanContext, settings: Settings, signal: AbortSi
     ...(ocsp === undefined ? {} : { ocsp }),
     ...(facts.renegotiation === undefined ? {} : { renegotiation: facts.renegotiation }),
     ...(zeroRtt === undefined ? {} : { zeroRtt }),
+    ...(fingerprint === undefined ? {} : { helloFingerprint: fingerprint }),
+  };
+}
+
+/** The chains the hellos and handshakes saw, and the OCSP staple (the handshake's, else a raw hello's). */
+function certificatesOf(
+  context: ScanContext,
+  facts: HandshakeFacts,
+): { certificateChains: CertificateChainObservation[]; ocsp: OcspObservation | undefined } {
+  const rawOcsp = context.flights.find((f) => f.flight.ocspResponse !== undefined)?.flight.ocspResponse;
+  const staple: OcspObservation | undefined =
+    facts.ocsp?.stapled === true ? facts.ocsp : rawOcsp !== undefined ? { stapled: true, response: toBase64(rawOcsp) } : facts.ocsp;
+  const certificateChains = [...rawChains(context), ...(facts.chain === undefined ? [] : [facts.chain])].map(withSignedBy);
+  return { certificateChains, ocsp: staple === undefined ? undefined : withStapleSigner(staple, certificateChains) };
+}
+
+/** Steps whose problems belong to the enumeration, and so travel with it to a name that carries it over. */
+function isEnumerationStep(step: string): boolean {
+  return step === 'versions' || step === 'kex-hash' || step === 'cipher-order' || step.startsWith('suites:') || step.startsWith('groups:');
+}
+
+/**
+ * The rest of a scan whose first hellos answered as the reference's did: the enumeration is the
+ * reference's; the node:tls handshake (chain, trust, OCSP, ticket) and 0-RTT are this name's. The
+ * client-initiated renegotiation test (up to 11 handshakes more) is the TLS stack's behaviour, not
+ * the name's, and is carried over with the enumeration.
+ */
+async function carryOver(
+  context: ScanContext,
+  settings: Settings,
+  signal: AbortSignal,
+  options: ScanTlsOptions,
+  reference: TlsEvidence,
+): Promise<Collected> {
+  const supported = (version: TlsVersion): boolean => reference.versions.some((v) => v.version === version && v.supported === true);
+  const facts =
+    options.handshakes === false ? {} : await runHandshakes(context, { ...settings, renegotiationAttempts: 0 }, signal, supported);
+  const renegotiation = reference.renegotiation;
+  const advertised = facts.zeroRtt;
+  const zeroRtt =
+    advertised !== undefined && reference.zeroRtt !== undefined && advertised.maxEarlyData === reference.zeroRtt.maxEarlyData
+      ? reference.zeroRtt
+      : await zeroRttOf(
+          context,
+          settings,
+          signal,
+          options,
+          advertised,
+          reference.suites.find((s) => s.version === 'TLSv1.3')?.accepted ?? [],
+        );
+  for (const problem of reference.problems) {
+    if (isEnumerationStep(problem.step)) context.problem(problem.step, problem.code, problem.message);
+  }
+  const { certificateChains, ocsp } = certificatesOf(context, facts);
+  return {
+    reachable: true,
+    versions: reference.versions,
+    suites: reference.suites,
+    keyExchanges: reference.keyExchanges,
+    ...(reference.groups === undefined ? {} : { groups: reference.groups }),
+    ...(reference.kexHash === undefined ? {} : { kexHash: reference.kexHash }),
+    compression: reference.compression,
+    secureRenegotiation: reference.secureRenegotiation,
+    extendedMasterSecret: reference.extendedMasterSecret,
+    ...(reference.cipherOrder === undefined ? {} : { cipherOrder: reference.cipherOrder }),
+    certificateChains,
+    ...(facts.trust === undefined ? {} : { trust: facts.trust }),
+    ...(ocsp === undefined ? {} : { ocsp }),
+    ...(renegotiation === undefined ? {} : { renegotiation }),
+    ...(zeroRtt === undefined ? {} : { zeroRtt }),
+    ...(reference.helloFingerprint === undefined ? {} : { helloFingerprint: reference.helloFingerprint }),
+    enumerationFrom: reference.enumerationFrom ?? reference.endpoint.host,
   };
 }
