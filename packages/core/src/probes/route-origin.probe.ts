@@ -4,6 +4,7 @@
  * sources (`transports.rpki`).
  */
 import { ProbeFailure } from '../model/evidence.js';
+import type { JsonValue } from '../model/json.js';
 import { implementProbe, type ProbeContext, type ProbeDefinition } from '../model/probe.js';
 import type { Subject } from '../model/subject.js';
 import { isAsn, isValidVrp, type Route, type Vrp } from '../rpki/origin-validation.js';
@@ -23,6 +24,13 @@ const maxRoutes = 64;
 /** The most covering VRPs kept for one address. */
 const maxVrps = 1_000;
 
+/**
+ * How long the routes and VRPs of a prefix serve other scans that share the caches. Name servers,
+ * mail servers and hosting addresses are shared by many domains, so a bulk run would otherwise ask
+ * the sources about the same prefixes on every domain (two thirds of its HTTP requests).
+ */
+const routeOriginCacheTtlMs = 10 * 60_000;
+
 /** What a scan without RPKI sources says. */
 const noRpkiSourcesMessage = 'no RPKI sources configured: pass transports.rpki ({ routes, vrps }) to judge route origins';
 
@@ -39,6 +47,35 @@ export async function probeRouteOrigin(address: string, context: ProbeContext): 
   const prefix = routedPrefixOf(address);
   if (prefix === undefined) throw new ProbeFailure('malformed', `${JSON.stringify(address)} is not an IP address`);
   const prefixText = formatPrefix(prefix);
+  const key = `route-origin|${sources.routes.description}|${sources.vrps.description}|${prefixText}`;
+  // Once per prefix and sources across the scans that share caches; a second scan waits and reads the first's answer.
+  const origins = await context.caches.locks.run(
+    key,
+    async () => {
+      const cached = context.caches.shared.get(key);
+      if (cached !== undefined) return cached as unknown as PrefixOrigins;
+      const answer = await prefixOrigins(prefix, prefixText, sources, context);
+      context.caches.shared.set(key, answer as unknown as JsonValue, routeOriginCacheTtlMs, JSON.stringify(answer).length);
+      return answer;
+    },
+    context.signal,
+  );
+  return { address, prefix: prefixText, ...origins, sources: { routes: sources.routes.description, vrps: sources.vrps.description } };
+}
+
+/** The routes and VRPs that cover a prefix. */
+interface PrefixOrigins {
+  readonly routes: readonly Route[];
+  readonly vrps: readonly Vrp[];
+}
+
+/** Asks the sources about a prefix and keeps what covers it, bounded. A failure (thrown) is not cached. */
+async function prefixOrigins(
+  prefix: NonNullable<ReturnType<typeof routedPrefixOf>>,
+  prefixText: string,
+  sources: NonNullable<ProbeContext['transports']['rpki']>,
+  context: ProbeContext,
+): Promise<PrefixOrigins> {
   const sourceContext = { signal: context.signal, http: context.transports.http, resolver: context.transports.resolver };
   const [routes, vrps] = await Promise.all([
     sources.routes.routesFor(prefixText, sourceContext),
@@ -61,11 +98,8 @@ export async function probeRouteOrigin(address: string, context: ProbeContext): 
   if (keptVrps.length > maxVrps)
     throw new ProbeFailure('too-large', `${sources.vrps.description} gave ${keptVrps.length} VRPs for ${prefixText}`);
   return {
-    address,
-    prefix: prefixText,
     routes: keptRoutes.map((route) => ({ prefix: route.prefix, origin: route.origin })),
     vrps: keptVrps.map((vrp) => ({ prefix: vrp.prefix, maxLength: vrp.maxLength, asn: vrp.asn })),
-    sources: { routes: sources.routes.description, vrps: sources.vrps.description },
   };
 }
 
