@@ -1,7 +1,8 @@
 /**
  * Bulk benchmark: lab bulk domains (`d00001.bulk.test` …, copies of four web and mail scenarios)
  * scanned with the web and mail checks by `scanMany` with shared caches, each report handed to
- * `persist` as it arrives, as `pastoe bulk` does. The lab runs in a child process
+ * `persist` as it arrives, as `pastoe bulk` does, with V8's heap growth bounded as `pastoe bulk`
+ * bounds it (`boundHeapGrowth`). The lab runs in a child process
  * (bench/support/bulk-lab.ts), so that the figures are the scanner's alone: domains per second,
  * CPU time per domain (`process.cpuUsage`), and peak RSS, sampled every 100 ms and as the kernel's
  * `resourceUsage().maxRSS`. Targets on a 2-core machine: at least 20 domains/s, and under 400 MB
@@ -20,6 +21,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { mailPreset } from '@pastoe/checks-mail';
+import { boundHeapGrowth } from 'pastoe';
 import { webPreset } from '@pastoe/checks-web';
 import { openStore } from '@pastoe/store';
 import {
@@ -66,6 +68,7 @@ if (cacheEntries !== undefined && !(Number.isInteger(cacheEntries) && cacheEntri
   throw new RangeError(`--cache-entries must be a positive integer, got ${String(flags['cache-entries'])}`);
 
 const targets = { domainsPerSecond: 20, peakRssMb: 400 } as const;
+boundHeapGrowth();
 const mb = (bytes: number): string => (bytes / 1024 / 1024).toFixed(0);
 
 /** What bench/support/bulk-lab.ts prints. */

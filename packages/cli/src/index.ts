@@ -2,5 +2,6 @@
  * @packageDocumentation
  * The `pastoe` command line: `check`, `bulk`, `demo` and `lab`. `runCli` runs it in-process.
  */
+export { boundHeapGrowth } from './heap.js';
 export { runCli } from './run.js';
 export type { CliIo } from './io.js';

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { VantageError } from '@pastoe/core';
 import { type Language, languages } from '@pastoe/reporting';
 import { type Command, Option } from 'commander';
+import { boundHeapGrowth } from '../heap.js';
 import { createProgress } from '../progress.js';
 import { addScanOptions, type ScanFlags, scanSetup } from '../scan-setup.js';
 import { UsageError } from '../usage-error.js';
@@ -60,6 +61,7 @@ async function runBulkCommand(file: string, flags: BulkFlags, { io, signal }: Co
     throw new UsageError(`cannot create --out ${JSON.stringify(flags.out)}: ${error instanceof Error ? error.message : String(error)}`);
   }
   const store = engine.openStore(flags.store ?? join(flags.out, 'results.sqlite'));
+  boundHeapGrowth();
   const progress = createProgress({
     write: io.err,
     isTTY: io.errIsTty === true,

@@ -669,7 +669,16 @@ function certificatesOf(
   const rawOcsp = context.flights.find((f) => f.flight.ocspResponse !== undefined)?.flight.ocspResponse;
   const staple: OcspObservation | undefined =
     facts.ocsp?.stapled === true ? facts.ocsp : rawOcsp !== undefined ? { stapled: true, response: toBase64(rawOcsp) } : facts.ocsp;
-  const certificateChains = [...rawChains(context), ...(facts.chain === undefined ? [] : [facts.chain])].map(withSignedBy);
+  // The handshake usually sees the chain a raw hello saw: its signatures are checked once.
+  const signed = new Map<string, CertificateChainObservation>();
+  const certificateChains = [...rawChains(context), ...(facts.chain === undefined ? [] : [facts.chain])].map((chain) => {
+    const key = chain.certificates.join(',');
+    const known = signed.get(key);
+    if (known?.signedBy !== undefined) return { ...chain, signedBy: known.signedBy };
+    const checked = withSignedBy(chain);
+    signed.set(key, checked);
+    return checked;
+  });
   return { certificateChains, ocsp: staple === undefined ? undefined : withStapleSigner(staple, certificateChains) };
 }
 
