@@ -51,7 +51,9 @@ export interface CreateResolverOptions {
   readonly maxResponseBytes?: number;
   /**
    * Cache answers by their TTL (positive) or by RFC 2308 (negative): `true` (the default) for
-   * a private cache, `false` for none, or a cache to share between resolvers.
+   * a private cache (4 000 answers, the least recently used dropped first: a bulk run re-reads the
+   * shared infrastructure's answers on every domain, its domains' own never again), `false` for
+   * none, or a cache to share between resolvers.
    */
   readonly cache?: boolean | TtlCache<string, CachedAnswer>;
   /** Upper bounds on cache lifetimes. Default one hour, and 15 minutes for negative answers. */
@@ -91,10 +93,13 @@ function resolverLimits(options: CreateResolverOptions): {
   };
 }
 
+/** The bound on a private answer cache's entries. */
+const privateCacheEntries = 4_000;
+
 /** The answer cache the `cache` option asks for: a private one, the caller's, or none. */
 function answerCache(option: CreateResolverOptions['cache'], now: () => number): TtlCache<string, CachedAnswer> | undefined {
   if (option === false) return undefined;
-  return option === undefined || option === true ? new TtlCache<string, CachedAnswer>({ now }) : option;
+  return option === undefined || option === true ? new TtlCache<string, CachedAnswer>({ maxEntries: privateCacheEntries, now }) : option;
 }
 
 /** One transport per endpoint, all on one network; the default network is made only when one needs it. */
