@@ -201,7 +201,7 @@ try {
       const key = `${verdict.check} (${verdict.outcome})`;
       errorsByCheck.set(key, (errorsByCheck.get(key) ?? 0) + 1);
     }
-    // The TLS evidence of one domain's web addresses, which the shared TLS cache keeps per host name.
+    // The TLS evidence of one domain's web addresses, as the shared TLS cache keeps it per host name.
     tlsEvidenceBytes = JSON.stringify(result.report.evidence.filter((evidence) => evidence.probe === 'tls-web')).length;
     persist(result.report);
     if (ok % 500 === 0)
