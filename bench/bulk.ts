@@ -12,6 +12,7 @@
  * figure), `--concurrency=N` domains at a time (default 16), `--out=FILE` the results store the reports go
  * to (default a SQLite file in the temporary directory, removed afterwards), `--max-seconds=S` to stop the
  * scan after S seconds and report what was done, `--probes` to print the time each probe took.
+ * When no domain finishes for a minute, it prints the probes in flight (a watchdog for stalls).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
@@ -179,6 +180,24 @@ try {
     entry.millis += event.durationMs;
     probeTimes.set(event.probe, entry);
   };
+  // A watchdog: one 10,000-domain run once stopped at 0% CPU for minutes, unexplained and not seen
+  // again. If no domain finishes for a minute, say which probes are in flight, and for how long.
+  const inFlight = new Map<string, number>();
+  const probeKey = (event: { domain: string; probe: string; subject: { name: string; ip?: string } }): string =>
+    `${event.domain} ${event.probe} ${event.subject.name} ${event.subject.ip ?? ''}`;
+  let lastFinished = Date.now();
+  const watchdog = setInterval(() => {
+    if (Date.now() - lastFinished < 60_000) return;
+    console.log(`  STALLED: no domain finished for 60 s; ${inFlight.size} probes in flight, ${caches.locks.size} keys locked`);
+    for (const [key, since] of [...inFlight].slice(0, 20)) console.log(`    ${key}: ${Math.round((Date.now() - since) / 1000)} s`);
+    lastFinished = Date.now();
+  }, 5_000);
+  watchdog.unref();
+  const onEvent = (event: ScanEvent): void => {
+    if (event.type === 'probe-started') inFlight.set(probeKey(event), Date.now());
+    if (event.type === 'probe-finished') inFlight.delete(probeKey(event));
+    if (flags.probes === true) timeProbes(event);
+  };
   const errorsByCheck = new Map<string, number>();
   let bytes = 0;
   for await (const result of scanMany(domains, {
@@ -188,8 +207,9 @@ try {
     vantage: hello.vantage,
     caches,
     domainConcurrency: concurrency,
-    ...(flags.probes === true ? { onEvent: timeProbes } : {}),
+    onEvent,
   })) {
+    lastFinished = Date.now();
     if (!result.ok) {
       failed += 1;
       continue;
@@ -215,6 +235,7 @@ try {
   const cpu = process.cpuUsage(cpuBefore);
   const labCpuMs = (await processCpuMs(child.pid)) - labCpuBefore;
   clearInterval(sampler);
+  clearInterval(watchdog);
   store.finishMeasurement(measurement.id);
   bytes = (await stat(storeFile)).size;
   const maxRss = process.resourceUsage().maxRSS * 1024;
