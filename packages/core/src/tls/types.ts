@@ -243,8 +243,9 @@ export interface TlsEvidence {
   /**
    * A digest of the server's answers to the first hello of every version, SSLv2 to TLS 1.3
    * (version, suite, compression, extensions, key-exchange parameters; no certificates): two names
-   * on one address and port with equal fingerprints met the same TLS configuration. Absent when an
-   * answer depended on timing (a time-out, a failed connection), or on an evidence from before it existed.
+   * on one address and port with equal fingerprints got the same first answers, though they may
+   * still accept different suites. Absent when an answer depended on timing (a time-out, a failed
+   * connection), and in evidence from pastoe versions before it.
    */
   readonly helloFingerprint?: string;
   /**

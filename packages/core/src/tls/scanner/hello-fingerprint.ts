@@ -2,9 +2,10 @@
  * The hello fingerprint: what a server's answers to the first hello of every version say about its
  * TLS configuration, without the certificates. A hosting server gives many names one
  * configuration; when a second name's first hellos answer exactly as the first name's did, the
- * expensive part of the scan (suite enumeration and its follow-ups) need not be repeated for it.
- * A server that configures names apart shows it here as soon as any version, chosen suite,
- * extension or key-exchange parameter differs, and the second name is then scanned in full.
+ * expensive part of the scan (suite enumeration and its follow-ups) may not need repeating for it.
+ * A server that configures names apart shows it here when any version, chosen suite, extension or
+ * key-exchange parameter of a first hello differs; one that accepts other suites behind the same
+ * first choices does not, which is what reference-check.ts asks about next.
  */
 import { createHash } from 'node:crypto';
 import type { HelloProfile } from './client-hello.js';

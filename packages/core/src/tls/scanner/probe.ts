@@ -90,7 +90,9 @@ export async function probeTls(subject: Subject, context: ProbeContext, options:
         const reference = cached(`address|${address}`);
         if (reference !== undefined) return { reference };
         const own = await scanOnce();
-        if (complete(own)) remember(own.helloFingerprint === undefined ? key : `address|${address}`, own);
+        // Kept under the address even without a fingerprint: later names then find a reference they
+        // cannot build on and scan in full side by side, instead of one by one under this lock.
+        if (complete(own)) remember(`address|${address}`, own);
         return { own };
       },
       context.signal,
