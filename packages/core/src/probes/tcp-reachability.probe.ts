@@ -1,8 +1,35 @@
 import { ProbeFailure } from '../model/evidence.js';
+import type { JsonValue } from '../model/json.js';
 import type { ProbeContext } from '../model/probe.js';
 import type { PortAttempt, PortReachability, TcpReachabilityEvidence } from './tcp-reachability.declaration.js';
 
 const knownResults: ReadonlySet<string> = new Set<PortReachability>(['refused', 'timeout', 'unreachable', 'forbidden-address']);
+
+/**
+ * Answers another scan sharing the caches may reuse, and for how long: whether a port opens is the
+ * address's, whichever domain asked (a hosting server is asked by every domain on it). A time-out
+ * or an error may be passing and is tried again; the policy's refusal is the caller's, not cached.
+ */
+const shareableResults: ReadonlySet<PortReachability> = new Set<PortReachability>(['open', 'refused']);
+const reachabilityCacheTtlMs = 5 * 60_000;
+
+/** The attempt, or the answer another scan sharing the caches got within the last minutes. */
+async function attemptPortShared(ip: string, port: number, timeoutMs: number, context: ProbeContext): Promise<PortAttempt> {
+  const key = `tcp-reachability|${ip}|${port}`;
+  return context.caches.locks.run(
+    key,
+    async () => {
+      const cached = context.caches.shared.get(key);
+      if (cached !== undefined) return cached as unknown as PortAttempt;
+      const attempt = await attemptPort(ip, port, timeoutMs, context);
+      if (shareableResults.has(attempt.result)) {
+        context.caches.shared.set(key, attempt as unknown as JsonValue, reachabilityCacheTtlMs, JSON.stringify(attempt).length);
+      }
+      return attempt;
+    },
+    context.signal,
+  );
+}
 
 /** Opens and at once closes a TCP connection to `ip`:`port`, and says what came of it. */
 async function attemptPort(ip: string, port: number, timeoutMs: number, context: ProbeContext): Promise<PortAttempt> {
@@ -20,7 +47,9 @@ async function attemptPort(ip: string, port: number, timeoutMs: number, context:
 
 /**
  * Tries a TCP connection to each of `ports` of one address, all at once, each closed as soon as
- * it opens (Internet.nl's `test_connectivity`): the connection test of the IPv6 tests.
+ * it opens (Internet.nl's `test_connectivity`): the connection test of the IPv6 tests. An open or
+ * refused port found by another scan sharing the caches (a bulk run) in the last five minutes is
+ * not tried again.
  *
  * @param timeoutMs - how long each attempt may take
  */
@@ -30,6 +59,6 @@ export async function probeTcpReachability(
   timeoutMs: number,
   context: ProbeContext,
 ): Promise<TcpReachabilityEvidence> {
-  const attempts = await Promise.all(ports.map((port) => attemptPort(ip, port, timeoutMs, context)));
+  const attempts = await Promise.all(ports.map((port) => attemptPortShared(ip, port, timeoutMs, context)));
   return { ip, family: ip.includes(':') ? 6 : 4, ports: attempts };
 }

@@ -241,8 +241,8 @@ export interface TlsEvidence {
   /** 0-RTT. */
   readonly zeroRtt?: ZeroRttObservation;
   /**
-   * A digest of the server's answers to the first hello of every version, SSLv2 to TLS 1.3
-   * (version, suite, compression, extensions, key-exchange parameters; no certificates): two names
+   * A digest of the server's answers to the first hello of every version from SSLv3 to TLS 1.3
+   * (SSLv2's hello names no server, so its answer is the address's) (version, suite, compression, extensions, key-exchange parameters; no certificates): two names
    * on one address and port with equal fingerprints got the same first answers, though they may
    * still accept different suites. Absent when an answer depended on timing (a time-out, a failed
    * connection), and in evidence from pastoe versions before it.

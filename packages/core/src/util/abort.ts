@@ -3,6 +3,13 @@ import { setMaxListeners } from 'node:events';
 /** How many listeners a scan-wide signal may have before Node warns: far above any real fan-out. */
 export const listenerBudget = 10_000;
 
+/**
+ * The reason given when a controller is aborted only to release what still listens on its signal
+ * after the work settled. Any reason avoids the DOMException (with its stack trace) that a bare
+ * `abort()` creates, which a bulk run would otherwise pay for on every DNS exchange.
+ */
+export const workSettled: unique symbol = Symbol('the work settled');
+
 /** A signal tied to a parent signal and an optional time limit, with its resources released on dispose. */
 export interface LinkedSignal {
   /** Aborts when the parent aborts or the time limit passes; its `reason` says which. */

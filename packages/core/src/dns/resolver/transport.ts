@@ -1,4 +1,5 @@
 import { ProbeFailure } from '../../model/evidence.js';
+import { workSettled } from '../../util/abort.js';
 import type { DnsError, DnsMessage } from '../types.js';
 import { DnsWireError } from '../wire/errors.js';
 import type { NormalizedQuestion } from '../wire/message.js';
@@ -106,7 +107,7 @@ export async function withDeadline<T>(
   } finally {
     clearTimeout(timer);
     parent.removeEventListener('abort', onParentAbort);
-    if (!controller.signal.aborted) controller.abort();
+    if (!controller.signal.aborted) controller.abort(workSettled);
   }
 }
 

@@ -1,4 +1,5 @@
 import type { DnsError } from '../types.js';
+import { workSettled } from '../../util/abort.js';
 import type { NormalizedQuestion } from '../wire/message.js';
 import { AttemptLog } from './attempts.js';
 import { type ExchangeResult, type Transport, toExchangeError } from './transport.js';
@@ -145,7 +146,7 @@ export function startFlight(
   const stop = (attempt: Attempt): void => {
     if (attempt.timer !== undefined) clearTimeout(attempt.timer);
     running.delete(attempt);
-    attempt.controller.abort();
+    attempt.controller.abort(workSettled);
   };
 
   const timeoutOf = (attempt: Attempt): DnsError => ({

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createScanCaches } from '../../runner/caches.js';
 import { parseCertificate } from '../../x509/certificate.js';
 import { openTestPki, type TestCertificate, type TestKey, type TestPki } from '../../x509/test-support/openssl.js';
 import { withSignedBy, withStapleSigner } from '../scanner/certificate-signatures.js';
@@ -35,6 +36,27 @@ function staple(response: Buffer, chains: readonly CertificateChainObservation[]
 function leaf(options: Parameters<TestPki['make']>[0] = {}): TestCertificate {
   return pki.make({ key: 'ec-p256', dns: ['example.nl', 'www.example.nl'], issuer: intermediate, ...options });
 }
+
+describe('withSignedBy with caches shared across scans', () => {
+  it('checks a chain once and gives the later scans the same links, another chain its own', () => {
+    const shared = createScanCaches().shared;
+    const certificates = (...certs: TestCertificate[]) => certs.map((c) => c.der.toString('base64'));
+    const first = leaf();
+    const observed = (certs: TestCertificate[]) =>
+      withSignedBy({ source: 'handshake', version: 'TLSv1.3', certificates: certificates(...certs) }, shared);
+    const once = observed([first, intermediate, root]);
+    expect(once.signedBy).toEqual([[1], [2], [2]]);
+    expect(shared.size).toBe(1);
+    const again = observed([first, intermediate, root]);
+    expect(again.signedBy).toEqual(once.signedBy);
+    expect(shared.size).toBe(1);
+    // The same certificates in another order are another chain, with other links.
+    expect(observed([first, root, intermediate]).signedBy).toEqual([[2], [1], [1]]);
+    // A leaf whose issuer is missing links to nothing, cache or not.
+    expect(observed([leaf(), root]).signedBy).toEqual([[], [1]]);
+    expect(shared.size).toBe(3);
+  });
+});
 
 describe('evaluateCertPubkey', () => {
   it.each([

@@ -64,6 +64,9 @@ export class ScanContext {
   readonly problems: TlsScanProblem[] = [];
   /** The X25519 share of every TLS 1.3 hello: the scanner never completes the exchange, so one key serves the scan. */
   readonly #keyShare: KeyShareEntry = x25519KeyShare();
+  /** Random bytes for the hellos, drawn a kilobyte at a time: one call to the system's generator serves a dozen hellos. */
+  #random: Uint8Array = new Uint8Array(0);
+  #randomUsed = 0;
 
   /**
    * @param dialer - opens connections
@@ -96,9 +99,9 @@ export class ScanContext {
       keyShares: offer.keyShares ?? [this.#keyShare],
       deflate,
       profile,
-      random: randomBytes(32),
+      random: this.#randomBytes(32),
       // TLS 1.3 middlebox compatibility mode wants a session id; older versions would read it as a resumption attempt.
-      ...(tls13 ? { sessionId: randomBytes(32) } : {}),
+      ...(tls13 ? { sessionId: this.#randomBytes(32) } : {}),
     });
     const outcome = await this.dialer.hello(record, this.limits.readTimeoutMs);
     if (outcome.kind === 'hello') this.flights.push({ requested: offer.version, deflateOffered: deflate, profile, flight: outcome.flight });
@@ -107,7 +110,18 @@ export class ScanContext {
 
   /** Sends an SSLv2 CLIENT-HELLO. */
   sslv2Hello(): Promise<HelloOutcome> {
-    return this.dialer.hello(buildSslv2ClientHello(randomBytes(16)), this.limits.readTimeoutMs);
+    return this.dialer.hello(buildSslv2ClientHello(this.#randomBytes(16)), this.limits.readTimeoutMs);
+  }
+
+  /** Fresh random bytes; a used byte is never handed out again (a refill is a new buffer). */
+  #randomBytes(size: number): Uint8Array {
+    if (this.#randomUsed + size > this.#random.length) {
+      this.#random = randomBytes(Math.max(1024, size));
+      this.#randomUsed = 0;
+    }
+    const out = this.#random.subarray(this.#randomUsed, this.#randomUsed + size);
+    this.#randomUsed += size;
+    return out;
   }
 }
 

@@ -76,11 +76,15 @@ function errorOf(error: unknown): { code: string; message: string } {
   return { code, message: message.length > 200 ? `${message.slice(0, 200)}…` : message };
 }
 
-/** The chain from node's linked certificate objects, leaf first, each certificate once. */
-function chainOf(socket: TLSSocket): string[] {
+/**
+ * The chain from node's linked certificate objects, leaf first, each certificate once. `given` is
+ * the object node:tls already built for `checkServerIdentity` when it did (a chain that verified):
+ * building it is a good part of a handshake's cost on the client side.
+ */
+function chainOf(socket: TLSSocket, given: PeerCertificate | undefined): string[] {
   const out: string[] = [];
   const seen = new Set<string>();
-  let certificate: PeerCertificate | undefined = socket.getPeerCertificate(true);
+  let certificate: PeerCertificate | undefined = given ?? socket.getPeerCertificate(true);
   // The objects link to their issuers and a root links to itself; the bound stops any loop.
   for (let i = 0; i < 16 && certificate !== undefined && certificate.raw !== undefined; i++) {
     const der = toBase64(certificate.raw);
@@ -134,6 +138,7 @@ export async function fullHandshake(request: FullHandshakeRequest): Promise<Full
   let session: SessionFacts | undefined;
   let failure: unknown;
   let closed = false;
+  let identityCertificate: PeerCertificate | undefined;
   // requestOCSP is passed on by tls.connect to the TLSSocket it makes, but @types/node leaves it out of ConnectionOptions.
   const connectOptions: tls.ConnectionOptions & { readonly requestOCSP: boolean } = {
     socket: request.socket,
@@ -147,7 +152,10 @@ export async function fullHandshake(request: FullHandshakeRequest): Promise<Full
     rejectUnauthorized: false,
     requestOCSP: true,
     // Trust is judged on the chain alone here; the host name is the certificate evaluator's job.
-    checkServerIdentity: () => undefined,
+    checkServerIdentity: (_host, certificate) => {
+      identityCertificate = certificate;
+      return undefined;
+    },
   };
   // Renegotiation refusals are read off the record layer (see tapRecords), so that connection runs over a tap.
   const tap = request.renegotiations > 0 ? tapRecords(request.socket) : undefined;
@@ -212,7 +220,7 @@ export async function fullHandshake(request: FullHandshakeRequest): Promise<Full
     const base = {
       ...(protocol === undefined ? {} : { protocol }),
       ...(cipher?.standardName === undefined ? {} : { cipher: cipher.standardName }),
-      chain: chainOf(socket),
+      chain: chainOf(socket, identityCertificate),
       authorized: socket.authorized,
       ...(socket.authorizationError === undefined || socket.authorizationError === null
         ? {}

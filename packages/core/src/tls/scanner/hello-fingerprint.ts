@@ -11,7 +11,10 @@ import { createHash } from 'node:crypto';
 import type { HelloProfile } from './client-hello.js';
 import type { HelloOutcome } from './dialer.js';
 
-/** The first hello of a version (SSLv2 included) and what the server answered. */
+/**
+ * The first hello of a version and what the server answered. SSLv2 has no part in the fingerprint:
+ * its hello names no server, so the answer is the address's, the same for every name on it.
+ */
 export interface FirstHello {
   /** The version offered. */
   readonly version: string;
@@ -57,7 +60,7 @@ function describe(outcome: HelloOutcome): string | undefined {
 }
 
 /**
- * The fingerprint of the first hellos (hex, 128 bits of SHA-256), or undefined when any answer
+ * The fingerprint of the first hellos of TLS 1.3 down to SSLv3 (hex, 128 bits of SHA-256), or undefined when any answer
  * depended on timing, so that no scan is carried over on the strength of a time-out.
  */
 export function helloFingerprint(profile: HelloProfile, hellos: readonly FirstHello[]): string | undefined {

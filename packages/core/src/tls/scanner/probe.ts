@@ -58,6 +58,7 @@ export async function probeTls(subject: Subject, context: ProbeContext, options:
       return await scanTls({
         ...options,
         ...(reference === undefined ? {} : { reference }),
+        caches: context.caches,
         ...(usesOwnTrust ? {} : { trust: context.transports.trust }),
         host: subject.name,
         ip,

@@ -19,6 +19,7 @@
  */
 import { isIP } from 'node:net';
 import type { SecureVersion } from 'node:tls';
+import type { ScanCaches } from '../../model/caches.js';
 import { ProbeFailure } from '../../model/evidence.js';
 import type { Network } from '../../transport/network.js';
 import { assertTrustStore, createTrustStore, type TrustStore } from '../../trust/store.js';
@@ -118,10 +119,15 @@ export interface ScanTlsOptions {
    * with the same options. When this name's first hellos give the reference's
    * {@link TlsEvidence.helloFingerprint}, the server refuses every suite the reference did not
    * accept and still accepts one of its worst NCSC level, the enumeration is carried over (see
-   * {@link TlsEvidence.enumerationFrom}; about 16 connections for a typical server instead of 30,
+   * {@link TlsEvidence.enumerationFrom}; about 15 connections for a typical server instead of 30,
    * most of them quick refusals); otherwise the scan goes on in full.
    */
   readonly reference?: TlsEvidence;
+  /**
+   * Caches shared with other scans (a bulk run's): which certificate of a chain signed which is
+   * kept there per chain, so a chain many names show is checked once.
+   */
+  readonly caches?: Pick<ScanCaches, 'shared'>;
 }
 
 const defaults = Object.freeze({
@@ -554,12 +560,19 @@ async function collect(context: ScanContext, settings: Settings, signal: AbortSi
     }
   }
 
-  // Phase 1b: the older versions and SSLv2.
-  const [o11, o10, o3, sslv2] = await Promise.all([
+  // Phase 1b: the older versions and SSLv2. An SSLv2 hello carries no server name, so every name
+  // on an address gets the answer the reference got: a name that may build on a reference whose
+  // SSLv2 answer was clear does not ask again unless it has to be scanned in full.
+  const reference = options.reference;
+  const mayCarryOver =
+    reference?.helloFingerprint !== undefined &&
+    reference.reachable &&
+    reference.versions.some((v) => v.version === 'SSLv2' && v.supported !== null);
+  const [o11, o10, o3, sslv2First] = await Promise.all([
     en('TLSv1.1').first(),
     en('TLSv1.0').first(),
     en('SSLv3').first(),
-    context.sslv2Hello(),
+    mayCarryOver ? undefined : context.sslv2Hello(),
   ]);
   const fingerprint = helloFingerprint(context.profile, [
     { version: 'TLSv1.3', outcome: o13 },
@@ -567,18 +580,17 @@ async function collect(context: ScanContext, settings: Settings, signal: AbortSi
     { version: 'TLSv1.1', outcome: o11 },
     { version: 'TLSv1.0', outcome: o10 },
     { version: 'SSLv3', outcome: o3 },
-    { version: 'SSLv2', outcome: sslv2 },
   ]);
-  const reference = options.reference;
   const suiteLevel = options.suiteLevel ?? ((suite: number) => cipherSuite(suite).level);
   if (
+    mayCarryOver &&
     fingerprint !== undefined &&
-    reference?.helloFingerprint === fingerprint &&
-    reference.reachable &&
+    reference.helloFingerprint === fingerprint &&
     (await referenceHolds(context, reference, suiteLevel))
   ) {
     return carryOver(context, settings, signal, options, reference);
   }
+  const sslv2 = sslv2First ?? (await context.sslv2Hello());
 
   // Phase 2: decide versions whose first chunk was refused without a version alert.
   await Promise.all([...enumerators.values()].map((e) => e.decide()));
@@ -635,7 +647,7 @@ async function collect(context: ScanContext, settings: Settings, signal: AbortSi
     complete: en(version).complete,
     candidates: en(version).offeredCount,
   }));
-  const { certificateChains, ocsp } = certificatesOf(context, facts);
+  const { certificateChains, ocsp } = certificatesOf(context, facts, options.caches?.shared);
 
   return {
     reachable,
@@ -665,6 +677,7 @@ async function collect(context: ScanContext, settings: Settings, signal: AbortSi
 function certificatesOf(
   context: ScanContext,
   facts: HandshakeFacts,
+  shared: ScanCaches['shared'] | undefined,
 ): { certificateChains: CertificateChainObservation[]; ocsp: OcspObservation | undefined } {
   const rawOcsp = context.flights.find((f) => f.flight.ocspResponse !== undefined)?.flight.ocspResponse;
   const staple: OcspObservation | undefined =
@@ -675,7 +688,7 @@ function certificatesOf(
     const key = chain.certificates.join(',');
     const known = signed.get(key);
     if (known?.signedBy !== undefined) return { ...chain, signedBy: known.signedBy };
-    const checked = withSignedBy(chain);
+    const checked = withSignedBy(chain, shared);
     signed.set(key, checked);
     return checked;
   });
@@ -719,7 +732,7 @@ async function carryOver(
   for (const problem of reference.problems) {
     if (isEnumerationStep(problem.step)) context.problem(problem.step, problem.code, problem.message);
   }
-  const { certificateChains, ocsp } = certificatesOf(context, facts);
+  const { certificateChains, ocsp } = certificatesOf(context, facts, options.caches?.shared);
   return {
     reachable: true,
     versions: reference.versions,
