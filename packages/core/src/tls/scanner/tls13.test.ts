@@ -4,6 +4,7 @@ import {
   RecordProtection,
   clientEarlyTrafficSecret,
   clientKeyShares,
+  x25519KeyShare,
   deriveSecret,
   earlySecret,
   emptyHash,
@@ -122,6 +123,18 @@ describe('RecordProtection', () => {
     const record = sender.seal(22, Buffer.from('x'));
     record[record.length - 1] = (record[record.length - 1] as number) ^ 1;
     expect(receiver.open(record.subarray(0, 5), record.subarray(5))).toBeUndefined();
+  });
+});
+
+describe('x25519KeyShare', () => {
+  it('gives the public key and shared secret of RFC 7748 section 6.1', () => {
+    const hex = (text: string) => Buffer.from(text, 'hex');
+    const alice = x25519KeyShare(hex('77076d0a7318a57d3c16c17251b26645df4c2f87ebc0992ab177fba51db92c2a'));
+    const bob = x25519KeyShare(hex('5dab087e624a8a4b79e17f8b83800ee66f3bb1292618b6fd1c2f8b27ff88e0eb'));
+    expect(Buffer.from(alice.publicKey).toString('hex')).toBe('8520f0098930a754748b7ddcb43ef75a0dbf3a0d26381af4eba4a98eaa9b4e6a');
+    expect(Buffer.from(bob.publicKey).toString('hex')).toBe('de9edb7d7b7dc1b4d35b61c2ece435373f8343c85b78674dadfc7e146f882b4f');
+    expect(alice.secret(bob.publicKey)?.toString('hex')).toBe('4a5d9d5ba4ce2de1728e3bf480350f25e07e21c947d19e3376f09b3c1e161742');
+    expect(() => x25519KeyShare(new Uint8Array(31))).toThrow(RangeError);
   });
 });
 

@@ -16,9 +16,10 @@ import {
   createECDH,
   createHash,
   createHmac,
+  createPrivateKey,
   createPublicKey,
   diffieHellman,
-  generateKeyPairSync,
+  randomBytes,
 } from 'node:crypto';
 import { build } from '../../util/bytes.js';
 import { Group } from './constants.js';
@@ -270,13 +271,25 @@ export interface ClientKeyShare {
   secret(serverShare: Uint8Array): Buffer | undefined;
 }
 
-/** A fresh X25519 key share. */
-export function x25519KeyShare(): ClientKeyShare {
-  const { publicKey, privateKey } = generateKeyPairSync('x25519');
-  const x = publicKey.export({ format: 'jwk' }).x ?? '';
+/** The DER of an X25519 private key in PKCS #8 (RFC 8410) before its 32 bytes. */
+const x25519Pkcs8Prefix = Buffer.from('302e020100300506032b656e04220420', 'hex');
+/** The length of the DER of an X25519 public key's SubjectPublicKeyInfo (RFC 8410) before its 32 bytes. */
+const x25519SpkiPrefixLength = 12;
+
+/**
+ * A fresh X25519 key share, from 32 random bytes (any 32 bytes are a private key: X25519 clamps
+ * them). `privateKey` is for tests with known vectors. The key is imported rather than made with
+ * `generateKeyPairSync`: Node 20 can deadlock when a garbage collection during the export of a
+ * generated key finalises the key-generation job, which takes the key's lock the export holds
+ * (a bulk run of 10,000 domains hung on it).
+ */
+export function x25519KeyShare(privateKey: Uint8Array = randomBytes(32)): ClientKeyShare {
+  if (privateKey.length !== 32) throw new RangeError('an X25519 private key is 32 bytes');
+  const key = createPrivateKey({ key: Buffer.concat([x25519Pkcs8Prefix, privateKey]), format: 'der', type: 'pkcs8' });
+  const spki = createPublicKey(key).export({ type: 'spki', format: 'der' });
   return {
     group: Group.x25519,
-    publicKey: Buffer.from(x, 'base64url'),
+    publicKey: spki.subarray(x25519SpkiPrefixLength),
     secret(serverShare) {
       if (serverShare.length !== 32) return undefined;
       try {
@@ -284,7 +297,7 @@ export function x25519KeyShare(): ClientKeyShare {
           key: { kty: 'OKP', crv: 'X25519', x: Buffer.from(serverShare).toString('base64url') },
           format: 'jwk',
         });
-        return diffieHellman({ privateKey, publicKey: peer });
+        return diffieHellman({ privateKey: key, publicKey: peer });
       } catch {
         return undefined;
       }
