@@ -33,6 +33,8 @@ const network = createNodeNetwork({ policy: createAddressPolicy({ allow: ['loopb
 interface Sample {
   readonly ms: number;
   readonly clientQueries: number;
+  /** Sequential round trips (pastoe's resolver measures them; Unbound's are not known). */
+  readonly rounds?: number;
   readonly knotQueries: number;
   readonly status: string;
 }
@@ -95,13 +97,15 @@ function resolverFor(endpoint: Endpoint): ClosableResolver {
 /** Times one pastoe validation, with the queries its resolver sent and Knot received. */
 async function pastoeSample(lab: UnboundLab, validator: Validator, resolver: ClosableResolver): Promise<Sample> {
   const knotBefore = await lab.knotQueries();
-  const before = resolver.stats().upstreamQueries;
+  const before = resolver.stats();
   const started = performance.now();
   const result = await validator.validate(name, type);
   const ms = performance.now() - started;
+  const after = resolver.stats();
   return {
     ms,
-    clientQueries: resolver.stats().upstreamQueries - before,
+    clientQueries: after.upstreamQueries - before.upstreamQueries,
+    rounds: (after.sequentialRoundTrips ?? 0) - (before.sequentialRoundTrips ?? 0),
     knotQueries: (await lab.knotQueries()) - knotBefore,
     status: result.status,
   };
@@ -157,9 +161,11 @@ async function benchUnbound(lab: UnboundLab): Promise<Summary> {
   return { label: 'unbound itself (no CD)', cold, warm };
 }
 
-function describe(samples: readonly Sample[]): { ms: number; client: number; knot: number; statuses: string } {
+function describe(samples: readonly Sample[]): { ms: number; client: number; rounds: string; knot: number; statuses: string } {
+  const rounds = samples.flatMap((s) => (s.rounds === undefined ? [] : [s.rounds]));
   return {
     ms: median(samples.map((s) => s.ms)),
+    rounds: rounds.length === 0 ? '–' : String(median(rounds)),
     client: median(samples.map((s) => s.clientQueries)),
     knot: median(samples.map((s) => s.knotQueries)),
     statuses: [...new Set(samples.map((s) => s.status))].join(','),
@@ -167,7 +173,7 @@ function describe(samples: readonly Sample[]): { ms: number; client: number; kno
 }
 
 function printTable(rows: readonly Summary[]): void {
-  const header = ['', 'cold ms', 'cold queries', 'knot saw', 'warm ms', 'warm queries', 'knot saw', 'verdict'];
+  const header = ['', 'cold ms', 'cold queries', 'cold rounds', 'knot saw', 'warm ms', 'warm queries', 'knot saw', 'verdict'];
   const body = rows.map((row) => {
     const cold = describe(row.cold);
     const warm = describe(row.warm);
@@ -175,6 +181,7 @@ function printTable(rows: readonly Summary[]): void {
       row.label,
       cold.ms.toFixed(2),
       String(cold.client),
+      cold.rounds,
       String(cold.knot),
       warm.ms.toFixed(3),
       String(warm.client),
@@ -205,6 +212,9 @@ async function main(): Promise<void> {
       `bench/dns: ${name} ${type}, ${coldRuns} cold (after ${warmupRuns} unmeasured) and ${warmRuns} warm runs, medians; Node ${process.version}`,
     );
     console.log('queries: what the client sent upstream (pastoe: resolver stats; unbound: num.query.udpout+tcpout); knot saw: mod-stats');
+    console.log(
+      'rounds: the longest chain of queries each sent after the one before was answered (pastoe resolver stats; deterministic, unlike ms)',
+    );
     const direct = await benchPastoe(lab, 'pastoe direct at knot', lab.knot, false);
     const viaUnbound = await benchPastoe(lab, 'pastoe via unbound (CD), unbound flushed when cold', lab.unbound, true);
     const unbound = await benchUnbound(lab);

@@ -293,6 +293,12 @@ export interface ResolverStats {
   readonly cacheHits: number;
   /** Queries that joined one already in flight. */
   readonly coalesced: number;
+  /**
+   * The longest chain of upstream queries each sent after the one before it was answered: the
+   * sequential round trips since creation (a retry inside one query is not counted apart).
+   * Absent from resolvers that do not measure it.
+   */
+  readonly sequentialRoundTrips?: number;
 }
 
 /** A DNS resolver at message level. Probes get it from their context. */

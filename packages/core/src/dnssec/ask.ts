@@ -61,15 +61,53 @@ function chargedAnswer(ctx: ValidationContext, message: DnsMessage, what: string
 /**
  * Sends one query with DO and CD set, so that a validating upstream hands over bogus data too
  * and pastoe reaches its own verdict. Counts it against the budget. NOERROR and NXDOMAIN are
- * answers; every other outcome becomes an indeterminate reason.
+ * answers; every other outcome becomes an indeterminate reason. A query sent ahead for the same
+ * name and type ({@link askAhead}) gives its answer instead of a new query.
  */
 export async function ask(ctx: ValidationContext, name: string, type: number, purpose: string): Promise<Asked> {
+  const key = aheadKey(name, type);
+  const early = ctx.askedAhead.get(key);
+  if (early === undefined) return send(ctx, name, type, purpose);
+  ctx.askedAhead.delete(key);
+  const asked = await early;
+  // Joined from another validation that was aborted meanwhile: that says nothing about this one.
+  if (!asked.ok && asked.reason === 'aborted' && ctx.signal?.aborted !== true) return send(ctx, name, type, purpose);
+  return asked;
+}
+
+/**
+ * Sends a query now that the chain walk is about to need, so that it runs beside others instead
+ * of after them; {@link ask} for the same name and type then takes its answer. `then` sees the
+ * answer as soon as it comes, before the walk does (so it can send the next query ahead).
+ */
+export function askAhead(ctx: ValidationContext, name: string, type: number, purpose: string, then?: (asked: Asked) => void): void {
+  const key = aheadKey(name, type);
+  if (ctx.askedAhead.has(key)) return;
+  let asked = ctx.aheadInFlight.get(key);
+  if (asked === undefined) {
+    const sent = send(ctx, name, type, purpose);
+    asked = sent;
+    ctx.aheadInFlight.set(key, sent);
+    void sent.then(() => {
+      if (ctx.aheadInFlight.get(key) === sent) ctx.aheadInFlight.delete(key);
+    });
+  }
+  ctx.askedAhead.set(key, asked);
+  if (then !== undefined) void asked.then(then);
+}
+
+function aheadKey(name: string, type: number): string {
+  return `${name}|${type}`;
+}
+
+async function send(ctx: ValidationContext, name: string, type: number, purpose: string): Promise<Asked> {
   const refusal = refusalBeforeAsking(ctx);
   if (refusal !== undefined) return refusal;
   ctx.queries += 1;
   ctx.counters.queries += 1;
   const what = `${purpose} (${displayName(name)} ${typeName(type)})`;
   let result: DnsResult;
+  const round = ctx.counters.queryRounds.start();
   try {
     result = await ctx.resolver.query(
       { name: queryName(name), type: typeName(type), dnssecOk: true, checkingDisabled: true, recursionDesired: true },
@@ -78,6 +116,8 @@ export async function ask(ctx: ValidationContext, name: string, type: number, pu
   } catch (error) {
     // The Resolver contract says query never rejects; a broken implementation must not break ours.
     return notAnswered('network', `${what}: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    ctx.counters.queryRounds.end(round);
   }
   if (result.ok) return chargedAnswer(ctx, result.message, what);
   if (result.error.code === 'aborted') return { ok: false, ...abortedReason(ctx) };

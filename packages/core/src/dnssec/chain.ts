@@ -3,10 +3,13 @@
  * a time, establishing each zone's keys ({@link establishKeys}) or finding where the chain of
  * trust ends ({@link probeChild}).
  */
+import { askAhead } from './ask.js';
 import { type ValidationContext, shared } from './context.js';
 import { probeChild } from './delegation.js';
 import { childToward, displayName } from './names.js';
 import { closestTrustAnchor, type ZoneTrustAnchor } from './trust-anchors.js';
+import { T } from './rrtypes.js';
+import { findRRset, groupRRsets } from './verify.js';
 import { establishKeys } from './zone-keys.js';
 import type { ZoneState } from './zone-state.js';
 
@@ -66,6 +69,36 @@ async function stepDown(
 }
 
 /**
+ * Sends side by side the queries the walk from `anchor` down to `target` asks one after another
+ * when every step is a secure zone cut: the anchor's DNSKEY RRset and the DS RRset of every name
+ * between that the cache does not know, then the DNSKEY RRset of each name whose DS RRset comes
+ * back. The walk takes their answers as it goes, so a name four zones deep waits for three rounds
+ * of queries rather than two per zone. It runs only once the answer's signer is known (a failed
+ * answer sends nothing more), skips names another validation is working on, and keeps to half the
+ * query budget. What it may ask in vain: the names below a delegation that turns out insecure or bogus.
+ */
+function askChainAhead(ctx: ValidationContext, anchor: ZoneTrustAnchor, target: string): void {
+  const names: string[] = [];
+  for (let current = anchor.zone; current !== target && names.length < ctx.settings.maxZoneDepth; ) {
+    current = childToward(current, target);
+    names.push(current);
+  }
+  const unknown = (name: string): boolean => ctx.cache.zone(name) === undefined && !ctx.inflight.has(`probe/${name}`);
+  const toProbe = names.filter((name) => unknown(name) && ctx.cache.cut(name) === undefined);
+  const anchorKeys = ctx.cache.zone(anchor.zone) === undefined && !ctx.inflight.has(`anchor/${anchor.zone}`);
+  if (toProbe.length === 0) return;
+  if (ctx.queries + 2 * toProbe.length + (anchorKeys ? 1 : 0) > ctx.settings.maxQueries / 2) return;
+  if (anchorKeys) askAhead(ctx, anchor.zone, T.DNSKEY, 'DNSKEY fetch');
+  for (const name of toProbe) {
+    askAhead(ctx, name, T.DS, 'DS fetch', (asked) => {
+      // This validation's own walk may have started on `name` meanwhile: only a cached zone makes the keys needless.
+      if (!asked.ok || asked.message.rcode !== 'NOERROR' || ctx.cache.zone(name) !== undefined) return;
+      if (findRRset(groupRRsets(asked.message.answers), name, T.DS) !== undefined) askAhead(ctx, name, T.DNSKEY, 'DNSKEY fetch');
+    });
+  }
+}
+
+/**
  * The state of the zone that holds `target`: walks from the closest trust anchor down, one label
  * at a time, asking each next name for its DS RRset, until it reaches `target`, an insecure
  * delegation, a failure, or a name that does not exist. For a secure result, `zone` is the
@@ -76,6 +109,7 @@ export async function zoneFor(ctx: ValidationContext, target: string): Promise<Z
   if (anchor === undefined) {
     return { status: 'insecure', zone: '', reason: 'no-trust-anchor', detail: `no trust anchor covers ${displayName(target)}` };
   }
+  askChainAhead(ctx, anchor, target);
   let state = await anchorState(ctx, anchor);
   let current = anchor.zone;
   let depth = 0;

@@ -1,4 +1,6 @@
 import type { Resolver } from '../dns/types.js';
+import type { CriticalPath } from '../util/critical-path.js';
+import type { Asked } from './ask.js';
 import type { ZoneTrustAnchor } from './trust-anchors.js';
 import { type RRset, type RRsetLimits, type RRsetVerification, verifyRRset, type WorkBudget, type ZoneKey } from './verify.js';
 import type { ZoneCache } from './zone-cache.js';
@@ -38,6 +40,8 @@ export interface ValidatorCounters {
   cacheMisses: number;
   /** Signature verifications done. */
   signatureChecks: number;
+  /** The sequential queries of all validations, measured as they are sent and answered. */
+  readonly queryRounds: CriticalPath;
 }
 
 /** Everything one validation carries: its clock, budget, signal and the zones it touched. */
@@ -69,6 +73,13 @@ export interface ValidationContext {
    * validations below the same zones fetch and verify its keys once.
    */
   readonly inflight: Map<string, Promise<unknown>>;
+  /** Queries this validation sent ahead of the chain walk, by name and type, until the walk takes their answers. */
+  readonly askedAhead: Map<string, Promise<Asked>>;
+  /**
+   * Queries sent ahead and still unanswered, by name and type, shared by all validations of one
+   * validator: concurrent validations below the same zones send each such query once.
+   */
+  readonly aheadInFlight: Map<string, Promise<Asked>>;
 }
 
 /**

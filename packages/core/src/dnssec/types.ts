@@ -73,6 +73,12 @@ export interface ValidatorStats {
   readonly coalesced: number;
   /** Signature verifications done. */
   readonly signatureChecks: number;
+  /**
+   * The longest chain of queries each sent after the one before it was answered, over all
+   * validations since creation: the sequential round trips a cold validation waits for (a query
+   * the resolver answers from its cache counts as well).
+   */
+  readonly sequentialQueries: number;
   /** Zones held in the cache now. */
   readonly cachedZones: number;
 }

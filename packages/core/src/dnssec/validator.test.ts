@@ -292,6 +292,24 @@ describe('createValidator over signed in-memory zones', () => {
     expect(await stripped.validator.validate('anything.wild.secure.test', 'A')).toMatchObject({ status: 'bogus', reason: 'nsec-missing' });
   });
 
+  it('waits for three rounds of queries cold, whatever the depth, with no more queries than one step at a time', async () => {
+    const { validator, server } = setup();
+    const result = await validator.validate('www.secure.test', 'A');
+    // The answer; then the root keys and the DS RRsets of test and secure.test; then the keys of both.
+    expect([result.status, result.queries, validator.stats().sequentialQueries]).toEqual(['secure', 6, 3]);
+    expect(new Set(server.log).size).toBe(server.log.length);
+    // Warm, the answer is all it asks.
+    await validator.validate('secure.test', 'A');
+    expect(validator.stats().sequentialQueries).toBe(4);
+  });
+
+  it('sends nothing ahead when the answer itself fails', async () => {
+    const { validator, server } = setup();
+    const result = await validator.validate('www.broken.test', 'A');
+    expect([result.status, result.queries, server.log]).toEqual(['indeterminate', 1, ['www.broken.test/A']]);
+    expect(validator.stats().sequentialQueries).toBe(1);
+  });
+
   it('validates deep names with one walk to the signing zone', async () => {
     const { validator } = setup();
     const result = await validator.validate('a.b.c.d.deep.secure.test', 'TXT');

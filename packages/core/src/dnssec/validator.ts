@@ -1,6 +1,8 @@
 import type { DnsRecord, Rcode, RecordType, Resolver } from '../dns/types.js';
+import { CriticalPath } from '../util/critical-path.js';
 import type { AnswerKind, ValidateOptions, ValidationResult, Validator } from './types.js';
 import { followAnswer, type Walked } from './answer-chain.js';
+import type { Asked } from './ask.js';
 import type { ChainSettings, ValidationContext, ValidatorCounters } from './context.js';
 import { canonicalName } from './names.js';
 import { defaultMaxNsec3Iterations } from './nsec3.js';
@@ -155,6 +157,7 @@ interface ValidatorState {
   readonly cache: ZoneCache;
   readonly counters: ValidatorCounters;
   readonly inflight: Map<string, Promise<unknown>>;
+  readonly aheadInFlight: Map<string, Promise<Asked>>;
   readonly clock: () => Date;
   readonly queryTimeoutMs: number | undefined;
 }
@@ -180,6 +183,8 @@ function newContext(validator: ValidatorState, options: ValidateOptions): Valida
     queries: 0,
     steps: new Map(),
     inflight: validator.inflight,
+    askedAhead: new Map(),
+    aheadInFlight: validator.aheadInFlight,
   };
 }
 
@@ -216,8 +221,17 @@ export function createValidator(options: ValidatorOptions): Validator {
     settings,
     limits,
     cache: new ZoneCache(settings.maxCacheEntries, () => clock().getTime()),
-    counters: { validations: 0, queries: 0, cacheHits: 0, coalesced: 0, cacheMisses: 0, signatureChecks: 0 },
+    counters: {
+      validations: 0,
+      queries: 0,
+      cacheHits: 0,
+      coalesced: 0,
+      cacheMisses: 0,
+      signatureChecks: 0,
+      queryRounds: new CriticalPath(),
+    },
     inflight: new Map(),
+    aheadInFlight: new Map(),
     clock,
     queryTimeoutMs: options.queryTimeoutMs,
   };
@@ -250,7 +264,8 @@ export function createValidator(options: ValidatorOptions): Validator {
       }
     },
     stats() {
-      return { ...counters, cachedZones: cache.size };
+      const { queryRounds, ...counted } = counters;
+      return { ...counted, sequentialQueries: queryRounds.length, cachedZones: cache.size };
     },
     clearCache() {
       cache.clear();

@@ -34,7 +34,7 @@ describe('createResolver: cache', () => {
     expect(second.cached).toBe(true);
     expect(second.message.answers[0]?.ttl).toBe(200);
     expect(server.received).toBe(1);
-    expect(resolver.stats()).toEqual({ queries: 2, upstreamQueries: 1, cacheHits: 1, coalesced: 0 });
+    expect(resolver.stats()).toEqual({ queries: 2, upstreamQueries: 1, cacheHits: 1, coalesced: 0, sequentialRoundTrips: 1 });
     clock.advance(200_000);
     expect(expectOk(await resolver.query({ name: 'www.example', type: 'A' })).cached).toBe(false);
     expect(server.received).toBe(2);
@@ -114,7 +114,7 @@ describe('createResolver: coalescing, retries, fallback, abort', () => {
     const results = await Promise.all(Array.from({ length: 10 }, () => resolver.query({ name: 'x.example', type: 'A' })));
     for (const result of results) expect(expectOk(result).message.answers).toHaveLength(1);
     expect(server.received).toBe(1);
-    expect(resolver.stats()).toEqual({ queries: 10, upstreamQueries: 1, cacheHits: 0, coalesced: 9 });
+    expect(resolver.stats()).toEqual({ queries: 10, upstreamQueries: 1, cacheHits: 0, coalesced: 9, sequentialRoundTrips: 1 });
   });
 
   it('keeps the shared query going while one caller aborts', async () => {
@@ -310,6 +310,6 @@ describe('resolver specs', () => {
     // Creating the default resolver opens nothing; only a query would.
     const resolver = createResolver();
     expect(resolver.description).toBe(defaultResolverSpecs.join(', '));
-    expect(resolver.stats()).toEqual({ queries: 0, upstreamQueries: 0, cacheHits: 0, coalesced: 0 });
+    expect(resolver.stats()).toEqual({ queries: 0, upstreamQueries: 0, cacheHits: 0, coalesced: 0, sequentialRoundTrips: 0 });
   });
 });

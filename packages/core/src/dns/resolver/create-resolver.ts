@@ -8,6 +8,7 @@ import { type CachedAnswer, type CacheTtlBounds, cacheKey, defaultCacheTtlBounds
 import { createDohTransport } from './doh.js';
 import { defaultBootstrap, defaultResolverSpecs, parseResolverSpec, type ResolverEndpoint } from './endpoints.js';
 import { createSystemTransport } from './system.js';
+import { CriticalPath } from '../../util/critical-path.js';
 import { SharedFlights } from './shared-flights.js';
 import { createTcpTransport } from './tcp.js';
 import type { Transport } from './transport.js';
@@ -192,6 +193,7 @@ export function createResolver(
   const transports = createTransports(endpoints, options, dohCa);
   const description = [...new Set(endpoints.map((endpoint) => endpoint.spec))].join(', ');
   const counters = { queries: 0, upstreamQueries: 0, cacheHits: 0, coalesced: 0 };
+  const roundTrips = new CriticalPath();
   const settings: UpstreamSettings = {
     description,
     attemptTimeoutMs: limits.attemptTimeoutMs,
@@ -228,13 +230,15 @@ export function createResolver(
       const deadline = started + Math.min(timeoutMs ?? Number.POSITIVE_INFINITY, limits.queryTimeoutMs);
       const shared = flights.ask({ key, question: normalized.question, startedAt: started, deadline, signal, timeoutMs });
       if (shared.joined) counters.coalesced += 1;
+      const depth = roundTrips.start();
       const result = await shared.result;
+      roundTrips.end(depth);
       return result.ok
         ? { ok: true, message: result.message, server: result.server, elapsedMs: elapsed(), cached: false }
         : fail(result.error, result.server);
     },
     stats(): ResolverStats {
-      return { ...counters };
+      return { ...counters, sequentialRoundTrips: roundTrips.length };
     },
     async close(): Promise<void> {
       flights.close();
