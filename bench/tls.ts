@@ -181,6 +181,8 @@ interface Sample {
   readonly connections: number;
   /** pastoe's own count, from the evidence. */
   readonly reported?: number;
+  /** pastoe's connection rounds (`TlsEvidence.connectionRounds`): connection times one after another. */
+  readonly rounds?: number;
   /** What the tool found, to compare the tools: accepted suites per version, or the exit code. */
   readonly found: string;
   /** Why the run does not count, if it does not. */
@@ -241,7 +243,13 @@ async function pastoeSample(
   });
   const ms = performance.now() - started;
   await proxy.settle();
-  return { ms, connections: proxy.accepted - before, reported: evidence.connections, ...evidenceSummary(evidence) };
+  return {
+    ms,
+    connections: proxy.accepted - before,
+    reported: evidence.connections,
+    ...(evidence.connectionRounds === undefined ? {} : { rounds: evidence.connectionRounds }),
+    ...evidenceSummary(evidence),
+  };
 }
 
 async function sslscanSample(target: TlsPeerEndpoint, proxy: CountingProxy): Promise<Sample> {
@@ -327,11 +335,12 @@ function seconds(ms: number | undefined): string {
 }
 
 function printTable(rows: readonly Row[]): void {
-  const header = ['target', 'tool', 'runs', 'wall (median)', 'wall min–max', 'TCP conns (proxy)', 'pastoe says', 'found'];
+  const header = ['target', 'tool', 'runs', 'wall (median)', 'wall min–max', 'TCP conns (proxy)', 'pastoe says', 'rounds', 'found'];
   const body = rows.map((row) => {
     const samples = good(row);
     const times = samples.map((sample) => sample.ms);
     const reported = samples.flatMap((sample) => (sample.reported === undefined ? [] : [sample.reported]));
+    const rounds = samples.flatMap((sample) => (sample.rounds === undefined ? [] : [sample.rounds]));
     const errors = row.samples.flatMap((sample) => (sample.error === undefined ? [] : [sample.error]));
     return [
       row.target,
@@ -341,11 +350,12 @@ function printTable(rows: readonly Row[]): void {
       times.length === 0 ? '-' : `${seconds(Math.min(...times))}–${seconds(Math.max(...times))}`,
       spread(samples.map((sample) => sample.connections)),
       spread(reported),
+      spread(rounds),
       `${[...new Set(samples.map((sample) => sample.found))].join(' / ')}${errors.length > 0 ? ` ERROR ${errors[0]}` : ''}`,
     ];
   });
   const widths = header.map((cell, i) => Math.max(cell.length, ...body.map((row) => (row[i] ?? '').length)));
-  const numeric = new Set([2, 3, 4, 5, 6]);
+  const numeric = new Set([2, 3, 4, 5, 6, 7]);
   const line = (cells: readonly string[]): string =>
     cells.map((cell, i) => (numeric.has(i) ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0))).join('  ');
   console.log(line(header).trimEnd());

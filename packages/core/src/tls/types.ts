@@ -259,6 +259,13 @@ export interface TlsEvidence {
   readonly enumerationFrom?: string;
   /** TCP connections opened. */
   readonly connections: number;
+  /**
+   * The longest chain of connections each opened after the one before it closed: how many
+   * connection times one after another the scan waited for, however many ran side by side. It
+   * moves far less than wall time on a busy machine (only with the order in which concurrent
+   * connections end). Absent in evidence from pastoe versions before it.
+   */
+  readonly connectionRounds?: number;
   /** Steps that failed. */
   readonly problems: readonly TlsScanProblem[];
 }

@@ -133,6 +133,9 @@ describe('scanTls against node:tls servers', () => {
     expect(JSON.parse(JSON.stringify(evidence))).toEqual(evidence);
     expect(evidence.connections).toBe(server.connections());
     expect(evidence.connections).toBeLessThanOrEqual(30);
+    // Up to four at once: far fewer connection times one after another than connections.
+    expect(evidence.connectionRounds).toBeGreaterThan(0);
+    expect(evidence.connectionRounds).toBeLessThan(evidence.connections * 0.75);
     expect(elapsed).toBeLessThan(5_000);
     console.log(`modern node server: ${evidence.connections} connections, ${elapsed.toFixed(0)} ms`);
 
@@ -337,6 +340,8 @@ describe('scanTls against node:tls servers', () => {
     // The scanner never held two connections at once (the server may see a close late).
     expect(counting.maxOpen()).toBe(1);
     expect(evidence.connections).toBe(smtp.connections());
+    // One at a time: every connection waited for the one before.
+    expect(evidence.connectionRounds).toBe(evidence.connections);
     expect(new Set(smtp.ehloNames)).toEqual(new Set(['scanner.pastoe.test']));
     console.log(`modern SMTP STARTTLS server: ${evidence.connections} connections, ${elapsed.toFixed(0)} ms`);
   });

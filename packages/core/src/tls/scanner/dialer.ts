@@ -8,7 +8,8 @@ import { negotiateStarttls } from '../../smtp/starttls.js';
 import { ProbeFailure } from '../../model/evidence.js';
 import type { Connection, Network } from '../../transport/network.js';
 import type { Semaphore } from '../../util/semaphore.js';
-import type { StarttlsObservation } from '../types.js';
+import { CriticalPath } from '../../util/critical-path.js';
+import type { StarttlsObservation, TlsEvidence } from '../types.js';
 import { type FlightBounds, type FlightOutcome, defaultFlightBounds, readServerFlight } from './records.js';
 import { StreamReader } from '../../transport/stream-reader.js';
 
@@ -59,6 +60,7 @@ export type HelloOutcome = FlightOutcome | { readonly kind: 'unavailable'; reado
 export class Dialer {
   readonly #options: DialerOptions;
   #connections = 0;
+  readonly #rounds = new CriticalPath();
   #starttls: StarttlsObservation | undefined;
 
   /** @param options - where and how to connect */
@@ -69,6 +71,11 @@ export class Dialer {
   /** TCP connections opened so far. */
   get connections(): number {
     return this.#connections;
+  }
+
+  /** The longest chain of connections each opened after the one before it closed (see {@link TlsEvidence.connectionRounds}). */
+  get connectionRounds(): number {
+    return this.#rounds.length;
   }
 
   /** The first STARTTLS dialogue's observation (mail only). */
@@ -92,6 +99,7 @@ export class Dialer {
       return { kind: 'unavailable', failure: { stage: 'connect', code: 'aborted', message: 'the scan ended before this connection' } };
     }
     let connection: Connection | undefined;
+    const round = this.#rounds.start();
     try {
       try {
         connection = await o.network.connect({ ip: o.ip, port: o.port, signal: o.signal, timeoutMs: o.connectTimeoutMs });
@@ -115,6 +123,7 @@ export class Dialer {
       return await use(connection.socket);
     } finally {
       connection?.close();
+      if (connection !== undefined) this.#rounds.end(round);
       release();
     }
   }

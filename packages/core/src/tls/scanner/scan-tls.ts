@@ -498,6 +498,7 @@ export async function scanTls(options: ScanTlsOptions): Promise<TlsEvidence> {
       ...evidence,
       endpoint,
       connections: dialer.connections,
+      connectionRounds: dialer.connectionRounds,
       problems: context.problems,
       ...(dialer.starttls === undefined ? {} : { starttls: dialer.starttls }),
     };
