@@ -7,10 +7,9 @@
 import { randomBytes } from 'node:crypto';
 import type { TlsScanProblem, TlsVersion } from '../types.js';
 import { type HelloProfile, type KeyShareEntry, buildClientHello, buildSslv2ClientHello } from './client-hello.js';
-import { defaultGroups, defaultSignatureSchemes } from './constants.js';
+import { Group, defaultGroups, defaultSignatureSchemes } from './constants.js';
 import type { Dialer, HelloOutcome } from './dialer.js';
 import type { ServerFlight } from './records.js';
-import { x25519KeyShare } from './tls13.js';
 
 /** A ServerHello the scan received, with what had been offered. */
 export interface RecordedFlight {
@@ -62,8 +61,12 @@ export class ScanContext {
   readonly flights: RecordedFlight[] = [];
   /** Problems met. */
   readonly problems: TlsScanProblem[] = [];
-  /** The X25519 share of every TLS 1.3 hello: the scanner never completes the exchange, so one key serves the scan. */
-  readonly #keyShare: KeyShareEntry = x25519KeyShare();
+  /**
+   * The X25519 share of every TLS 1.3 hello. These hellos never complete the exchange, so no
+   * private key is needed: any 32 bytes are an X25519 public value, and making a real key pair
+   * costs node:crypto a key import per scan.
+   */
+  readonly #keyShare: KeyShareEntry = { group: Group.x25519, publicKey: randomBytes(32) };
   /** Random bytes for the hellos, drawn a kilobyte at a time: one call to the system's generator serves a dozen hellos. */
   #random: Uint8Array = new Uint8Array(0);
   #randomUsed = 0;
