@@ -32,8 +32,11 @@ export type SupplierAttribution = { readonly [R in SupplierRole]?: RoleAttributi
 export interface SupplierIndex {
   /** The suppliers, in catalogue order. */
   readonly suppliers: readonly Supplier[];
+  /** MX patterns: exact names and suffixes to the supplier's position. */
   readonly mx: { readonly exact: ReadonlyMap<string, number>; readonly suffix: ReadonlyMap<string, number> };
+  /** Name server patterns, likewise. */
   readonly ns: { readonly exact: ReadonlyMap<string, number>; readonly suffix: ReadonlyMap<string, number> };
+  /** AS numbers to the supplier's position. */
   readonly asn: ReadonlyMap<number, number>;
 }
 
@@ -119,9 +122,9 @@ export function attributeWithIndex(report: HostingEvidenceSource, index: Supplie
  * evidence: mail by its most preferred MX hosts, DNS by its name servers, the website by the
  * origin AS of its web server addresses (the `web-route-origin` evidence). Each host is matched
  * to the supplier with the most specific pattern (an exact name before the longest suffix); the
- * role goes to the supplier that serves most of its hosts, and to {@link otherSupplier} when
- * hosts no supplier matches are as many or more. Pure: no network, the same answer for the same
- * report.
+ * role goes to the supplier that serves most of its hosts (on a tie, the one listed first), and
+ * to {@link otherSupplier} when more of its hosts match no supplier than match that one. Pure:
+ * no network, the same answer for the same report.
  *
  * @throws SupplierCatalogueError when the catalogue does not hold
  */

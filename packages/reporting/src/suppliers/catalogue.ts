@@ -5,6 +5,7 @@
  */
 import { isAsn, maxAsn } from '@pastoe/core';
 import { hostPatternText, parseHostPattern } from './host-pattern.js';
+import { isJsonObject } from './json-object.js';
 
 /** The catalogue format identifier; bumped only on breaking changes. */
 export const supplierCatalogueSchema = 'pastoe.suppliers/1' as const;
@@ -60,10 +61,6 @@ export const maxSupplierCatalogueLength = 4_000_000;
 const idPattern = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 const maxNameLength = 200;
 
-function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function list(value: unknown, path: string): readonly unknown[] | undefined {
   if (value === undefined) return undefined;
   if (!Array.isArray(value)) throw new SupplierCatalogueError(path, 'is not a list');
@@ -110,7 +107,7 @@ function asNumbers(value: unknown, path: string, id: string, claims: Claims): nu
 }
 
 function supplier(value: unknown, path: string, ids: Set<string>, claims: { mx: Claims; ns: Claims; asn: Claims }): Supplier {
-  if (!isRecord(value)) throw new SupplierCatalogueError(path, 'is not an object');
+  if (!isJsonObject(value)) throw new SupplierCatalogueError(path, 'is not an object');
   const unknown = Object.keys(value).filter((key) => !['id', 'name', 'mx', 'ns', 'asn'].includes(key));
   if (unknown.length > 0)
     throw new SupplierCatalogueError(path, `has unknown fields: ${unknown.join(', ')} (known: id, name, mx, ns, asn)`);
@@ -156,7 +153,7 @@ export function parseSupplierCatalogue(json: unknown): SupplierCatalogue {
       throw new SupplierCatalogueError('', `is not JSON: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
-  if (!isRecord(value)) throw new SupplierCatalogueError('', 'is not an object with a "suppliers" list');
+  if (!isJsonObject(value)) throw new SupplierCatalogueError('', 'is not an object with a "suppliers" list');
   const unknown = Object.keys(value).filter((key) => key !== 'schema' && key !== 'suppliers');
   if (unknown.length > 0) throw new SupplierCatalogueError('', `has unknown fields: ${unknown.join(', ')} (known: schema, suppliers)`);
   if (value.schema !== undefined && value.schema !== supplierCatalogueSchema)

@@ -6,6 +6,7 @@
  */
 import { type Evidence, isAsn, nameServersDeclaration, webRouteOriginDeclaration } from '@pastoe/core';
 import { normalHostName } from './host-pattern.js';
+import { isJsonObject } from './json-object.js';
 
 /** What attribution needs of a report: its evidence. */
 export interface HostingEvidenceSource {
@@ -22,12 +23,8 @@ const mxProbe = 'mail-mx';
 /** The most hosts of one role read from a report: a hostile zone could list hundreds. */
 const maxHosts = 64;
 
-function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function successes(report: HostingEvidenceSource, probe: string): Readonly<Record<string, unknown>>[] {
-  return (report.evidence ?? []).flatMap((entry) => (entry.probe === probe && entry.ok && isRecord(entry.data) ? [entry.data] : []));
+  return (report.evidence ?? []).flatMap((entry) => (entry.probe === probe && entry.ok && isJsonObject(entry.data) ? [entry.data] : []));
 }
 
 function bounded(names: Iterable<string>): string[] {
@@ -43,7 +40,7 @@ export function primaryMxHosts(report: HostingEvidenceSource): string[] | undefi
   const [data] = successes(report, mxProbe);
   if (data === undefined || !Array.isArray(data.records)) return undefined;
   const records = data.records.flatMap((record: unknown) =>
-    isRecord(record) && typeof record.exchange === 'string' && typeof record.preference === 'number' && record.exchange !== ''
+    isJsonObject(record) && typeof record.exchange === 'string' && typeof record.preference === 'number' && record.exchange !== ''
       ? [{ preference: record.preference, host: normalHostName(record.exchange) }]
       : [],
   );
@@ -57,7 +54,7 @@ export function nameServerHosts(report: HostingEvidenceSource): string[] | undef
   if (data === undefined || !Array.isArray(data.nameServers)) return undefined;
   return bounded(
     data.nameServers.flatMap((server: unknown) =>
-      isRecord(server) && typeof server.name === 'string' ? [normalHostName(server.name)] : [],
+      isJsonObject(server) && typeof server.name === 'string' ? [normalHostName(server.name)] : [],
     ),
   );
 }
@@ -76,7 +73,9 @@ export function webOriginAses(report: HostingEvidenceSource): number[][] | undef
       Array.isArray(data.routes)
         ? [
             ...new Set(
-              data.routes.flatMap((route: unknown) => (isRecord(route) && isAsn(route.origin) && route.origin !== 0 ? [route.origin] : [])),
+              data.routes.flatMap((route: unknown) =>
+                isJsonObject(route) && isAsn(route.origin) && route.origin !== 0 ? [route.origin] : [],
+              ),
             ),
           ]
         : [],
