@@ -4,7 +4,10 @@
  * with `toInternetNl`, a CSV table per domain with `toCsv`, and adoption statistics over a bulk
  * run with `summarize` and `summaryToCsv`, and reports people read, in Dutch and English: Markdown
  * with `toMarkdown` and `summaryToMarkdown`, one self-contained HTML file (or an embeddable
- * fragment) with `toHtml`, and an inline SVG adoption chart with `adoptionChartSvg`.
+ * fragment) with `toHtml`, and an inline SVG adoption chart with `adoptionChartSvg`. The supplier
+ * view: `attributeSuppliers` names the mail, DNS and web hosting supplier of a report from a
+ * catalogue (`parseSupplierCatalogue`, `defaultSupplierCatalogue`), and `summarize` with
+ * `suppliers` counts adoption per supplier.
  * Depends on the result schema only, never on checks.
  */
 export { toJson } from './json.js';
@@ -26,6 +29,22 @@ export type {
   StandardAdoption,
   StreefbeeldAdoption,
 } from './summary/types.js';
+export { attributeSuppliers, supplierRoles } from './suppliers/attribute.js';
+export type { RoleAttribution, SupplierAttribution, SupplierRole } from './suppliers/attribute.js';
+export {
+  maxSupplierCatalogueLength,
+  maxSupplierPatterns,
+  maxSuppliers,
+  otherSupplier,
+  parseSupplierCatalogue,
+  SupplierCatalogueError,
+  supplierCatalogueSchema,
+} from './suppliers/catalogue.js';
+export type { Supplier, SupplierCatalogue } from './suppliers/catalogue.js';
+export { defaultSupplierCatalogue } from './suppliers/default-catalogue.js';
+export type { HostingEvidenceSource } from './suppliers/hosting-evidence.js';
+export { maxComplyingListed } from './suppliers/types.js';
+export type { SupplierRoleAdoption, SupplierStandardAdoption, SupplierUse } from './suppliers/types.js';
 export * from './messages/index.js';
 export { toMarkdown } from './markdown/to-markdown.js';
 export type { MarkdownReportOptions } from './markdown/to-markdown.js';

@@ -82,4 +82,30 @@ describe('writeBulkOutputs', () => {
       'domain,internetnl_web,internetnl_mail,streefbeeld,streefbeeld_web,streefbeeld_mail\r\n',
     );
   });
+
+  it('writes the supplier view: the shipped catalogue by default, or the one given', async () => {
+    const store = openStore(join(dir, 'results.sqlite'));
+    const { id } = store.startMeasurement({ domains: [{ domain: 'a.nl' }], policy: 'internetnl' });
+    const mx: ScanReport['evidence'][number] = {
+      probe: 'mail-mx',
+      subject: { name: 'a.nl', role: 'domain' },
+      startedAt: '2026-01-01T00:00:00.000Z',
+      durationMs: 1,
+      ok: true,
+      data: { rcode: 'NOERROR', records: [{ preference: 0, exchange: 'a-nl.mail.protection.outlook.com' }], domainHasAddress: false },
+    };
+    store.saveReport(id, { ...report('a.nl', [verdict('check-one', 'pass')]), evidence: [mx] });
+    type Summary = { suppliers: { role: string; suppliers: { supplier: string; domains: number }[] }[] };
+    const mailSuppliers = (path: string | undefined) =>
+      (JSON.parse(readFileSync(path ?? '', 'utf8')) as Summary).suppliers.find((role) => role.role === 'mail')?.suppliers;
+    const [shipped, csv, , html] = await writeBulkOutputs(store, id, join(dir, 'shipped'));
+    expect(mailSuppliers(shipped)).toEqual([expect.objectContaining({ supplier: 'microsoft', domains: 1 })]);
+    expect(readFileSync(csv ?? '', 'utf8')).toContain('\r\nmail-supplier,microsoft,streefbeeld,mail,');
+    expect(readFileSync(html ?? '', 'utf8')).toContain('<h4>Email (MX servers)</h4>');
+    const [own] = await writeBulkOutputs(store, id, join(dir, 'own'), {
+      suppliers: { suppliers: [{ id: 'acme', name: 'Acme', mx: ['*.acme.example'] }] },
+    });
+    store.close();
+    expect(mailSuppliers(own)).toEqual([expect.objectContaining({ supplier: 'other', domains: 1 })]);
+  });
 });

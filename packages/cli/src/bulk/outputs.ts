@@ -1,7 +1,16 @@
 import { mkdir, open, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ScanReport } from '@pastoe/core';
-import { type GroupBy, type Language, summarize, summaryToCsv, toCsv, toHtml } from '@pastoe/reporting';
+import {
+  type GroupBy,
+  type Language,
+  type SupplierCatalogue,
+  defaultSupplierCatalogue,
+  summarize,
+  summaryToCsv,
+  toCsv,
+  toHtml,
+} from '@pastoe/reporting';
 import { type ResultStore, StoreError } from '@pastoe/store';
 
 /** Options for {@link writeBulkOutputs}. */
@@ -10,6 +19,8 @@ export interface BulkOutputOptions {
   readonly language?: Language;
   /** How to group the domains in the summary; default the group labels stored with the measurement. */
   readonly groupBy?: GroupBy<ScanReport>;
+  /** The supplier catalogue of the summaries' supplier view; default the one pastoe ships (`defaultSupplierCatalogue`). */
+  readonly suppliers?: SupplierCatalogue;
   /** Stops writing between files. */
   readonly signal?: AbortSignal;
 }
@@ -19,8 +30,8 @@ const outputFiles = ['summary.json', 'summary.csv', 'results.csv', 'summary.html
 
 /**
  * Writes a measurement's outputs into `outDir` (made when absent) from the store: `summary.json`
- * (`summarize` over the stored reports, by group), `summary.csv` (`summaryToCsv`), `results.csv`
- * (`toCsv`, a row per domain) and `summary.html`. Returns the paths written. Reads the reports
+ * (`summarize` over the stored reports, by group and by supplier), `summary.csv` (`summaryToCsv`),
+ * `results.csv` (`toCsv`, a row per domain) and `summary.html`. Returns the paths written. Reads the reports
  * as a stream, once per file that needs them, so a measurement of any size is never held whole.
  */
 export async function writeBulkOutputs(
@@ -41,7 +52,8 @@ export async function writeBulkOutputs(
     string,
   ];
 
-  const summary = summarize(storedReports(store, measurementId), { groupBy });
+  const suppliers = options.suppliers ?? defaultSupplierCatalogue();
+  const summary = summarize(storedReports(store, measurementId), { groupBy, suppliers });
   await writeFile(jsonPath, `${JSON.stringify(summary, null, 2)}\n`, options.signal === undefined ? {} : { signal: options.signal });
   options.signal?.throwIfAborted();
   await writeFile(summaryCsvPath, summaryToCsv(summary));

@@ -1,5 +1,5 @@
 import type { ScanManyOptions } from '@pastoe/core';
-import type { Language } from '@pastoe/reporting';
+import type { Language, SupplierCatalogue } from '@pastoe/reporting';
 import { openStore } from '@pastoe/store';
 import { readDomainList, runBulk, writeBulkOutputs } from '../bulk/index.js';
 import type { ProgressState } from '../progress.js';
@@ -56,7 +56,7 @@ export interface BulkEngine {
     store: BulkEngineStore,
     measurementId: BulkEngineResult['measurementId'],
     outDir: string,
-    options: { readonly language: Language; readonly groupBy: ReadonlyMap<string, string> },
+    options: { readonly language: Language; readonly groupBy: ReadonlyMap<string, string>; readonly suppliers?: SupplierCatalogue },
   ): Promise<string[]>;
 }
 

@@ -19,6 +19,7 @@ function recordingEngine(inputs: readonly BulkEngineInput[], failed: number) {
     policy?: string;
     outDir?: string;
     groupBy?: ReadonlyMap<string, string>;
+    suppliers?: readonly string[];
     closed: boolean;
   } = {
     closed: false,
@@ -42,6 +43,7 @@ function recordingEngine(inputs: readonly BulkEngineInput[], failed: number) {
     writeBulkOutputs: async (_store, _id, outDir, options) => {
       calls.outDir = outDir;
       calls.groupBy = options.groupBy;
+      if (options.suppliers !== undefined) calls.suppliers = options.suppliers.suppliers.map((supplier) => supplier.id);
       return [join(outDir, 'summary.html'), join(outDir, 'summary.csv')];
     },
   };
@@ -91,6 +93,23 @@ describe('pastoe bulk over the bulk engine seam', () => {
     );
     expect(run.status).toBe(1);
     expect(calls).toMatchObject({ opened: store, resume: false, policy: 'streefbeeld', closed: true });
+  });
+
+  it('hands a --suppliers catalogue to the outputs, and stops at a bad one before scanning', async () => {
+    const file = join(dir, 'suppliers.json');
+    writeFileSync(file, JSON.stringify({ suppliers: [{ id: 'acme', name: 'Acme', mx: ['*.mail.acme.example'] }] }));
+    const { engine, calls } = recordingEngine(inputs, 0);
+    expect((await runBulk(['list.csv', '--out', join(dir, 'third'), '--vantage', 'skip', '--suppliers', file], engine)).status).toBe(0);
+    expect(calls.suppliers).toEqual(['acme']);
+    writeFileSync(file, JSON.stringify({ suppliers: [{ id: 'acme', name: 'Acme', mx: ['mail.*.acme.example'] }] }));
+    const bad = recordingEngine(inputs, 0);
+    await expect(runBulk(['list.csv', '--out', join(dir, 'fourth'), '--suppliers', file], bad.engine)).rejects.toThrow(
+      /--suppliers ".*suppliers\.json": supplier catalogue: suppliers\[0\]\.mx\[0\] "mail\.\*\.acme\.example" has a \*/,
+    );
+    expect(bad.calls.opened).toBeUndefined();
+    await expect(runBulk(['list.csv', '--suppliers', join(dir, 'missing.json')], bad.engine)).rejects.toThrow(
+      /--suppliers .*missing\.json.*ENOENT/,
+    );
   });
 
   it('runs the real engine against the lab: the store holds every domain, and the outputs are written', async () => {

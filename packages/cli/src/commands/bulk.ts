@@ -1,7 +1,7 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { VantageError } from '@pastoe/core';
-import { type Language, languages } from '@pastoe/reporting';
+import { type Language, type SupplierCatalogue, languages, maxSupplierCatalogueLength, parseSupplierCatalogue } from '@pastoe/reporting';
 import { type Command, Option } from 'commander';
 import { boundHeapGrowth } from '../heap.js';
 import { createProgress } from '../progress.js';
@@ -22,6 +22,8 @@ export interface BulkFlags extends ScanFlags {
   readonly resume?: boolean;
   /** The language of the summary. */
   readonly lang: Language;
+  /** A supplier catalogue (JSON) for the summary's supplier view; default the one pastoe ships. */
+  readonly suppliers?: string;
 }
 
 /** Adds `pastoe bulk <file>`; `engine` replaces the bulk engine in tests. */
@@ -34,6 +36,7 @@ export function addBulkCommand(program: Command, runtime: CommandRuntime, engine
     .option('--out <dir>', 'where summary.html, summary.csv, results.csv and summary.json go', 'pastoe-bulk')
     .option('--store <file>', 'the results store (SQLite); default <out>/results.sqlite')
     .option('--resume', 'go on with the last unfinished measurement in the store, skipping finished domains')
+    .option('--suppliers <file>', 'a supplier catalogue (JSON) for the summary’s supplier view; default the one pastoe ships')
     .addOption(new Option('--lang <language>', 'the language of the summary').choices(languages).default('en'));
   addScanOptions(command)
     .addHelpText(
@@ -46,6 +49,7 @@ terminal; otherwise a plain line every few seconds.
 Examples:
   pastoe bulk domains.csv --group-column group --out result
   pastoe bulk domains.csv --group-column group --out result --resume
+  pastoe bulk domains.csv --out result --suppliers my-suppliers.json
 `,
     )
     .action(async (file: string, flags: BulkFlags) => runtime.exit(await runBulkCommand(file, flags, runtime, await engine())));
@@ -53,6 +57,8 @@ Examples:
 
 async function runBulkCommand(file: string, flags: BulkFlags, { io, signal }: CommandRuntime, engine: BulkEngine): Promise<number> {
   if (flags.groupColumn?.trim() === '') throw new UsageError('--group-column needs a column name');
+  // Read before the run, so that a bad catalogue stops it at once rather than after hours of scanning.
+  const suppliers = flags.suppliers === undefined ? undefined : await readSupplierCatalogue(flags.suppliers);
   const inputs = await engine.readDomainList(file, flags.groupColumn === undefined ? {} : { groupColumn: flags.groupColumn });
   if (inputs.length === 0) throw new UsageError(`${JSON.stringify(file)} lists no domains`);
   try {
@@ -81,7 +87,11 @@ async function runBulkCommand(file: string, flags: BulkFlags, { io, signal }: Co
     });
     progress.finish();
     const groups = new Map(inputs.flatMap((input) => (input.group === undefined ? [] : [[input.domain, input.group] as const])));
-    const paths = await engine.writeBulkOutputs(store, result.measurementId, flags.out, { language: flags.lang, groupBy: groups });
+    const paths = await engine.writeBulkOutputs(store, result.measurementId, flags.out, {
+      language: flags.lang,
+      groupBy: groups,
+      ...(suppliers === undefined ? {} : { suppliers }),
+    });
     io.out(
       `pastoe bulk: measurement ${result.measurementId}: ${result.scanned} scanned, ${result.skipped} finished earlier, ${result.failed} failed\n`,
     );
@@ -95,5 +105,18 @@ async function runBulkCommand(file: string, flags: BulkFlags, { io, signal }: Co
   } finally {
     await setup.close();
     store.close();
+  }
+}
+
+/** Reads and checks a `--suppliers` catalogue; any problem is a usage error naming the file. */
+async function readSupplierCatalogue(file: string): Promise<SupplierCatalogue> {
+  try {
+    // A UTF-16 code unit takes at most three bytes of UTF-8: a file over this is over the length bound.
+    if ((await stat(file)).size > maxSupplierCatalogueLength * 3)
+      throw new UsageError(`--suppliers ${JSON.stringify(file)} is larger than a supplier catalogue may be`);
+    return parseSupplierCatalogue(await readFile(file, 'utf8'));
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`--suppliers ${JSON.stringify(file)}: ${error instanceof Error ? error.message : String(error)}`);
   }
 }

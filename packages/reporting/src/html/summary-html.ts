@@ -2,6 +2,7 @@ import { adoptionChartSvg } from '../charts/adoption-chart.js';
 import type { Language } from '../messages/types.js';
 import { ui } from '../messages/ui.js';
 import type { AdoptionSummary } from '../summary/types.js';
+import { supplierViews } from '../suppliers/supplier-view.js';
 import { type TextTable, summaryView } from '../view/summary-view.js';
 import { htmlText } from './escape.js';
 
@@ -18,7 +19,22 @@ function htmlTable(table: TextTable, caption?: string): string {
   return `<div class="scroll"><table>${title}<thead>${head}</thead><tbody>\n${body}\n</tbody></table></div>`;
 }
 
-/** The adoption section of an HTML report: the note, the chart, then the tables. */
+/** The supplier part of the adoption section: a table per hosting role; empty without a supplier view. */
+function supplierPart(summary: AdoptionSummary, language: Language): string[] {
+  const views = supplierViews(summary, language);
+  if (views.length === 0) return [];
+  return [
+    `<h3>${htmlText(ui('suppliers.heading', language))}</h3>`,
+    `<p class="note">${htmlText(ui('suppliers.note', language))}</p>`,
+    ...views.flatMap((view) => [
+      `<h4>${htmlText(view.heading)}</h4>`,
+      view.note === undefined ? '' : `<p class="note">${htmlText(view.note)}</p>`,
+      view.table.rows.length === 0 ? '' : htmlTable(view.table),
+    ]),
+  ];
+}
+
+/** The adoption section of an HTML report: the note, the chart, then the tables (suppliers last). */
 export function summarySection(summary: AdoptionSummary, language: Language): string {
   const view = summaryView(summary, language);
   return [
@@ -33,6 +49,7 @@ export function summarySection(summary: AdoptionSummary, language: Language): st
     htmlTable(view.standards),
     `<h3>${htmlText(ui('summary.checks', language))}</h3>`,
     htmlTable(view.checks),
+    ...supplierPart(summary, language),
     '</section>',
   ]
     .filter((part) => part !== '')

@@ -1,6 +1,7 @@
 import type { Language } from '../messages/types.js';
 import { ui } from '../messages/ui.js';
 import type { AdoptionSummary } from '../summary/types.js';
+import { supplierViews } from '../suppliers/supplier-view.js';
 import { summaryView } from '../view/summary-view.js';
 import { mdParagraph, mdTable, mdText } from './escape.js';
 
@@ -15,7 +16,8 @@ export interface SummaryMarkdownOptions {
 /**
  * Adoption statistics (from `summarize`) as GitHub-flavoured Markdown: the share of domains
  * meeting the streefbeeld for web and mail, per standard and per check, all domains first and
- * then a column per group. A share is written `67 % (2/3)`: met over decided.
+ * then a column per group. A share is written `67 % (2/3)`: met over decided. A summary with a
+ * supplier view gets a table per hosting role last.
  */
 export function summaryToMarkdown(summary: AdoptionSummary, options: SummaryMarkdownOptions = {}): string {
   const language = options.language ?? 'en';
@@ -32,5 +34,14 @@ export function summaryToMarkdown(summary: AdoptionSummary, options: SummaryMark
     mdTable(view.checks.header, view.checks.rows),
   ];
   if (view.ungroupedNote !== undefined) parts.splice(2, 0, mdParagraph(view.ungroupedNote));
+  const suppliers = supplierViews(summary, language);
+  if (suppliers.length > 0) {
+    parts.push(`${hashes}# ${mdText(ui('suppliers.heading', language))}`, mdParagraph(ui('suppliers.note', language)));
+    for (const role of suppliers) {
+      parts.push(`${hashes}## ${mdText(role.heading)}`);
+      if (role.note !== undefined) parts.push(mdParagraph(role.note));
+      if (role.table.rows.length > 0) parts.push(mdTable(role.table.header, role.table.rows));
+    }
+  }
   return `${parts.join('\n\n')}\n`;
 }

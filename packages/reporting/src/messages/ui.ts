@@ -122,6 +122,23 @@ export const uiText = {
     en: '{count} domains without a group count in the total only.',
   },
   'summary.no-data': { nl: 'geen gegevens', en: 'no data' },
+  'suppliers.heading': { nl: 'Leveranciers', en: 'Suppliers' },
+  'suppliers.note': {
+    nl: 'Per leverancier: hoeveel domeinen er gebruik van maken en welk aandeel daarvan elke standaard haalt. E-mail naar de MX-servers, DNS naar de nameservers, websites naar het AS dat de adressen aankondigt. Domeinen die voldoen waar de meeste klanten van de leverancier dat niet doen, laten zien dat het kan.',
+    en: 'Per supplier: how many domains use it and the share of them that meet each standard. Mail by its MX servers, DNS by its name servers, websites by the AS that announces their addresses. Domains that comply where most of the supplier’s customers do not show that it can be done.',
+  },
+  'suppliers.role.mail': { nl: 'E-mail (MX-servers)', en: 'Email (MX servers)' },
+  'suppliers.role.dns': { nl: 'DNS (nameservers)', en: 'DNS (name servers)' },
+  'suppliers.role.web': { nl: 'Webhosting (AS van de webservers)', en: 'Web hosting (AS of the web servers)' },
+  'suppliers.supplier': { nl: 'Leverancier', en: 'Supplier' },
+  'suppliers.other': { nl: 'Overig of eigen beheer', en: 'Other or self-hosted' },
+  'suppliers.complying': { nl: 'Voldoen toch', en: 'Comply nonetheless' },
+  'suppliers.more': { nl: 'en nog {count}', en: 'and {count} more' },
+  'suppliers.unattributed': {
+    nl: '{count} domeinen zonder gegevens hierover tellen niet mee.',
+    en: '{count} domains without data on this take no part.',
+  },
+  'suppliers.none': { nl: 'Geen domeinen met gegevens hierover.', en: 'No domains with data on this.' },
   'chart.title': { nl: 'Adoptie per groep', en: 'Adoption per group' },
   'chart.description': {
     nl: 'Horizontale staven: het aandeel domeinen dat het streefbeeld en elke standaard haalt, per groep.',

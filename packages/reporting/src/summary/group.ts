@@ -1,7 +1,10 @@
 import type { ScanReport } from '@pastoe/core';
 
-/** What a summary needs of a report: its target and verdicts. A full `ScanReport` fits. */
-export type SummarisableReport = Pick<ScanReport, 'target' | 'verdicts'>;
+/**
+ * What a summary needs of a report: its target and verdicts, and for the supplier view its
+ * evidence. A full `ScanReport` fits.
+ */
+export type SummarisableReport = Pick<ScanReport, 'target' | 'verdicts'> & Partial<Pick<ScanReport, 'evidence'>>;
 
 /**
  * How reports are grouped: a function from a report to its group label, or a map from domain to

@@ -1,4 +1,5 @@
 import type { StandardId, VerdictStatus } from '@pastoe/core';
+import type { SupplierRoleAdoption } from '../suppliers/types.js';
 
 /** The summary format identifier; bumped only on breaking changes. */
 export const summarySchema = 'pastoe.summary/1' as const;
@@ -88,4 +89,11 @@ export interface AdoptionSummary {
   readonly groups: readonly GroupAdoption[];
   /** How many reports had no group label; they count in `overall` only. */
   readonly ungrouped: number;
+  /**
+   * The supplier view, over every domain: per hosting role (mail, DNS, web) the suppliers of the
+   * catalogue given as `summarize`'s `suppliers` option and how many of their customers meet the
+   * role's standards. Present only when a catalogue was given (added in schema 1 without a bump:
+   * readers of the other fields are not affected).
+   */
+  readonly suppliers?: readonly SupplierRoleAdoption[];
 }
