@@ -7,7 +7,8 @@
  * fragment) with `toHtml`, and an inline SVG adoption chart with `adoptionChartSvg`. The supplier
  * view: `attributeSuppliers` names the mail, DNS and web hosting supplier of a report from a
  * catalogue (`parseSupplierCatalogue`, `defaultSupplierCatalogue`), and `summarize` with
- * `suppliers` counts adoption per supplier.
+ * `suppliers` counts adoption per supplier. Two measurements compared with `compare`, written
+ * with `comparisonToHtml`, `comparisonToMarkdown`, `comparisonToCsv` and `comparisonDomainsToCsv`.
  * Depends on the result schema only, never on checks.
  */
 export { toJson } from './json.js';
@@ -55,3 +56,4 @@ export type { HtmlReportOptions } from './html/to-html.js';
 export { adoptionChartSvg } from './charts/adoption-chart.js';
 export type { AdoptionChartOptions } from './charts/adoption-chart.js';
 export type { ReportRenderOptions } from './view/options.js';
+export * from './compare/index.js';

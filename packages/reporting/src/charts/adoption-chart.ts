@@ -67,7 +67,7 @@ function barRow(row: ChartRow, group: string, stats: AdoptionStats, y: number, l
  * A short hash of the chart's content, for its element ids: two different charts on one page get
  * different ids, and the same chart always the same (FNV-1a, 32 bits; not for security).
  */
-function contentId(text: string): string {
+export function contentId(text: string): string {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
   return hash.toString(16).padStart(8, '0');

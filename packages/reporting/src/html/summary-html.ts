@@ -7,7 +7,7 @@ import { type TextTable, summaryView } from '../view/summary-view.js';
 import { htmlText } from './escape.js';
 
 /** A text table as HTML, in a scrolling box so a wide table does not widen a phone's page. */
-function htmlTable(table: TextTable, caption?: string): string {
+export function htmlTable(table: TextTable, caption?: string): string {
   const head = `<tr>${table.header.map((cell) => `<th scope="col">${htmlText(cell)}</th>`).join('')}</tr>`;
   const body = table.rows
     .map(

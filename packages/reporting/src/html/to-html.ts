@@ -4,9 +4,9 @@ import { meetsWord, statusWord, ui } from '../messages/ui.js';
 import { type ReportRenderOptions, type ShownDecisions, shownDecisions } from '../view/options.js';
 import { type CheckView, type ReportView, reportView } from '../view/report-view.js';
 import { meetsStatus, statusSymbol } from '../view/status.js';
+import { htmlDocument } from './document.js';
 import { htmlText } from './escape.js';
 import { summarySection } from './summary-html.js';
-import { reportStyles } from './styles.js';
 
 /** Options for {@link toHtml}. */
 export interface HtmlReportOptions extends ReportRenderOptions {
@@ -167,25 +167,5 @@ export function toHtml(input: ScanReport | readonly ScanReport[], options: HtmlR
   if (single === undefined && views.length > 0) body.push(overview(views, shown, language));
   if (options.summary !== undefined) body.push(summarySection(options.summary, language));
   body.push(...views.map((view, index) => domainSection(view, index, single !== undefined, shown, language)));
-  const content = body.join('\n');
-  if (options.fragment === true) {
-    return `<div class="pastoe-report" lang="${language}">\n<style>\n${reportStyles}\n</style>\n${content}\n</div>\n`;
-  }
-  return [
-    '<!doctype html>',
-    `<html lang="${language}">`,
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    // Nothing may load or run: the report is one file, and hostile text in it stays text.
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
-    `<title>${htmlText(title)}</title>`,
-    `<style>\n${reportStyles}\n</style>`,
-    '</head>',
-    '<body>',
-    `<main class="pastoe-report">\n${content}\n</main>`,
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
+  return htmlDocument(body.join('\n'), { title, language, fragment: options.fragment === true });
 }

@@ -22,7 +22,7 @@ export interface PolicyStandard {
 }
 
 /** Statuses that count as not meeting a check: the domain was judged and did not pass. */
-const notPassing: readonly VerdictStatus[] = ['fail', 'warning', 'info', 'not-tested'];
+export const notPassing: readonly VerdictStatus[] = ['fail', 'warning', 'info', 'not-tested'];
 
 function zeroStatuses(): Record<VerdictStatus, number> {
   return Object.fromEntries(verdictStatuses.map((status) => [status, 0])) as Record<VerdictStatus, number>;
