@@ -16,6 +16,8 @@ export type { JsonReportOptions } from './json.js';
 export * from './internetnl/index.js';
 export { toCsv } from './csv/to-csv.js';
 export type { CsvReportOptions } from './csv/to-csv.js';
+export { checkOrder } from './check-order.js';
+export type { ReportVerdicts } from './check-order.js';
 export { summarize } from './summary/summarize.js';
 export type { SummarizeOptions } from './summary/summarize.js';
 export type { GroupBy, SummarisableReport } from './summary/group.js';

@@ -10,6 +10,11 @@ export interface CsvReportOptions {
    * (e.g. `fail/bad`, the status and the check's outcome code).
    */
   readonly checkCell?: 'status' | 'status-outcome';
+  /**
+   * The check columns, in order; default {@link checkOrder} of the reports. Given the columns of
+   * a whole run, each report's table has the same header, so a run is written a row at a time.
+   */
+  readonly checks?: readonly string[];
 }
 
 /** The columns before the per-check ones, in order. */
@@ -59,7 +64,7 @@ function row(report: ScanReport, checks: readonly string[], cell: 'status' | 'st
  */
 export function toCsv(reports: Iterable<ScanReport>, options: CsvReportOptions = {}): string {
   const list = [...reports];
-  const checks = checkOrder(list);
+  const checks = options.checks ?? checkOrder(list);
   const cell = options.checkCell ?? 'status';
   return csvText(
     [...csvScoreColumns, ...checks],
