@@ -14,7 +14,7 @@ function counts(adoption: Adoption): Adoption {
 }
 
 /** A and B side by side, with the change of the share. */
-export function adoptionChange(a: Adoption, b: Adoption): AdoptionChange {
+function adoptionChange(a: Adoption, b: Adoption): AdoptionChange {
   return { a: counts(a), b: counts(b), change: a.share === null || b.share === null ? null : b.share - a.share };
 }
 
