@@ -1,7 +1,7 @@
 import { messageText } from '../messages/localize.js';
 import type { Language } from '../messages/types.js';
 import { ui, uiOr } from '../messages/ui.js';
-import { type TextTable, sharePercent, shareText, standardLabel } from '../view/summary-view.js';
+import { type TextTable, shareText, standardLabel } from '../view/summary-view.js';
 import type { AdoptionChange, AdoptionStatsChange, ChangedItems, ComparedMeasurement, Comparison, UnmatchedDomain } from './types.js';
 
 /** One set of domains (all, or a group) with its table of changes. */
@@ -28,12 +28,11 @@ export interface ComparisonView {
   readonly onlyInB: TextTable | undefined;
 }
 
-/** The change of a share in whole percentage points, as the shown percentages differ: `+12`, `-3`, `0`. */
+/** The change of a share in whole percentage points (rounded from the exact change): `+12`, `-3`, `0`; undefined when either share is null. */
 export function changePoints(change: AdoptionChange): string | undefined {
-  const a = sharePercent(change.a);
-  const b = sharePercent(change.b);
-  if (a === undefined || b === undefined) return undefined;
-  const points = b - a;
+  if (change.change === null) return undefined;
+  // `|| 0` turns a rounded -0 into 0.
+  const points = Math.round(change.change * 100) || 0;
   return points > 0 ? `+${points}` : String(points);
 }
 

@@ -5,6 +5,7 @@ import { compare } from './compare.js';
 import { comparisonDomainsToCsv, comparisonToCsv } from './comparison-csv.js';
 import { comparisonToHtml } from './comparison-html.js';
 import { comparisonToMarkdown } from './comparison-markdown.js';
+import { changePoints } from './comparison-view.js';
 import type { ComparableReport } from './types.js';
 
 const hostile = '<script>alert(1)</script>';
@@ -100,5 +101,23 @@ describe('comparisonToCsv and comparisonDomainsToCsv', () => {
       ['gone.nl', '', 'only-in-a', '', ''],
       ['new.nl', '', 'only-in-b', '', ''],
     ]);
+  });
+});
+
+describe('changePoints', () => {
+  const adoption = (yes: number, no: number) => ({
+    yes,
+    no,
+    undecided: 0,
+    notApplicable: 0,
+    absent: 0,
+    share: yes + no === 0 ? null : yes / (yes + no),
+  });
+  it('rounds the exact change, not the difference of the rounded percentages, and has no minus zero', () => {
+    // 67 % → 33 %: the exact change is -33.3 points.
+    expect(changePoints({ a: adoption(2, 1), b: adoption(1, 2), change: 1 / 3 - 2 / 3 })).toBe('-33');
+    expect(changePoints({ a: adoption(1, 1), b: adoption(3, 1), change: 0.25 })).toBe('+25');
+    expect(changePoints({ a: adoption(1, 0), b: adoption(1, 0), change: -0.001 })).toBe('0');
+    expect(changePoints({ a: adoption(0, 0), b: adoption(1, 0), change: null })).toBeUndefined();
   });
 });
