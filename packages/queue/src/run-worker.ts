@@ -1,4 +1,4 @@
-import { createNodeNetwork, type ScanCaches, type ScanManyOptions, createScanCaches, scanMany } from '@pastoe/core';
+import { type AddressMap, createNodeNetwork, type ScanCaches, type ScanManyOptions, createScanCaches, scanMany } from '@pastoe/core';
 import { type Job, UnrecoverableError, Worker } from 'bullmq';
 import { type QueueConnection, redisOptions } from './connection.js';
 import { DomainChannel } from './domain-channel.js';
@@ -30,6 +30,8 @@ export interface RunWorkerOptions {
    * `lockSmtpConnections`), the lock's TTL in milliseconds; `false` turns it off. Default 30 000.
    */
   readonly smtpLockTtlMs?: number | false;
+  /** The address map of the scan's network, if it has one: SMTP locks are keyed by the server really contacted. */
+  readonly addressMap?: AddressMap;
   /** Stops the worker: it takes no new job, finishes the jobs it runs, closes its connections and resolves. */
   readonly signal?: AbortSignal;
   /** Called when a job finished here, for a log line. */
@@ -82,7 +84,11 @@ export async function runWorker(options: RunWorkerOptions): Promise<WorkerResult
   const locked =
     options.smtpLockTtlMs === false
       ? undefined
-      : lockSmtpConnections(network, { connection: options.connection, ttlMs: options.smtpLockTtlMs ?? 30_000 });
+      : lockSmtpConnections(network, {
+          connection: options.connection,
+          ttlMs: options.smtpLockTtlMs ?? 30_000,
+          ...(options.addressMap === undefined ? {} : { addressMap: options.addressMap }),
+        });
   const channel = new DomainChannel();
   // The run is not given the caller's signal: stopping lets the running scans finish.
   const runStop = new AbortController();

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Connection, Network } from '@pastoe/core';
+import type { AddressMap, Connection, Network } from '@pastoe/core';
 import type { Redis } from 'ioredis';
 import { sleep } from './abortable.js';
 import { type QueueConnection, openRedis } from './connection.js';
@@ -15,6 +15,16 @@ export interface SmtpLockOptions {
   readonly ttlMs?: number;
   /** The longest wait between two tries to take a held lock, in milliseconds. Default 50. */
   readonly retryMs?: number;
+  /**
+   * How long a lock is kept after its connection closed, in milliseconds, so that the server has
+   * seen the end of one session before the next worker's begins. Default 100.
+   */
+  readonly lingerMs?: number;
+  /**
+   * The map the network sends addresses through (`--map`, the lab's), so that a lock is keyed by
+   * the server really contacted: two public addresses routed to one server share its lock.
+   */
+  readonly addressMap?: AddressMap;
   /** The Redis key prefix of the locks. Default `pastoe:smtp-lock`. */
   readonly keyPrefix?: string;
 }
@@ -48,14 +58,19 @@ const smtpPort = 25;
 export function lockSmtpConnections(network: Network, options: SmtpLockOptions): SmtpLockedNetwork {
   const ttlMs = options.ttlMs ?? 30_000;
   const retryMs = options.retryMs ?? 50;
+  const lingerMs = options.lingerMs ?? 100;
   if (!Number.isSafeInteger(ttlMs) || ttlMs < 1_000) throw new RangeError(`ttlMs must be a whole number of at least 1000, got ${ttlMs}`);
   if (!Number.isSafeInteger(retryMs) || retryMs < 1) throw new RangeError(`retryMs must be a positive whole number, got ${retryMs}`);
+  if (!Number.isSafeInteger(lingerMs) || lingerMs < 0 || lingerMs > ttlMs / 2)
+    throw new RangeError(`lingerMs must be a whole number from 0 to half of ttlMs, got ${lingerMs}`);
   const prefix = options.keyPrefix ?? 'pastoe:smtp-lock';
   const redis = openRedis(options.connection);
 
   const connect = async (connectOptions: Parameters<Network['connect']>[0]): Promise<Connection> => {
     if (connectOptions.port !== smtpPort) return network.connect(connectOptions);
-    const release = await acquire(redis, `${prefix}:${connectOptions.ip.toLowerCase()}:${smtpPort}`, {
+    const target = { ip: connectOptions.ip, port: smtpPort };
+    const contacted = options.addressMap?.(target, 'tcp') ?? target;
+    const release = await acquire(redis, `${prefix}:${contacted.ip.toLowerCase()}:${contacted.port}`, {
       ttlMs,
       retryMs,
       ...(connectOptions.signal === undefined ? {} : { signal: connectOptions.signal }),
@@ -67,14 +82,16 @@ export function lockSmtpConnections(network: Network, options: SmtpLockOptions):
       release();
       throw error;
     }
-    // Released when the socket has closed, not when close is asked for: by then our side is gone.
-    connection.socket.once('close', release);
+    // Released after the socket has closed, not when close is asked for, and a moment later: the
+    // server reads our end of the session on its own time, and must see it before the next one.
+    const linger = (): void => void setTimeout(release, lingerMs).unref();
+    connection.socket.once('close', linger);
     return {
       socket: connection.socket,
       remote: connection.remote,
       close() {
         connection.close();
-        if (connection.socket.closed) release();
+        if (connection.socket.closed) linger();
       },
     };
   };

@@ -34,9 +34,10 @@ export function addWorkerCommand(program: Command, runtime: CommandRuntime): voi
     .option('--web', 'run the website test (with neither --web nor --mail: both)')
     .option('--mail', 'run the email test')
     .addOption(
-      new Option('--stalled-interval <seconds>', 'how often to look for jobs of a worker that died, taken up again (default 30)').argParser(
-        timeoutMs,
-      ),
+      new Option(
+        '--stalled-interval <seconds>',
+        'how soon the jobs and mail server locks of a worker that died are taken up by others (default 30)',
+      ).argParser(timeoutMs),
     );
   addScanOptions(command)
     .addHelpText(
@@ -64,8 +65,13 @@ async function runWorkerCommand(flags: WorkerFlags, { io, signal }: CommandRunti
     const result = await runWorker({
       connection: flags.queue,
       ...(flags.concurrency === undefined ? {} : { concurrency: flags.concurrency }),
-      ...(flags.stalledInterval === undefined ? {} : { stalledIntervalMs: flags.stalledInterval }),
+      // A dead worker's mail server locks are given up about as soon as its jobs are; not sooner
+      // than 10 s, so that a busy worker's renewals, late on a loaded machine, still hold them.
+      ...(flags.stalledInterval === undefined
+        ? {}
+        : { stalledIntervalMs: flags.stalledInterval, smtpLockTtlMs: Math.max(10_000, flags.stalledInterval) }),
       scan: setup.scan,
+      ...(setup.addressMap === undefined ? {} : { addressMap: setup.addressMap }),
       ...(signal === undefined ? {} : { signal }),
     });
     io.out(`pastoe worker: ${result.scanned} scanned, ${result.failed} failed\n`);
