@@ -15,7 +15,7 @@ export interface TestRedis {
 }
 
 /** The redis-server binary on PATH, if any (Debian's `redis-server` package). */
-export function findRedisServer(): string | undefined {
+function findRedisServer(): string | undefined {
   for (const dir of (process.env.PATH ?? '').split(delimiter)) {
     const candidate = join(dir, 'redis-server');
     if (dir !== '' && existsSync(candidate)) return candidate;
