@@ -13,15 +13,13 @@
  * at a time per process (default 16).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { LabRoute } from '@pastoe/lab';
-import type { VantageSettings } from '@pastoe/core';
 import { formatEndpoint, formatMapRoute } from '../packages/cli/src/flags.js';
+import { processCpuMs, startLabProcess } from './support/lab-process.js';
 import { redisSkipReason, startTestRedis } from '../packages/queue/src/test-support/redis-server.js';
 
 const { values: flags } = parseArgs({ options: { domains: { type: 'string' }, concurrency: { type: 'string' } }, strict: true });
@@ -42,27 +40,6 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
 const bin = join(root, 'packages/cli/src/bin.ts');
 const env = { ...process.env, TSX_TSCONFIG_PATH: join(root, 'tsconfig.json') };
-
-/** What bench/support/bulk-lab.ts prints. */
-interface LabHello {
-  readonly resolverUrl: string;
-  readonly trustAnchors: string;
-  readonly caPem: string;
-  readonly routes: readonly LabRoute[];
-  readonly vantage: VantageSettings;
-  readonly rpki: { readonly ripestatUrl: string; readonly routinatorUrl: string };
-  readonly list: string;
-}
-
-/** CPU time of a process in milliseconds (Linux: /proc/<pid>/stat, in 1/100 s), or NaN when it is gone. */
-async function processCpuMs(pid: number | undefined): Promise<number> {
-  try {
-    const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]?.split(' ') ?? [];
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return Number.NaN;
-  }
-}
 
 /** A pastoe child whose CPU time is sampled until it exits (the last sample stands for its total). */
 function pastoe(args: readonly string[]): { child: ChildProcess; cpuMs(): number; exited: Promise<number | null> } {
@@ -88,20 +65,9 @@ function pastoe(args: readonly string[]): { child: ChildProcess; cpuMs(): number
 }
 
 const work = await mkdtemp(join(tmpdir(), 'pastoe-bench-scale-'));
-const lab = spawn(
-  process.execPath,
-  ['--import', 'tsx', join(here, 'support', 'bulk-lab.ts'), `--bulk=${count}`, `--list=${join(work, 'domains.csv')}`],
-  {
-    cwd: root,
-    env,
-    stdio: ['pipe', 'pipe', 'inherit'],
-  },
-);
+const { child: lab, hello } = await startLabProcess(count, join(work, 'domains.csv'));
 const redis = await startTestRedis();
 try {
-  const hello = JSON.parse(
-    await new Promise<string>((resolve) => createInterface({ input: lab.stdout as NonNullable<typeof lab.stdout> }).once('line', resolve)),
-  ) as LabHello;
   const files = { trustAnchor: join(work, 'trust-anchor.txt'), ca: join(work, 'ca.pem') };
   await Promise.all([writeFile(files.trustAnchor, `${hello.trustAnchors}\n`), writeFile(files.ca, hello.caPem)]);
   const { tcpEndpoints = [], tcp6Endpoints = [], smtpEndpoints = [] } = hello.vantage;
