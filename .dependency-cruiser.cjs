@@ -80,6 +80,13 @@ module.exports = {
       to: { path: '^packages/(checks-[^/]+|lab|reporting|cli)/' },
     },
     {
+      name: 'queue-no-check-code',
+      comment: 'the queue moves domains and reports by the result schema; the checks come from its caller, never from it.',
+      severity: 'error',
+      from: { path: '^packages/queue/src/', pathNot: '\\.test\\.ts$' },
+      to: { path: '^packages/(checks-[^/]+|lab|reporting|cli)/' },
+    },
+    {
       name: 'model-imports-nothing-above',
       comment: 'model is the vocabulary: it imports only model/, util/ and the service interfaces.',
       severity: 'error',

@@ -12,6 +12,7 @@ export const sourceAliases: Record<string, string> = {
   '@pastoe/checks-mail': at('./packages/checks-mail/src/index.ts'),
   '@pastoe/reporting': at('./packages/reporting/src/index.ts'),
   '@pastoe/store': at('./packages/store/src/index.ts'),
+  '@pastoe/queue': at('./packages/queue/src/index.ts'),
 };
 
 /** Every test project loads this guard first: tests contact loopback only, never another address. */

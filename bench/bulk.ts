@@ -14,12 +14,9 @@
  * scan after S seconds and report what was done, `--probes` to print the time each probe took.
  * When no domain finishes for a minute, it prints the probes in flight (a watchdog for stalls).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { mailPreset } from '@pastoe/checks-mail';
 import { boundHeapGrowth } from 'pastoe';
@@ -39,9 +36,9 @@ import {
   type ScanEvent,
   type ScanReport,
   scanMany,
-  type VantageSettings,
 } from '@pastoe/core';
-import { createLabAddressMap, type LabRoute } from '@pastoe/lab';
+import { createLabAddressMap } from '@pastoe/lab';
+import { type LabHello, processCpuMs, startLabProcess } from './support/lab-process.js';
 
 const { values: flags } = parseArgs({
   options: {
@@ -72,44 +69,8 @@ const targets = { domainsPerSecond: 20, peakRssMb: 400 } as const;
 boundHeapGrowth();
 const mb = (bytes: number): string => (bytes / 1024 / 1024).toFixed(0);
 
-/** What bench/support/bulk-lab.ts prints. */
-interface LabHello {
-  readonly resolverUrl: string;
-  readonly trustAnchors: string;
-  readonly caPem: string;
-  readonly routes: readonly LabRoute[];
-  readonly vantage: VantageSettings;
-  readonly rpki: { readonly ripestatUrl: string; readonly routinatorUrl: string };
-  readonly list: string;
-  readonly startupMs: number;
-  readonly rssBytes: number;
-}
-
-/** Starts the lab child and waits for its first line. */
-async function startLabProcess(list: string): Promise<{ child: ChildProcess; hello: LabHello }> {
-  const script = join(dirname(fileURLToPath(import.meta.url)), 'support', 'bulk-lab.ts');
-  const child = spawn(process.execPath, ['--import', 'tsx', script, `--bulk=${count}`, `--list=${list}`], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
-  const lines = createInterface({ input: child.stdout as NonNullable<typeof child.stdout> });
-  const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`the lab process exited (${code})`))));
-  const first = new Promise<string>((resolve) => lines.once('line', resolve));
-  const line = await Promise.race([first, exited]);
-  return { child, hello: JSON.parse(line) as LabHello };
-}
-
 /** TCP connections and UDP exchanges the scanner made. */
 const connections = { tcp: 0, udp: 0 };
-
-/** CPU time of a process in milliseconds (Linux: /proc/<pid>/stat; clock ticks are 1/100 s there), or NaN elsewhere. */
-async function processCpuMs(pid: number | undefined): Promise<number> {
-  try {
-    const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]?.split(' ') ?? [];
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return Number.NaN;
-  }
-}
 
 /** Transports that reach the lab in the child as `lab.transports()` would in process. */
 function labTransports(hello: LabHello) {
@@ -144,7 +105,7 @@ function labTransports(hello: LabHello) {
 }
 
 const work = await mkdtemp(join(tmpdir(), 'pastoe-bench-bulk-'));
-const { child, hello } = await startLabProcess(join(work, 'domains.csv'));
+const { child, hello } = await startLabProcess(count, join(work, 'domains.csv'));
 const transports = labTransports(hello);
 const storeFile = flags.out ?? join(work, 'results.sqlite');
 const store = openStore(storeFile);

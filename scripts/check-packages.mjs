@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
-const packages = ['core', 'lab', 'checks-web', 'checks-mail', 'reporting', 'store', 'cli'];
+const packages = ['core', 'lab', 'checks-web', 'checks-mail', 'reporting', 'store', 'queue', 'cli'];
 const require = createRequire(import.meta.url);
 let failed = false;
 

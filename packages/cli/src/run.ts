@@ -5,6 +5,7 @@ import { addCheckCommand } from './commands/check.js';
 import { addDemoCommand } from './commands/demo.js';
 import { addLabCommand } from './commands/lab.js';
 import { addReportCommand } from './commands/report.js';
+import { addWorkerCommand } from './commands/worker.js';
 import type { CommandRuntime } from './commands/runtime.js';
 import type { CliIo } from './io.js';
 import { UsageError } from './usage-error.js';
@@ -48,7 +49,7 @@ export async function runCli(argv: readonly string[], io: CliIo, signal?: AbortS
       getErrHasColors: () => false,
     })
     .addHelpText('after', '\nExit status: 0 done, 1 a scan failed or a threshold was not met, 2 usage error.\n');
-  for (const add of [addCheckCommand, addBulkCommand, addDemoCommand, addLabCommand]) add(program, runtime);
+  for (const add of [addCheckCommand, addBulkCommand, addDemoCommand, addLabCommand, addWorkerCommand]) add(program, runtime);
   addReportCommand(program, runtime);
   try {
     await program.parseAsync([...argv], { from: 'user' });

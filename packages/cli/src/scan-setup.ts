@@ -65,6 +65,8 @@ export interface ScanSetup {
   readonly scan: Omit<ScanManyOptions, 'signal'>;
   /** The in-process lab with `--lab`. */
   readonly lab?: Lab;
+  /** The address map the network applies (`--map`, or the lab's), if any. */
+  readonly addressMap?: AddressMap;
   /** Stops the lab and closes the resolver this setup opened. */
   close(): Promise<void>;
 }
@@ -144,15 +146,17 @@ export async function scanSetup(flags: ScanFlags, options: { readonly signal?: A
     return {
       scan: { ...common, transports: lab.transports(), vantage: vantageOption(flags.vantage) ?? lab.vantage },
       lab,
+      addressMap: lab.addressMap.map,
       close: () => lab.close(),
     };
   }
   if (flags.ripestat !== undefined && flags.routinator === undefined) throw new UsageError('--ripestat needs --routinator URL');
   const [trustAnchors, ca] = await Promise.all([readFlagFile('--trust-anchor', flags.trustAnchor), readFlagFile('--ca', flags.ca)]);
   const trust = ca === undefined ? undefined : fromText('--ca', flags.ca, () => createTrustStore({ ca, mozilla: false }));
+  const map = flags.map === undefined ? undefined : addressMap(flags.map);
   const network = createNodeNetwork({
     policy: createAddressPolicy(flags.allowPrivate === true ? { allow: privateAllowed } : {}),
-    ...(flags.map === undefined ? {} : { map: addressMap(flags.map) }),
+    ...(map === undefined ? {} : { map }),
   });
   // A resolver of our own only when the flags need one; core's default DoH resolver otherwise.
   const resolver: ClosableResolver | undefined =
@@ -178,6 +182,7 @@ export async function scanSetup(flags: ScanFlags, options: { readonly signal?: A
   const vantage = vantageOption(flags.vantage);
   return {
     scan: { ...common, transports, ...(vantage === undefined ? {} : { vantage }) },
+    ...(map === undefined ? {} : { addressMap: map }),
     close: async () => {
       await resolver?.close();
     },

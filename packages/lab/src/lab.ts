@@ -27,7 +27,7 @@ import { type DnsServerHandle, startDnsServer } from './dns/server.js';
 import type { ZoneRecord } from './dns/zone.js';
 import { type LabAddressMap, createLabAddressMap } from './net/address-map.js';
 import { startLabScenarios } from './net/scenarios/start.js';
-import type { LabMailScenario, LabServiceEndpoint, LabWebScenario } from './net/scenarios/types.js';
+import type { LabMailScenario, LabServiceEndpoint, LabSmtpSessions, LabWebScenario } from './net/scenarios/types.js';
 import { createLabCa, issueCertificate } from './pki/ca.js';
 import type { LabCa } from './pki/ca.js';
 import { type LabRpkiAddress, type LabRpkiData, labRpkiData } from './rpki/data.js';
@@ -130,6 +130,11 @@ export interface Lab {
   readonly mail: readonly LabMailScenario[];
   /** Every web and mail service endpoint: public address and port, the loopback listener, expected TLS properties. */
   readonly endpoints: readonly LabServiceEndpoint[];
+  /**
+   * How busy each mail scenario's SMTP server has been so far (sessions, and the most open at
+   * once): a test of a politeness limit reads it. Bulk copies share their scenario's server.
+   */
+  smtpSessions(): LabSmtpSessions[];
   /** The address map behind {@link Lab.network}: documentation endpoints to loopback listeners. */
   readonly addressMap: LabAddressMap;
   /** The lab's routing world and its RIPEstat-like and Routinator-like servers. */
@@ -287,6 +292,7 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
     web: world?.web ?? [],
     mail: world?.mail ?? [],
     endpoints: world?.endpoints ?? [],
+    smtpSessions: () => world?.smtpSessions() ?? [],
     addressMap,
     rpki,
     addressOf(name) {

@@ -6,4 +6,5 @@
 export { readDomainList } from './read-domain-list.js';
 export { runBulk } from './run-bulk.js';
 export type { BulkProgress } from './run-bulk.js';
+export { runQueuedBulk } from './run-queued-bulk.js';
 export { writeBulkOutputs } from './outputs.js';

@@ -69,18 +69,12 @@ export interface BulkRunResult {
 export async function runBulk(options: BulkRunOptions): Promise<BulkRunResult> {
   const { inputs, store } = options;
   options.signal?.throwIfAborted();
-  const resumed = options.resume ? latestResumable(store.measurements(), inputs) : undefined;
-  const measurement =
-    resumed ??
-    store.startMeasurement({
-      domains: inputs,
-      policy: options.policy ?? 'internetnl',
-      ...(typeof options.scan.vantage === 'object' ? { vantage: options.scan.vantage } : {}),
-      ...(options.label === undefined ? {} : { label: options.label }),
-    });
-  const finished = resumed === undefined ? new Set<string>() : store.finishedDomains(measurement.id);
+  const { measurement, pending: pendingInputs } = openMeasurement({
+    ...options,
+    ...(typeof options.scan.vantage === 'object' ? { vantage: options.scan.vantage } : {}),
+  });
   const groups = new Map(inputs.map((input) => [input.domain, input.group]));
-  const pending = inputs.filter((input) => !finished.has(input.domain)).map((input) => input.domain);
+  const pending = pendingInputs.map((input) => input.domain);
   const skipped = inputs.length - pending.length;
 
   let scanned = 0;
@@ -127,6 +121,32 @@ export async function runBulk(options: BulkRunOptions): Promise<BulkRunResult> {
   options.signal?.throwIfAborted();
   store.finishMeasurement(measurement.id);
   return { measurementId: measurement.id, scanned, skipped, failed };
+}
+
+/**
+ * The measurement a bulk run goes into: with `resume`, the latest unfinished one of the same
+ * input list, else a new one; and the inputs it has not finished.
+ */
+export function openMeasurement(options: {
+  readonly inputs: readonly BulkInput[];
+  readonly store: ResultStore;
+  readonly resume: boolean;
+  readonly policy?: string;
+  readonly label?: string;
+  readonly vantage?: unknown;
+}): { readonly measurement: Measurement; readonly pending: readonly BulkInput[] } {
+  const { inputs, store } = options;
+  const resumed = options.resume ? latestResumable(store.measurements(), inputs) : undefined;
+  const measurement =
+    resumed ??
+    store.startMeasurement({
+      domains: inputs,
+      policy: options.policy ?? 'internetnl',
+      ...(options.vantage === undefined ? {} : { vantage: options.vantage }),
+      ...(options.label === undefined ? {} : { label: options.label }),
+    });
+  const finished = resumed === undefined ? new Set<string>() : store.finishedDomains(measurement.id);
+  return { measurement, pending: inputs.filter((input) => !finished.has(input.domain)) };
 }
 
 /** The latest unfinished measurement started for this very input list (domains, order, groups), if any. */

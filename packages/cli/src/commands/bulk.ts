@@ -1,14 +1,18 @@
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { VantageError } from '@pastoe/core';
+import type { QueueConnection } from '@pastoe/queue';
 import { type Language, type SupplierCatalogue, languages, maxSupplierCatalogueLength, parseSupplierCatalogue } from '@pastoe/reporting';
+import { openStore } from '@pastoe/store';
 import { type Command, Option } from 'commander';
 import { boundHeapGrowth } from '../heap.js';
-import { createProgress } from '../progress.js';
+import { createProgress, type Progress } from '../progress.js';
 import { addScanOptions, type ScanFlags, scanSetup } from '../scan-setup.js';
 import { UsageError } from '../usage-error.js';
-import { type BulkEngine, loadBulkEngine } from './bulk-engine.js';
+import { runQueuedBulk } from '../bulk/index.js';
+import { type BulkEngine, type BulkEngineInput, type BulkEngineResult, type BulkEngineStore, loadBulkEngine } from './bulk-engine.js';
 import type { CommandRuntime } from './runtime.js';
+import { queueUrl } from './worker.js';
 
 /** The flags of `pastoe bulk`. */
 export interface BulkFlags extends ScanFlags {
@@ -24,6 +28,8 @@ export interface BulkFlags extends ScanFlags {
   readonly lang: Language;
   /** A supplier catalogue (JSON) for the summary's supplier view; default the one pastoe ships. */
   readonly suppliers?: string;
+  /** `--queue`: scan on `pastoe worker`s through this Redis instead of in this process. */
+  readonly queue?: QueueConnection;
 }
 
 /** Adds `pastoe bulk <file>`; `engine` replaces the bulk engine in tests. */
@@ -37,7 +43,12 @@ export function addBulkCommand(program: Command, runtime: CommandRuntime, engine
     .option('--store <file>', 'the results store (SQLite); default <out>/results.sqlite')
     .option('--resume', 'go on with the last unfinished measurement in the store, skipping finished domains')
     .option('--suppliers <file>', 'a supplier catalogue (JSON) for the summary’s supplier view; default the one pastoe ships')
-    .addOption(new Option('--lang <language>', 'the language of the summary').choices(languages).default('en'));
+    .addOption(new Option('--lang <language>', 'the language of the summary').choices(languages).default('en'))
+    .addOption(
+      new Option('--queue <url>', 'let `pastoe worker`s scan, through this Redis (redis://HOST:PORT); the scan flags are theirs then')
+        .argParser(queueUrl)
+        .conflicts('lab'),
+    );
   addScanOptions(command)
     .addHelpText(
       'after',
@@ -50,6 +61,7 @@ Examples:
   pastoe bulk domains.csv --group-column group --out result
   pastoe bulk domains.csv --group-column group --out result --resume
   pastoe bulk domains.csv --out result --suppliers my-suppliers.json
+  pastoe bulk domains.csv --out result --queue redis://10.0.0.5:6379   (and pastoe worker on each machine)
 `,
     )
     .action(async (file: string, flags: BulkFlags) => runtime.exit(await runBulkCommand(file, flags, runtime, await engine())));
@@ -66,13 +78,15 @@ async function runBulkCommand(file: string, flags: BulkFlags, { io, signal }: Co
   } catch (error) {
     throw new UsageError(`cannot create --out ${JSON.stringify(flags.out)}: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const store = engine.openStore(flags.store ?? join(flags.out, 'results.sqlite'));
-  boundHeapGrowth();
+  const storeFile = flags.store ?? join(flags.out, 'results.sqlite');
   const progress = createProgress({
     write: io.err,
     isTTY: io.errIsTty === true,
     ...(io.errColumns === undefined ? {} : { columns: io.errColumns }),
   });
+  if (flags.queue !== undefined) return runOnWorkers(inputs, storeFile, flags, flags.queue, { io, signal }, engine, progress, suppliers);
+  const store = engine.openStore(storeFile);
+  boundHeapGrowth();
   const setup = await scanSetup(flags, signal === undefined ? {} : { signal });
   try {
     const result = await engine.runBulk({
@@ -86,17 +100,7 @@ async function runBulkCommand(file: string, flags: BulkFlags, { io, signal }: Co
       onProgress: (state) => progress.update(state),
     });
     progress.finish();
-    const groups = new Map(inputs.flatMap((input) => (input.group === undefined ? [] : [[input.domain, input.group] as const])));
-    const paths = await engine.writeBulkOutputs(store, result.measurementId, flags.out, {
-      language: flags.lang,
-      groupBy: groups,
-      ...(suppliers === undefined ? {} : { suppliers }),
-    });
-    io.out(
-      `pastoe bulk: measurement ${result.measurementId}: ${result.scanned} scanned, ${result.skipped} finished earlier, ${result.failed} failed\n`,
-    );
-    for (const path of paths) io.out(`${path}\n`);
-    return result.failed > 0 ? 1 : 0;
+    return await writeOutputs(inputs, store, result, flags, io, engine, suppliers);
   } catch (error) {
     progress.finish();
     if (!(error instanceof VantageError)) throw error;
@@ -118,5 +122,62 @@ async function readSupplierCatalogue(file: string): Promise<SupplierCatalogue> {
   } catch (error) {
     if (error instanceof UsageError) throw error;
     throw new UsageError(`--suppliers ${JSON.stringify(file)}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** Writes the summaries of a finished run and says what it did; 1 when a domain failed. */
+async function writeOutputs(
+  inputs: readonly BulkEngineInput[],
+  store: BulkEngineStore,
+  result: BulkEngineResult,
+  flags: BulkFlags,
+  io: CommandRuntime['io'],
+  engine: BulkEngine,
+  suppliers: SupplierCatalogue | undefined,
+): Promise<number> {
+  const groups = new Map(inputs.flatMap((input) => (input.group === undefined ? [] : [[input.domain, input.group] as const])));
+  const paths = await engine.writeBulkOutputs(store, result.measurementId, flags.out, {
+    language: flags.lang,
+    groupBy: groups,
+    ...(suppliers === undefined ? {} : { suppliers }),
+  });
+  io.out(
+    `pastoe bulk: measurement ${result.measurementId}: ${result.scanned} scanned, ${result.skipped} finished earlier, ${result.failed} failed\n`,
+  );
+  for (const path of paths) io.out(`${path}\n`);
+  return result.failed > 0 ? 1 : 0;
+}
+
+/** `--queue`: the domains go to the queue, the workers scan them, this process commits and summarises. */
+async function runOnWorkers(
+  inputs: readonly BulkEngineInput[],
+  storeFile: string,
+  flags: BulkFlags,
+  queue: QueueConnection,
+  { io, signal }: Pick<CommandRuntime, 'io' | 'signal'>,
+  engine: BulkEngine,
+  progress: Progress,
+  suppliers: SupplierCatalogue | undefined,
+): Promise<number> {
+  const store = openStore(storeFile);
+  try {
+    io.err(`pastoe bulk: queueing ${inputs.length} domains on redis://${queue.host}:${queue.port ?? 6379} for pastoe worker\n`);
+    let result: BulkEngineResult;
+    try {
+      result = await runQueuedBulk({
+        inputs,
+        store,
+        resume: flags.resume === true,
+        queue,
+        ...(flags.policy === undefined ? {} : { policy: flags.policy }),
+        ...(signal === undefined ? {} : { signal }),
+        onProgress: (state) => progress.update({ ...state, etaSeconds: state.etaSeconds ?? Number.POSITIVE_INFINITY }),
+      });
+    } finally {
+      progress.finish();
+    }
+    return await writeOutputs(inputs, store, result, flags, io, engine, suppliers);
+  } finally {
+    store.close();
   }
 }

@@ -87,6 +87,26 @@ describe('scanMany', () => {
     expect(pulled).toBe(4);
   });
 
+  it('yields a finished scan while a live source has no next input yet', async () => {
+    const { checks } = setup();
+    let release: (() => void) | undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    async function* live(): AsyncGenerator<string> {
+      yield 'first.nl';
+      // A queue with nothing waiting: the next input comes only after the first result is seen.
+      await gate;
+      yield 'second.nl';
+    }
+    const seen: string[] = [];
+    for await (const result of scanMany(live(), { ...bound(checks), domainConcurrency: 4 })) {
+      seen.push(result.input);
+      release?.();
+    }
+    expect(seen).toEqual(['first.nl', 'second.nl']);
+  });
+
   it('aborts the scans in flight when the consumer stops early', async () => {
     const { checks, stats } = setup((name) => (name === 'quick.nl' ? 1 : 10_000));
     const started = performance.now();

@@ -88,20 +88,28 @@ export async function* scanMany(
       const run = scanOne(input, position, scanOptions).then((result) => ({ id: position, result }));
       inFlight.set(position, run);
     };
+    // The next input is raced against the scans in flight: a live source (a job queue) may have
+    // nothing to give for a while, and the results already finished must not wait for it.
+    let nextInput: Promise<{ readonly input: IteratorResult<string> }> | undefined;
     while (true) {
-      while (!exhausted && inFlight.size < width && !stop.signal.aborted) {
-        const next = await iterator.next();
-        if (next.done === true) {
-          exhausted = true;
-          break;
+      const wantInput = !exhausted && inFlight.size < width && !stop.signal.aborted;
+      if (wantInput) nextInput ??= iterator.next().then((input) => ({ input }));
+      if (!wantInput && inFlight.size === 0) break;
+      const event = await Promise.race([
+        ...(wantInput && nextInput !== undefined ? [nextInput] : []),
+        ...(inFlight.size > 0 ? [Promise.race(inFlight.values()).then((finished) => ({ finished }))] : []),
+      ]);
+      if ('input' in event) {
+        nextInput = undefined;
+        if (event.input.done === true) exhausted = true;
+        else {
+          start(String(event.input.value), index);
+          index += 1;
         }
-        start(String(next.value), index);
-        index += 1;
+        continue;
       }
-      if (inFlight.size === 0) break;
-      const { id, result } = await Promise.race(inFlight.values());
-      inFlight.delete(id);
-      yield result;
+      inFlight.delete(event.finished.id);
+      yield event.finished.result;
     }
   } finally {
     options.signal?.removeEventListener('abort', onOuterAbort);

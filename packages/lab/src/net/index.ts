@@ -13,6 +13,7 @@ export type {
   LabCertificateExpectation,
   LabIpv6Setup,
   LabMailScenario,
+  LabSmtpSessions,
   LabNameServerSetup,
   LabRpkiCase,
   LabScenarioWorld,

@@ -60,6 +60,29 @@ describe('lab SMTP server', () => {
     expect(server.received).toEqual(['EHLO scanner.test', 'STARTTLS', 'tls: EHLO scanner.test', 'tls: STARTTLS', 'tls: QUIT']);
   });
 
+  it('counts the most sessions open at once', async () => {
+    const server = await serve();
+    const greeted = async () => {
+      const socket = await tcpConnect(server.port);
+      await replyReader(socket).reply();
+      return socket;
+    };
+    const closed = (socket: Awaited<ReturnType<typeof tcpConnect>>) =>
+      new Promise<void>((resolve) => {
+        socket.once('close', () => resolve());
+        socket.destroy();
+      });
+    await closed(await greeted());
+    // Give the server the close before the next session.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const one = await greeted();
+    expect(server.peakSessions).toBe(1);
+    const two = await greeted();
+    expect(server.peakSessions).toBe(2);
+    await Promise.all([closed(one), closed(two)]);
+    expect(server.sessions).toBe(3);
+  });
+
   it('works with openssl s_client -starttls smtp', async () => {
     const server = await serve({ tls: { certificates: [cert], minVersion: 'TLSv1.2', maxVersion: 'TLSv1.2' } });
     const dir = mkdtempSync(join(tmpdir(), 'pastoe-lab-'));

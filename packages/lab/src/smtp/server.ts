@@ -50,6 +50,8 @@ export interface LabSmtpServer extends LabListener {
   readonly received: readonly string[];
   /** Sessions accepted so far. */
   readonly sessions: number;
+  /** The most sessions that were open at the same time (from accept to the socket's close). */
+  readonly peakSessions: number;
   /** Sessions that completed a STARTTLS handshake. */
   readonly tlsSessions: number;
 }
@@ -69,11 +71,18 @@ export async function startSmtpServer(options: StartSmtpServerOptions): Promise<
   const keepLines = options.keepLines ?? 200;
   const received: string[] = [];
   let sessions = 0;
+  let openSessions = 0;
+  let peakSessions = 0;
   let tlsSessions = 0;
   const timers = new Set<NodeJS.Timeout>();
 
   const server = createServer((raw: Socket) => {
     sessions++;
+    openSessions++;
+    peakSessions = Math.max(peakSessions, openSessions);
+    raw.once('close', () => {
+      openSessions--;
+    });
     raw.on('error', () => raw.destroy());
     raw.setTimeout(options.idleTimeoutMs ?? 30_000, () => raw.destroy());
     let stream: Socket | TLSSocket = raw;
@@ -218,6 +227,9 @@ export async function startSmtpServer(options: StartSmtpServerOptions): Promise<
     },
     get sessions() {
       return sessions;
+    },
+    get peakSessions() {
+      return peakSessions;
     },
     get tlsSessions() {
       return tlsSessions;

@@ -11,7 +11,7 @@ import { type LabHttpResponse, type LabHttpSite, startHttpServer } from '../../h
 import { issueCertificate, type LabCa } from '../../pki/ca.js';
 import { fixedLabKey } from '../../pki/fixed-keys.js';
 import { type LabTlsaData, tlsaText } from '../../pki/tlsa.js';
-import { startSmtpServer } from '../../smtp/server.js';
+import { type LabSmtpServer, startSmtpServer } from '../../smtp/server.js';
 import { startScriptedTlsServer } from '../../tls/scripted.js';
 import type { LabAddressMap } from '../address-map.js';
 import type { LabListener } from '../listener.js';
@@ -41,6 +41,7 @@ import type {
   LabScenarioCopies,
   LabScenarioWorld,
   LabServiceEndpoint,
+  LabSmtpSessions,
   LabWebScenario,
   LabWwwSetup,
   MailSpec,
@@ -413,7 +414,7 @@ async function startSmtp(
   addresses: Addresses,
   signed: boolean,
   context: StartContext,
-): Promise<{ readonly endpoint: LabServiceEndpoint; readonly records: string[] }> {
+): Promise<{ readonly endpoint: LabServiceEndpoint; readonly records: string[]; readonly server: LabSmtpServer }> {
   const mx = `mx.${spec.domain}`;
   const tlsSpec = smtpSpec.tls;
   const built =
@@ -462,7 +463,7 @@ async function startSmtp(
     '@ 300 IN CAA 0 issue "lab.test"',
     ...tlsa.map((data) => `_25._tcp.mx 300 IN TLSA ${tlsaText(data)}`),
   ];
-  return { endpoint, records };
+  return { endpoint, records, server: listener };
 }
 
 /** A mail domain's SPF and DMARC records: the scenario's own, or the lab's defaults. */
@@ -482,7 +483,7 @@ async function startMailScenario(
   spec: MailSpec,
   index: number,
   context: StartContext,
-): Promise<{ readonly scenario: LabMailScenario; readonly zone: LabZoneSpec }> {
+): Promise<{ readonly scenario: LabMailScenario; readonly zone: LabZoneSpec; readonly smtpServer?: LabSmtpServer }> {
   const addresses = { ipv4: ipv4For('mail', index), ipv6: ipv6For('mail', index) };
   const signed = spec.signed ?? true;
   // Without an SMTP server the domain has a null MX (RFC 7505), or no MX at all when the spec says so.
@@ -515,6 +516,7 @@ async function startMailScenario(
       : {};
   return {
     scenario,
+    ...(smtp === undefined ? {} : { smtpServer: smtp.server }),
     zone: { origin: spec.domain, content: records.join('\n'), ...(signed ? { dnssec: { algorithm: 13, ...faults } } : {}) },
   };
 }
@@ -550,7 +552,13 @@ export async function startLabScenarios(options: StartLabScenariosOptions): Prom
     ];
     const zones = [...startedWeb.map((s) => s.zone), ...startedMail.map((m) => m.zone)];
     const { ns2 } = scenarioNameServers;
-    return { zones, web, mail, endpoints, nameServerAddresses: [ns2.ipv4, ns2.ipv6], close };
+    const smtpSessions = (): LabSmtpSessions[] =>
+      startedMail.flatMap((m) =>
+        m.smtpServer === undefined
+          ? []
+          : [{ host: `mx.${m.scenario.domain}`, sessions: m.smtpServer.sessions, peakSessions: m.smtpServer.peakSessions }],
+      );
+    return { zones, web, mail, endpoints, nameServerAddresses: [ns2.ipv4, ns2.ipv6], smtpSessions, close };
   } catch (error) {
     await close();
     throw error;

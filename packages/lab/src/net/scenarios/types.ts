@@ -207,6 +207,16 @@ export interface LabMailScenario {
   readonly mxIpv6?: Extract<LabIpv6Setup, 'none' | 'unreachable'>;
 }
 
+/** How busy a scenario's SMTP server has been; see {@link LabScenarioWorld.smtpSessions}. */
+export interface LabSmtpSessions {
+  /** The MX name, e.g. `mx.mail-modern.test`. */
+  readonly host: string;
+  /** Sessions accepted so far. */
+  readonly sessions: number;
+  /** The most sessions open at the same time. */
+  readonly peakSessions: number;
+}
+
 /** Everything the scenario world adds to a lab. */
 export interface LabScenarioWorld {
   /** Zones to add to the lab's DNS (signed where the scenario needs it). */
@@ -219,6 +229,8 @@ export interface LabScenarioWorld {
   readonly endpoints: readonly LabServiceEndpoint[];
   /** Name server addresses the scenario zones publish besides the lab's own, to be routed to the lab's DNS server. */
   readonly nameServerAddresses: readonly string[];
+  /** How busy each SMTP server has been so far, a snapshot. */
+  smtpSessions(): LabSmtpSessions[];
   /** Closes every server. */
   close(): Promise<void>;
 }
