@@ -1,6 +1,6 @@
 /**
  * @packageDocumentation
- * The `pastoe` command line: `check`, `bulk`, `demo` and `lab`. `runCli` runs it in-process.
+ * The `pastoe` command line: `check`, `bulk`, `report`, `worker`, `demo` and `lab`. `runCli` runs it in-process.
  */
 export { boundHeapGrowth } from './heap.js';
 export { runCli } from './run.js';
