@@ -21,7 +21,7 @@ describe('runCli', () => {
       expect(await runCli(args, c.io)).toBe(0);
       const text = c.out();
       expect(text).toContain('Usage: pastoe [options] [command]');
-      for (const command of ['check', 'bulk', 'demo', 'lab']) expect(text).toMatch(new RegExp(`^ {2}${command} `, 'm'));
+      for (const command of ['check', 'bulk', 'report', 'demo', 'lab']) expect(text).toMatch(new RegExp(`^ {2}${command} `, 'm'));
       expect(text).toContain('Exit status: 0 done, 1 ');
       expect(c.err()).toBe('');
     }
@@ -33,6 +33,7 @@ describe('runCli', () => {
       /^Usage: pastoe check \[options\] <domain\.\.\.>[\s\S]*--fail-under <score>[\s\S]*--require <standards>[\s\S]*--map <addr:port=addr:port>/,
     ],
     ['bulk', /^Usage: pastoe bulk \[options\] <file>[\s\S]*--group-column <name>[\s\S]*--store <file>[\s\S]*--resume[\s\S]*--lab/],
+    ['report', /^Usage: pastoe report \[options\][\s\S]*--store <file>[\s\S]*--compare <id>[\s\S]*--suppliers <file>/],
     ['demo', /^Usage: pastoe demo \[options\][\s\S]*--out <file>[\s\S]*No traffic leaves loopback/],
     ['lab', /^Usage: pastoe lab \[options\][\s\S]*--bulk <n>[\s\S]*--bulk-out <file>[\s\S]*until SIGINT or\s+SIGTERM/],
   ])('prints the help of %s for --help, -h and help <command>, without running it', async (command, help) => {

@@ -1,13 +1,14 @@
-import { mkdir, readFile, stat } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { VantageError } from '@pastoe/core';
 import type { QueueConnection } from '@pastoe/queue';
-import { type Language, type SupplierCatalogue, languages, maxSupplierCatalogueLength, parseSupplierCatalogue } from '@pastoe/reporting';
+import { type Language, type SupplierCatalogue, languages } from '@pastoe/reporting';
 import { openStore } from '@pastoe/store';
 import { type Command, Option } from 'commander';
 import { boundHeapGrowth } from '../heap.js';
 import { createProgress, type Progress } from '../progress.js';
 import { addScanOptions, type ScanFlags, scanSetup } from '../scan-setup.js';
+import { readSupplierCatalogue } from '../supplier-catalogue-file.js';
 import { UsageError } from '../usage-error.js';
 import { runQueuedBulk } from '../bulk/index.js';
 import { type BulkEngine, type BulkEngineInput, type BulkEngineResult, type BulkEngineStore, loadBulkEngine } from './bulk-engine.js';
@@ -109,19 +110,6 @@ async function runBulkCommand(file: string, flags: BulkFlags, { io, signal }: Co
   } finally {
     await setup.close();
     store.close();
-  }
-}
-
-/** Reads and checks a `--suppliers` catalogue; any problem is a usage error naming the file. */
-async function readSupplierCatalogue(file: string): Promise<SupplierCatalogue> {
-  try {
-    // A UTF-16 code unit takes at most three bytes of UTF-8: a file over this is over the length bound.
-    if ((await stat(file)).size > maxSupplierCatalogueLength * 3)
-      throw new UsageError(`--suppliers ${JSON.stringify(file)} is larger than a supplier catalogue may be`);
-    return parseSupplierCatalogue(await readFile(file, 'utf8'));
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    throw new UsageError(`--suppliers ${JSON.stringify(file)}: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 

@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import type { AdoptionSummary, Comparison } from '@pastoe/reporting';
 import { openStore } from '@pastoe/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { report, suiteVerdicts } from '../../../reporting/src/test-support/reports.js';
+import { hostedReport } from '../../../reporting/src/suppliers/test-support/hosted-report.js';
 import { parseCsv } from '../../../reporting/src/test-support/csv.js';
+import { report, suiteVerdicts } from '../../../reporting/src/test-support/reports.js';
 import { runCli } from '../run.js';
 import { capture } from '../test-support.js';
 
@@ -147,5 +148,71 @@ describe('pastoe report', () => {
     openStore(empty).close();
     const run2 = await run(['--store', empty]);
     expect([run2.status, run2.err]).toEqual([2, expect.stringMatching(/has no finished measurement; name one with --measurement/)]);
+  });
+});
+
+describe('pastoe report --suppliers', () => {
+  let supplierStore: string;
+  let catalogue: string;
+
+  /** Two measurements of mail hosted at Acme Mail: DANE fails for both domains in 1, for one in 2. */
+  beforeAll(() => {
+    supplierStore = join(dir, 'suppliers.sqlite');
+    catalogue = join(dir, 'suppliers.json');
+    writeFileSync(catalogue, JSON.stringify({ suppliers: [{ id: 'acme', name: 'Acme Mail', mx: ['*.mx.acme.example'] }] }));
+    const hosted = (domain: string, dane: boolean) =>
+      hostedReport(
+        domain,
+        { mx: [[10, `${domain}.mx.acme.example`]] },
+        suiteVerdicts('mail', dane ? {} : { mail_starttls_dane_exist: 'fail' }),
+      );
+    const store = openStore(supplierStore);
+    const domains = [{ domain: 'a.nl' }, { domain: 'b.nl' }];
+    const first = store.startMeasurement({ domains, policy: 'streefbeeld' });
+    store.saveReport(first.id, hosted('a.nl', false));
+    store.saveReport(first.id, hosted('b.nl', false));
+    store.finishMeasurement(first.id);
+    const second = store.startMeasurement({ domains, policy: 'streefbeeld' });
+    store.saveReport(second.id, hosted('a.nl', true));
+    store.saveReport(second.id, hosted('b.nl', false));
+    store.finishMeasurement(second.id);
+    store.close();
+  });
+
+  it('attributes the comparison’s and the summary’s suppliers with the catalogue given, else the shipped one', async () => {
+    const json = await run(['--store', supplierStore, '--compare', '1', '--suppliers', catalogue, '--format', 'json']);
+    expect([json.status, json.err]).toEqual([0, '']);
+    const mail = (JSON.parse(json.out) as Comparison).suppliers?.find((role) => role.role === 'mail');
+    expect(mail?.suppliers.map((use) => [use.supplier, use.domains])).toEqual([['acme', { a: 2, b: 2 }]]);
+    expect(mail?.suppliers[0]?.standards.find((standard) => standard.policyStandard === 'mail-dane')).toMatchObject({
+      a: { yes: 0, no: 2 },
+      b: { yes: 1, no: 1 },
+      change: 0.5,
+    });
+    const md = await run(['--store', supplierStore, '--compare', '1', '--suppliers', catalogue, '--lang', 'nl']);
+    expect(md.out).toContain('| Acme Mail | 2 | 2 | E-mail: DANE | 0 % (0/2) | 50 % (1/2) | +50 procentpunt |');
+    const summary = JSON.parse(
+      (await run(['--store', supplierStore, '--suppliers', catalogue, '--format', 'json'])).out,
+    ) as AdoptionSummary;
+    expect(summary.suppliers?.find((role) => role.role === 'mail')?.suppliers.map((use) => [use.supplier, use.domains])).toEqual([
+      ['acme', 2],
+    ]);
+    // The shipped catalogue does not know Acme: its customers are other or self-hosted.
+    const shipped = JSON.parse((await run(['--store', supplierStore, '--compare', '1', '--format', 'json'])).out) as Comparison;
+    expect(shipped.suppliers?.find((role) => role.role === 'mail')?.suppliers.map((use) => use.supplier)).toEqual(['other']);
+  });
+
+  it('refuses a catalogue that does not hold, or no file, in one line with exit status 2', async () => {
+    const bad = join(dir, 'bad-suppliers.json');
+    writeFileSync(bad, JSON.stringify({ suppliers: [{ id: 'other', name: 'X' }] }));
+    for (const [file, message] of [
+      [bad, /--suppliers ".*bad-suppliers\.json": supplier catalogue: suppliers\[0\]\.id "other" is reserved/],
+      [join(dir, 'missing.json'), /--suppliers ".*missing\.json": ENOENT/],
+    ] as const) {
+      const { status, out, err } = await run(['--store', supplierStore, '--compare', '1', '--suppliers', file]);
+      expect([status, out]).toEqual([2, '']);
+      expect(err).toMatch(message);
+      expect(err).toMatch(/^pastoe report: [^\n]*\nRun 'pastoe report --help' for usage\.\n$/);
+    }
   });
 });

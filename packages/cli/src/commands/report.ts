@@ -6,6 +6,7 @@ import {
   comparisonToHtml,
   comparisonToMarkdown,
   compare,
+  defaultSupplierCatalogue,
   type Language,
   languages,
 } from '@pastoe/reporting';
@@ -13,6 +14,7 @@ import { type Measurement, openStore, type ResultStore, StoreError } from '@past
 import { type Command, Option } from 'commander';
 import { measurementSummary, resultsCsvText, storedReports, summaryText } from '../bulk/outputs.js';
 import { positiveInteger } from '../flags.js';
+import { readSupplierCatalogue } from '../supplier-catalogue-file.js';
 import { UsageError } from '../usage-error.js';
 import type { CommandRuntime } from './runtime.js';
 
@@ -28,6 +30,8 @@ interface ReportFlags {
   readonly format: ReportFormat;
   readonly lang: Language;
   readonly out?: string;
+  /** A supplier catalogue (JSON) for the supplier view; default the one pastoe ships. */
+  readonly suppliers?: string;
 }
 
 /** The largest measurement id the flags take (the store's ids count up from 1). */
@@ -46,6 +50,10 @@ export function addReportCommand(program: Command, runtime: CommandRuntime): voi
     .addOption(new Option('--format <format>', 'the output format').choices(reportFormats).default('md'))
     .addOption(new Option('--lang <language>', 'the language of html and md').choices(languages).default('en'))
     .option('--out <file>', 'write to a file instead of standard output')
+    .option(
+      '--suppliers <file>',
+      'a supplier catalogue (JSON) for the supplier view of the summary and the comparison; default the one pastoe ships',
+    )
     .addHelpText(
       'after',
       `
@@ -58,12 +66,17 @@ group, and per domain what improved (not met in A, met in B) and what regressed 
 in B). What pastoe could not judge, what did not apply and what was missing counts as neither.
 csv is the adoption table, csv-domains a row per domain and item that changed, json all of it.
 
+Both the summary and the comparison have the supplier view: per mail, DNS and web hosting
+supplier the domains using it and the share meeting each standard of the role (in A, in B and
+the change), attributed with the catalogue pastoe ships or the one --suppliers FILE names.
+
 Export (without --compare): jsonl writes the measurement's reports, one JSON report a line as
 stored; csv-domains a row per domain as results.csv. Both stream: a measurement of any size.
 
 Examples:
   pastoe report --store pastoe-bulk/results.sqlite --format html --lang nl --out summary.html
   pastoe report --store results.sqlite --measurement 2 --compare 1 --format html --out trend.html
+  pastoe report --store results.sqlite --compare 1 --suppliers my-suppliers.json --format html --out trend.html
   pastoe report --store results.sqlite --measurement 2 --format jsonl --out najaar.jsonl
 `,
     )
@@ -75,6 +88,7 @@ async function runReport(flags: ReportFlags, runtime: CommandRuntime): Promise<n
     throw new UsageError('--format jsonl exports one measurement: drop --compare');
   if (flags.compare !== undefined && flags.compare === flags.measurement)
     throw new UsageError('--compare names the measurement itself; give an earlier one');
+  const suppliers = flags.suppliers === undefined ? defaultSupplierCatalogue() : await readSupplierCatalogue(flags.suppliers);
   const store = openReadOnly(flags.store);
   try {
     const measurement = chosenMeasurement(store, flags.measurement);
@@ -82,13 +96,14 @@ async function runReport(flags: ReportFlags, runtime: CommandRuntime): Promise<n
     try {
       if (flags.compare !== undefined) {
         const earlier = knownMeasurement(store, flags.compare);
-        await sink.write(comparisonText(compare(store, earlier.id, measurement.id), flags));
+        await sink.write(comparisonText(compare(store, earlier.id, measurement.id, { suppliers }), flags));
       } else if (flags.format === 'jsonl') {
         for (const report of storedReports(store, measurement.id)) await sink.write(`${JSON.stringify(report)}\n`);
       } else if (flags.format === 'csv-domains') {
         for (const text of resultsCsvText(() => storedReports(store, measurement.id))) await sink.write(text);
       } else {
-        await sink.write(summaryText(measurementSummary(store, measurement), flags.format, { measurement, language: flags.lang }));
+        const summary = measurementSummary(store, measurement, { suppliers });
+        await sink.write(summaryText(summary, flags.format, { measurement, language: flags.lang }));
       }
     } finally {
       await sink.close();

@@ -2,8 +2,10 @@ import { policies, score } from '@pastoe/core';
 import type { SummarisableReport } from '../summary/group.js';
 import { summarize } from '../summary/summarize.js';
 import type { AdoptionStats, AdoptionSummary } from '../summary/types.js';
+import type { SupplierCatalogue } from '../suppliers/catalogue.js';
 import { type DomainDiff, DomainStates } from './domain-states.js';
 import { emptyStats, statsChange } from './stats-change.js';
+import { supplierChanges } from './supplier-change.js';
 import {
   type ComparableMeasurement,
   type ComparedMeasurement,
@@ -13,6 +15,15 @@ import {
   type UnmatchedDomain,
   comparisonSchema,
 } from './types.js';
+
+/** Options for {@link compare}. */
+export interface CompareOptions {
+  /**
+   * A supplier catalogue (see `parseSupplierCatalogue`, `defaultSupplierCatalogue`): with it the
+   * comparison's `suppliers` pairs the supplier views of A and B, both summarised with it.
+   */
+  readonly suppliers?: SupplierCatalogue;
+}
 
 /** A report with its group, as `summarize` reads it when grouping by the stored label. */
 interface GroupedReport extends SummarisableReport {
@@ -45,7 +56,13 @@ function* grouped(
 ): Generator<GroupedReport> {
   for (const { report, group } of source.reports(id)) {
     each(report, group);
-    yield { target: report.target, verdicts: report.verdicts, group };
+    // The evidence too: the supplier view attributes domains by it.
+    yield {
+      target: report.target,
+      verdicts: report.verdicts,
+      ...(report.evidence === undefined ? {} : { evidence: report.evidence }),
+      group,
+    };
   }
 }
 
@@ -71,16 +88,23 @@ function changed(diff: DomainDiff): boolean {
  * `not-applicable`; `unknown`; no verdict) is neither, just as those take no part in a share.
  * Domains are matched by their normalised name; those only one measurement has are listed apart.
  *
+ * With `options.suppliers`, both measurements are summarised with that catalogue and their
+ * supplier views paired (`suppliers`): per hosting role and supplier, the domains using it and
+ * the adoption of the role's standards in A, in B and the change.
+ *
  * Streams: reads A's reports once, holding a few bytes per domain and item (never a report),
  * then B's once. Throws a `RangeError` when either measurement is unknown.
+ *
+ * @throws SupplierCatalogueError when `options.suppliers` does not hold
  */
-export function compare(source: ComparisonSource, a: number, b: number): Comparison {
+export function compare(source: ComparisonSource, a: number, b: number, options: CompareOptions = {}): Comparison {
   const measurementA = measurementOf(source, a);
   const measurementB = measurementOf(source, b);
+  const summaryOptions = { groupBy: byGroup, ...(options.suppliers === undefined ? {} : { suppliers: options.suppliers }) };
   const held = new DomainStates();
   const summaryA = summarize(
     grouped(source, a, (report, group) => held.hold(report, score(report, policy), group)),
-    { groupBy: byGroup },
+    summaryOptions,
   );
   const domains: DomainChange[] = [];
   const onlyInB: UnmatchedDomain[] = [];
@@ -93,7 +117,7 @@ export function compare(source: ComparisonSource, a: number, b: number): Compari
       else if (changed(diff)) domains.push({ ...named, ...diff });
       else unchanged++;
     }),
-    { groupBy: byGroup },
+    summaryOptions,
   );
   return {
     schema: comparisonSchema,
@@ -105,6 +129,9 @@ export function compare(source: ComparisonSource, a: number, b: number): Compari
     unchanged,
     onlyInA: held.remaining(),
     onlyInB,
+    ...(summaryA.suppliers === undefined || summaryB.suppliers === undefined
+      ? {}
+      : { suppliers: supplierChanges(summaryA.suppliers, summaryB.suppliers) }),
   };
 }
 

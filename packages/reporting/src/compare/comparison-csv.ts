@@ -1,6 +1,6 @@
 import { type CsvValue, csvText } from '../csv/cell.js';
 import type { Adoption } from '../summary/types.js';
-import type { AdoptionChange, AdoptionStatsChange, ChangedItems, Comparison } from './types.js';
+import type { AdoptionChange, AdoptionStatsChange, ChangedItems, Comparison, SupplierRoleChange } from './types.js';
 
 const changeHeader = [
   'scope',
@@ -39,6 +39,18 @@ function* changeRows(scope: 'overall' | 'group', group: string, stats: AdoptionS
   for (const entry of stats.checks) yield [...lead, 'check', entry.check, entry.standard, ...domains, ...changeCells(entry)];
 }
 
+function* supplierRows(roles: readonly SupplierRoleChange[] | undefined): Generator<CsvValue[]> {
+  for (const role of roles ?? []) {
+    for (const use of role.suppliers) {
+      const lead = [`${role.role}-supplier`, use.supplier];
+      const domains = [use.domains.a, use.domains.b];
+      if (use.streefbeeld !== undefined) yield [...lead, 'streefbeeld', role.role, '', ...domains, ...changeCells(use.streefbeeld)];
+      for (const entry of use.standards)
+        yield [...lead, 'standard', entry.policyStandard, entry.standard, ...domains, ...changeCells(entry)];
+    }
+  }
+}
+
 /**
  * The adoption changes of a comparison as one RFC 4180 CSV table, guarded against formula
  * injection like `summaryToCsv`, with its `scope`, `group`, `kind`, `id` and `standard` columns;
@@ -46,11 +58,17 @@ function* changeRows(scope: 'overall' | 'group', group: string, stats: AdoptionS
  * with one decimal (`share_percent_a`, `share_percent_b`; empty when nothing was decided), and
  * `change_points`, the change of the share in percentage points with one decimal (empty when
  * either share is).
+ *
+ * A comparison with a supplier view ends with its rows, as `summaryToCsv` writes them: scope
+ * `mail-supplier`, `dns-supplier` or `web-supplier`, `group` the supplier id (`other` for other or
+ * self-hosted), `domains_a` and `domains_b` its customers in A and in B, and a `streefbeeld` row
+ * (mail and web) and a `standard` row per standard of the role.
  */
 export function comparisonToCsv(comparison: Comparison): string {
   function* all(): Generator<CsvValue[]> {
     yield* changeRows('overall', '', comparison.overall);
     for (const group of comparison.groups) yield* changeRows('group', group.group, group);
+    yield* supplierRows(comparison.suppliers);
   }
   return csvText(changeHeader, all());
 }

@@ -3,6 +3,7 @@ import type { Language } from '../messages/types.js';
 import { ui } from '../messages/ui.js';
 import type { TextTable } from '../view/summary-view.js';
 import { comparisonView } from './comparison-view.js';
+import { supplierChangeViews } from './supplier-change-view.js';
 import type { Comparison } from './types.js';
 
 /** Options for {@link comparisonToMarkdown} and `comparisonToHtml`. */
@@ -14,6 +15,21 @@ export interface ComparisonRenderOptions {
 }
 
 const table = (text: TextTable) => mdTable(text.header, text.rows);
+
+/** The supplier change tables, one per hosting role; empty without a supplier view. */
+function supplierParts(comparison: Comparison, language: Language): string[] {
+  const views = supplierChangeViews(comparison, language);
+  if (views.length === 0) return [];
+  return [
+    `### ${mdText(ui('suppliers.heading', language))}`,
+    mdParagraph(ui('compare.suppliers-note', language)),
+    ...views.flatMap((view) => [
+      `#### ${mdText(view.heading)}`,
+      ...(view.note === undefined ? [] : [mdParagraph(view.note)]),
+      ...(view.table.rows.length === 0 ? [] : [table(view.table)]),
+    ]),
+  ];
+}
 
 /**
  * A comparison (from {@link compare}) as GitHub-flavoured Markdown, in Dutch or English: what
@@ -28,6 +44,7 @@ export function comparisonToMarkdown(comparison: Comparison, options: Comparison
     `## ${mdText(ui('compare.heading', language))}`,
     mdParagraph(ui('compare.note', language)),
     ...view.sections.flatMap((section) => [`### ${mdText(section.heading)}`, table(section.table)]),
+    ...supplierParts(comparison, language),
     `## ${mdText(ui('compare.domains', language))}`,
     view.domains === undefined ? mdParagraph(ui('compare.no-changes', language)) : table(view.domains),
     mdParagraph(view.unchangedNote),

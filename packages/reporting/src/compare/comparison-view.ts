@@ -36,7 +36,8 @@ export function changePoints(change: AdoptionChange): string | undefined {
   return points > 0 ? `+${points}` : String(points);
 }
 
-function changeText(change: AdoptionChange, language: Language): string {
+/** The change of a share as table text, e.g. "+12 points"; empty when either share is null. */
+export function changeText(change: AdoptionChange, language: Language): string {
   const points = changePoints(change);
   return points === undefined ? '' : ui('compare.points', language, { points });
 }

@@ -1,4 +1,5 @@
 export { compare } from './compare.js';
+export type { CompareOptions } from './compare.js';
 export { comparisonToCsv, comparisonDomainsToCsv } from './comparison-csv.js';
 export { comparisonToHtml } from './comparison-html.js';
 export type { ComparisonHtmlOptions } from './comparison-html.js';
@@ -16,7 +17,10 @@ export type {
   Comparison,
   ComparisonSource,
   DomainChange,
+  DomainCounts,
   GroupChange,
   StandardChange,
+  SupplierChange,
+  SupplierRoleChange,
   UnmatchedDomain,
 } from './types.js';

@@ -1,9 +1,9 @@
 import { adoptionOf, emptyTally } from '../summary/tally.js';
-import type { Adoption, AdoptionStats, CheckAdoption } from '../summary/types.js';
-import type { AdoptionChange, AdoptionStatsChange, CheckChange } from './types.js';
+import type { Adoption, AdoptionStats, CheckAdoption, StandardAdoption } from '../summary/types.js';
+import type { AdoptionChange, AdoptionStatsChange, CheckChange, StandardChange } from './types.js';
 
 /** No domain counted: every one of `domains` absent. */
-function none(domains: number): Adoption {
+export function none(domains: number): Adoption {
   return adoptionOf(emptyTally(), domains);
 }
 
@@ -14,7 +14,7 @@ function counts(adoption: Adoption): Adoption {
 }
 
 /** A and B side by side, with the change of the share. */
-function adoptionChange(a: Adoption, b: Adoption): AdoptionChange {
+export function adoptionChange(a: Adoption, b: Adoption): AdoptionChange {
   return { a: counts(a), b: counts(b), change: a.share === null || b.share === null ? null : b.share - a.share };
 }
 
@@ -26,6 +26,26 @@ export function emptyStats(like: AdoptionStats): AdoptionStats {
     standards: like.standards.map((standard) => ({ ...standard, ...none(0) })),
     streefbeeld: { web: none(0), mail: none(0) },
   };
+}
+
+/**
+ * The change of each streefbeeld standard, matched by policy id: A's in A's order, then those only
+ * B has; a standard one side lacks counts every one of its `domains` absent there.
+ */
+export function standardChanges(
+  a: readonly StandardAdoption[],
+  aDomains: number,
+  b: readonly StandardAdoption[],
+  bDomains: number,
+): StandardChange[] {
+  const inA = new Map(a.map((standard) => [standard.policyStandard, standard]));
+  const inB = new Map(b.map((standard) => [standard.policyStandard, standard]));
+  return [...a, ...b.filter((standard) => !inA.has(standard.policyStandard))].map((standard) => ({
+    suite: standard.suite,
+    standard: standard.standard,
+    policyStandard: standard.policyStandard,
+    ...adoptionChange(inA.get(standard.policyStandard) ?? none(aDomains), inB.get(standard.policyStandard) ?? none(bDomains)),
+  }));
 }
 
 /**
@@ -42,19 +62,13 @@ export function statsChange(a: AdoptionStats, b: AdoptionStats): AdoptionStatsCh
     ...(first.internetnl === undefined ? {} : { internetnl: first.internetnl }),
     ...adoptionChange(before, after),
   });
-  const bStandards = new Map(b.standards.map((standard) => [standard.policyStandard, standard]));
   return {
     domains: { a: a.domains, b: b.domains },
     checks: [
       ...a.checks.map((check) => checkChange(check, check, inB.get(check.check) ?? none(b.domains))),
       ...b.checks.filter((check) => !inA.has(check.check)).map((check) => checkChange(check, none(a.domains), check)),
     ],
-    standards: a.standards.map((standard) => ({
-      suite: standard.suite,
-      standard: standard.standard,
-      policyStandard: standard.policyStandard,
-      ...adoptionChange(standard, bStandards.get(standard.policyStandard) ?? none(b.domains)),
-    })),
+    standards: standardChanges(a.standards, a.domains, b.standards, b.domains),
     streefbeeld: {
       web: adoptionChange(a.streefbeeld.web, b.streefbeeld.web),
       mail: adoptionChange(a.streefbeeld.mail, b.streefbeeld.mail),

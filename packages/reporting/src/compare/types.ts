@@ -1,6 +1,7 @@
 import type { StandardId } from '@pastoe/core';
 import type { SummarisableReport } from '../summary/group.js';
 import type { Adoption } from '../summary/types.js';
+import type { SupplierRole } from '../suppliers/attribute.js';
 
 /** The comparison format identifier; bumped only on breaking changes. */
 export const comparisonSchema = 'pastoe.comparison/1' as const;
@@ -78,7 +79,7 @@ export interface StandardChange extends AdoptionChange {
 /** The change of adoption over one set of domains (a group, or all of them). */
 export interface AdoptionStatsChange {
   /** How many reports each measurement has in the set. */
-  readonly domains: { readonly a: number; readonly b: number };
+  readonly domains: DomainCounts;
   /** Per check: A's checks in A's order, then those only B has. */
   readonly checks: readonly CheckChange[];
   /** Per standard of the streefbeeld policy, in policy order. */
@@ -123,6 +124,48 @@ export interface UnmatchedDomain {
   readonly group?: string;
 }
 
+/** How many domains something has in measurement A and in measurement B. */
+export interface DomainCounts {
+  /** In measurement A (the earlier one). */
+  readonly a: number;
+  /** In measurement B (the later one). */
+  readonly b: number;
+}
+
+/**
+ * One supplier of one hosting role in A and in B: how many domains use it in each, and among
+ * them the adoption of the role's streefbeeld decision and standards, as `summarize`'s supplier
+ * view counts them. A domain that moved to another supplier counts under its supplier in each
+ * measurement, so a change of share is also a change of customers.
+ */
+export interface SupplierChange {
+  /** The supplier's id, or `other` for domains no supplier of the catalogue matches. */
+  readonly supplier: string;
+  /** The supplier's name from the catalogue (B's, else A's); absent for `other`. */
+  readonly name?: string;
+  /** The domains it hosts the role for; 0 in a measurement it has no customers in. */
+  readonly domains: DomainCounts;
+  /** The streefbeeld decision of the role's suite (mail for mail, web for web hosting); absent for DNS. */
+  readonly streefbeeld?: AdoptionChange;
+  /** The role's standards, in policy order (see `SupplierUse.standards`). */
+  readonly standards: readonly StandardChange[];
+}
+
+/** The suppliers of one hosting role in A and in B. */
+export interface SupplierRoleChange {
+  /** The role. */
+  readonly role: SupplierRole;
+  /** The domains whose report says who hosts the role. */
+  readonly domains: DomainCounts;
+  /** The domains whose report does not (no MX, no evidence of it, no route origins). */
+  readonly unattributed: DomainCounts;
+  /**
+   * One entry per supplier with customers in either measurement: B's suppliers in B's order
+   * (most customers first), then those only A has in A's order, `other` last.
+   */
+  readonly suppliers: readonly SupplierChange[];
+}
+
 /**
  * Two measurements compared: adoption in A, in B and the change, overall and per group, and
  * per domain what improved and what regressed. Plain data: `JSON.stringify` writes it whole.
@@ -146,4 +189,11 @@ export interface Comparison {
   readonly onlyInA: readonly UnmatchedDomain[];
   /** Domains only B has a report for, in B's order. */
   readonly onlyInB: readonly UnmatchedDomain[];
+  /**
+   * The supplier view compared, over every domain: per hosting role (mail, DNS, web, in that
+   * order) and supplier, the domains using it and the adoption of the role's standards in A, in B
+   * and the change. Present only when {@link compare} was given a catalogue (`suppliers`; added
+   * in schema 1 without a bump: readers of the other fields are not affected).
+   */
+  readonly suppliers?: readonly SupplierRoleChange[];
 }

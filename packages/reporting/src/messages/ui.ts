@@ -130,6 +130,16 @@ export const uiText = {
   },
   'compare.only-a': { nl: 'Alleen in meting A', en: 'Only in measurement A' },
   'compare.only-b': { nl: 'Alleen in meting B', en: 'Only in measurement B' },
+  'compare.suppliers-note': {
+    nl: 'Per leverancier: hoeveel domeinen er in A en in B gebruik van maken, en welk aandeel daarvan het streefbeeld en elke standaard van die rol haalt, in A, in B en de verandering. Een domein dat van leverancier wisselde telt in elke meting bij zijn leverancier van dat moment: een verandering van aandeel kan ook een verandering van klanten zijn.',
+    en: 'Per supplier: how many domains use it in A and in B, and the share of them that meet the target state and each standard of the role, in A, in B and the change. A domain that changed supplier counts under its supplier of the time in each measurement: a change of share can also be a change of customers.',
+  },
+  'compare.domains-a': { nl: 'Domeinen in A', en: 'Domains in A' },
+  'compare.domains-b': { nl: 'Domeinen in B', en: 'Domains in B' },
+  'compare.suppliers-unattributed': {
+    nl: '{a} domeinen in A en {b} in B zonder gegevens hierover tellen niet mee.',
+    en: '{a} domains in A and {b} in B without data on this take no part.',
+  },
   'chart.compare-title': { nl: 'Adoptie in meting A en B', en: 'Adoption in measurements A and B' },
   'chart.compare-description': {
     nl: 'Per streefbeeld en standaard twee horizontale staven: het aandeel domeinen dat het haalt in meting A (licht) en in meting B (donker).',

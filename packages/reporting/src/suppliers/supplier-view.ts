@@ -15,6 +15,11 @@ export interface SupplierRoleView {
   readonly note?: string;
 }
 
+/** The name a table shows for a supplier: its catalogue name (else its id), or "other or self-hosted". */
+export function supplierLabel(use: Pick<SupplierUse, 'supplier' | 'name'>, language: Language): string {
+  return use.supplier === otherSupplier ? ui('suppliers.other', language) : (use.name ?? use.supplier);
+}
+
 function complyingText(use: SupplierUse, language: Language): string {
   return use.standards
     .flatMap((standard) => {
@@ -38,7 +43,7 @@ function roleView(role: SupplierRoleAdoption, language: Language): SupplierRoleV
     ui('suppliers.complying', language),
   ];
   const rows = role.suppliers.map((use) => [
-    use.supplier === otherSupplier ? ui('suppliers.other', language) : (use.name ?? use.supplier),
+    supplierLabel(use, language),
     String(use.domains),
     ...(withSuite && use.streefbeeld !== undefined ? [shareText(use.streefbeeld, language)] : []),
     ...use.standards.map((standard) => shareText(standard, language)),
