@@ -39,6 +39,7 @@ import {
 } from '@pastoe/core';
 import { createLabAddressMap } from '@pastoe/lab';
 import { type LabHello, processCpuMs, startLabProcess } from './support/lab-process.js';
+import { integerFlag } from './support/integer-flag.js';
 
 const { values: flags } = parseArgs({
   options: {
@@ -51,12 +52,8 @@ const { values: flags } = parseArgs({
   },
   strict: true,
 });
-const count = Number(flags.domains ?? 1000);
-if (!Number.isInteger(count) || count < 1 || count > 99_999)
-  throw new RangeError(`--domains must be an integer from 1 to 99999, got ${String(flags.domains)}`);
-const concurrency = Number(flags.concurrency ?? 16);
-if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256)
-  throw new RangeError(`--concurrency must be an integer from 1 to 256, got ${String(flags.concurrency)}`);
+const count = integerFlag('domains', flags.domains, 1000, 1, 99_999);
+const concurrency = integerFlag('concurrency', flags.concurrency, 16, 1, 256);
 
 const maxSeconds = Number(flags['max-seconds'] ?? Number.POSITIVE_INFINITY);
 if (!(maxSeconds > 0)) throw new RangeError(`--max-seconds must be a positive number, got ${String(flags['max-seconds'])}`);

@@ -13,11 +13,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { integerFlag } from './support/integer-flag.js';
 
 const { values: flags } = parseArgs({ options: { domains: { type: 'string' }, keep: { type: 'boolean' } }, strict: true });
-const domains = Number(flags.domains ?? 300);
-if (!Number.isInteger(domains) || domains < 1 || domains > 10_000)
-  throw new RangeError(`--domains must be an integer from 1 to 10000, got ${String(flags.domains)}`);
+const domains = integerFlag('domains', flags.domains, 300, 1, 10_000);
 
 /** The parts of a `.cpuprofile` this reads. */
 interface CpuProfile {

@@ -21,14 +21,11 @@ import { parseArgs } from 'node:util';
 import { formatEndpoint, formatMapRoute } from '../packages/cli/src/flags.js';
 import { processCpuMs, startLabProcess } from './support/lab-process.js';
 import { redisSkipReason, startTestRedis } from '../packages/queue/src/test-support/redis-server.js';
+import { integerFlag } from './support/integer-flag.js';
 
 const { values: flags } = parseArgs({ options: { domains: { type: 'string' }, concurrency: { type: 'string' } }, strict: true });
-const count = Number(flags.domains ?? 1000);
-if (!Number.isInteger(count) || count < 1 || count > 99_999)
-  throw new RangeError(`--domains must be an integer from 1 to 99999, got ${String(flags.domains)}`);
-const concurrency = Number(flags.concurrency ?? 16);
-if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256)
-  throw new RangeError(`--concurrency must be an integer from 1 to 256, got ${String(flags.concurrency)}`);
+const count = integerFlag('domains', flags.domains, 1000, 1, 99_999);
+const concurrency = integerFlag('concurrency', flags.concurrency, 16, 1, 256);
 
 const skip = redisSkipReason();
 if (skip !== undefined) {

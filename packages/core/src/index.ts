@@ -25,6 +25,8 @@ export type {
   Transports,
 } from './model/probe.js';
 export { createScanCaches } from './runner/caches.js';
+export { sharedOnce } from './runner/shared-once.js';
+export type { SharedOnceOptions } from './runner/shared-once.js';
 export type { ScanCaches, ScanCachesOptions } from './runner/caches.js';
 export { KeyedLock } from './util/keyed-lock.js';
 export { TtlCache } from './util/ttl-cache.js';

@@ -1,11 +1,11 @@
 import {
   implementProbe,
-  type JsonValue,
   maxReachabilityAddresses,
   type ProbeContext,
   type ProbeDefinition,
   ProbeFailure,
   probeTcpReachability,
+  sharedOnce,
   type Subject,
   type TcpReachabilityEvidence,
 } from '@pastoe/core';
@@ -26,19 +26,15 @@ const mxReachabilityCacheTtlMs = 10 * 60_000;
  * kept.
  */
 async function probeSmtpReachability(ip: string, context: ProbeContext): Promise<TcpReachabilityEvidence> {
-  const key = `smtp-reach|${ip}|${mxReachabilityPort}`;
-  return context.caches.locks.run(
-    key,
-    async () => {
-      const cached = context.caches.shared.get(key);
-      if (cached !== undefined) return cached as unknown as TcpReachabilityEvidence;
-      const evidence = await probeTcpReachability(ip, [mxReachabilityPort], mxReachabilityTimeoutMs, context);
-      if (!evidence.ports.some((attempt) => attempt.result === 'error')) {
-        context.caches.shared.set(key, evidence as unknown as JsonValue, mxReachabilityCacheTtlMs);
-      }
-      return evidence;
+  return sharedOnce(
+    context.caches,
+    `smtp-reach|${ip}|${mxReachabilityPort}`,
+    {
+      ttlMs: mxReachabilityCacheTtlMs,
+      keep: (evidence) => !evidence.ports.some((attempt) => attempt.result === 'error'),
+      signal: context.signal,
     },
-    context.signal,
+    () => probeTcpReachability(ip, [mxReachabilityPort], mxReachabilityTimeoutMs, context),
   );
 }
 

@@ -4,9 +4,9 @@
  * sources (`transports.rpki`).
  */
 import { ProbeFailure } from '../model/evidence.js';
-import type { JsonValue } from '../model/json.js';
 import { implementProbe, type ProbeContext, type ProbeDefinition } from '../model/probe.js';
 import type { Subject } from '../model/subject.js';
+import { sharedOnce } from '../runner/shared-once.js';
 import { isAsn, isValidVrp, type Route, type Vrp } from '../rpki/origin-validation.js';
 import { formatPrefix, parsePrefix, prefixContains, routedPrefixOf } from '../rpki/prefix.js';
 import type { RouteOriginEvidence } from '../rpki/report.js';
@@ -49,16 +49,8 @@ export async function probeRouteOrigin(address: string, context: ProbeContext): 
   const prefixText = formatPrefix(prefix);
   const key = `route-origin|${sources.routes.description}|${sources.vrps.description}|${prefixText}`;
   // Once per prefix and sources across the scans that share caches; a second scan waits and reads the first's answer.
-  const origins = await context.caches.locks.run(
-    key,
-    async () => {
-      const cached = context.caches.shared.get(key);
-      if (cached !== undefined) return cached as unknown as PrefixOrigins;
-      const answer = await prefixOrigins(prefix, prefixText, sources, context);
-      context.caches.shared.set(key, answer as unknown as JsonValue, routeOriginCacheTtlMs, JSON.stringify(answer).length);
-      return answer;
-    },
-    context.signal,
+  const origins = await sharedOnce(context.caches, key, { ttlMs: routeOriginCacheTtlMs, signal: context.signal }, () =>
+    prefixOrigins(prefix, prefixText, sources, context),
   );
   return { address, prefix: prefixText, ...origins, sources: { routes: sources.routes.description, vrps: sources.vrps.description } };
 }

@@ -1,6 +1,6 @@
 import { ProbeFailure } from '../model/evidence.js';
-import type { JsonValue } from '../model/json.js';
 import type { ProbeContext } from '../model/probe.js';
+import { sharedOnce } from '../runner/shared-once.js';
 import type { PortAttempt, PortReachability, TcpReachabilityEvidence } from './tcp-reachability.declaration.js';
 
 const knownResults: ReadonlySet<string> = new Set<PortReachability>(['refused', 'timeout', 'unreachable', 'forbidden-address']);
@@ -15,19 +15,11 @@ const reachabilityCacheTtlMs = 5 * 60_000;
 
 /** The attempt, or the answer another scan sharing the caches got within the last minutes. */
 async function attemptPortShared(ip: string, port: number, timeoutMs: number, context: ProbeContext): Promise<PortAttempt> {
-  const key = `tcp-reachability|${ip}|${port}`;
-  return context.caches.locks.run(
-    key,
-    async () => {
-      const cached = context.caches.shared.get(key);
-      if (cached !== undefined) return cached as unknown as PortAttempt;
-      const attempt = await attemptPort(ip, port, timeoutMs, context);
-      if (shareableResults.has(attempt.result)) {
-        context.caches.shared.set(key, attempt as unknown as JsonValue, reachabilityCacheTtlMs, JSON.stringify(attempt).length);
-      }
-      return attempt;
-    },
-    context.signal,
+  return sharedOnce(
+    context.caches,
+    `tcp-reachability|${ip}|${port}`,
+    { ttlMs: reachabilityCacheTtlMs, keep: (attempt) => shareableResults.has(attempt.result), signal: context.signal },
+    () => attemptPort(ip, port, timeoutMs, context),
   );
 }
 
