@@ -3,8 +3,9 @@
  * how many queries it sends, next to Unbound answering the same name, on the Unbound lab
  * (BIND-signed zones served by Knot on loopback). Run with `npm run bench`; not a test.
  *
- * Environment: BENCH_NAME, BENCH_TYPE (default a.b.c.deep.test A), BENCH_COLD_RUNS (default 15,
- * at least 10), BENCH_WARM_RUNS (default 50, at least 20), BENCH_WARMUP (default 3).
+ * Environment: BENCH_NAME, BENCH_TYPE (default a.b.c.deep.test A), BENCH_COLD_RUNS (default 25,
+ * at least 10), BENCH_WARM_RUNS (default 50, at least 20), BENCH_WARMUP (default 30: V8 optimises a
+ * function only after many calls, and three cold runs left the validator's paths interpreted).
  *
  * "Cold" means empty DNS caches, not a cold JavaScript engine: each series starts with a few
  * unmeasured cold runs so that V8 has compiled the code paths, as in a long-running scanner.
@@ -20,14 +21,24 @@ import {
   type RecordType,
   type Validator,
 } from '@pastoe/core';
-import { ExternalToolMissingError, type Endpoint, type UnboundLab, startUnboundLab } from '@pastoe/lab';
+import type { Endpoint } from '@pastoe/lab';
+import { type RemoteUnboundLab as UnboundLab, startRemoteUnboundLab } from './support/unbound-lab-process.js';
 
 const name = process.env.BENCH_NAME ?? 'a.b.c.deep.test';
 const type = (process.env.BENCH_TYPE ?? 'A') as RecordType;
-const coldRuns = Math.max(10, Number(process.env.BENCH_COLD_RUNS ?? 15));
+const coldRuns = Math.max(10, Number(process.env.BENCH_COLD_RUNS ?? 25));
 const warmRuns = Math.max(20, Number(process.env.BENCH_WARM_RUNS ?? 50));
-const warmupRuns = Math.max(0, Number(process.env.BENCH_WARMUP ?? 3));
+const warmupRuns = Math.max(0, Number(process.env.BENCH_WARMUP ?? 30));
 const network = createNodeNetwork({ policy: createAddressPolicy({ allow: ['loopback'] }) });
+
+/**
+ * Waits a little before a timed sample: the lab process has just run \`knotc\` or
+ * \`unbound-control\` for the counters, and their start and exit would otherwise share the CPU
+ * with the sample.
+ */
+function settle(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 10));
+}
 
 /** One measured answer: wall time, queries the client sent, queries Knot received. */
 interface Sample {
@@ -98,6 +109,7 @@ function resolverFor(endpoint: Endpoint): ClosableResolver {
 async function pastoeSample(lab: UnboundLab, validator: Validator, resolver: ClosableResolver): Promise<Sample> {
   const knotBefore = await lab.knotQueries();
   const before = resolver.stats();
+  await settle();
   const started = performance.now();
   const result = await validator.validate(name, type);
   const ms = performance.now() - started;
@@ -111,35 +123,30 @@ async function pastoeSample(lab: UnboundLab, validator: Validator, resolver: Clo
   };
 }
 
-/** pastoe against one upstream: fresh validator and resolver per cold run, one pair for all warm runs. */
-async function benchPastoe(lab: UnboundLab, label: string, upstream: Endpoint, flushUnbound: boolean): Promise<Summary> {
-  const cold: Sample[] = [];
-  for (let i = 0; i < warmupRuns + coldRuns; i++) {
-    if (flushUnbound) await lab.flushUnbound();
-    const resolver = resolverFor(upstream);
-    try {
-      const sample = await pastoeSample(lab, createValidator({ resolver, trustAnchors: lab.trustAnchor }), resolver);
-      if (i >= warmupRuns) cold.push(sample);
-    } finally {
-      await resolver.close();
-    }
-  }
+/** One cold pastoe sample against `upstream`: a fresh validator and resolver, so both caches are empty. */
+async function pastoeColdSample(lab: UnboundLab, upstream: Endpoint, flushUnbound: boolean): Promise<Sample> {
+  if (flushUnbound) await lab.flushUnbound();
   const resolver = resolverFor(upstream);
-  const warm: Sample[] = [];
   try {
-    const validator = createValidator({ resolver, trustAnchors: lab.trustAnchor });
-    await validator.validate(name, type);
-    for (let i = 0; i < warmRuns; i++) warm.push(await pastoeSample(lab, validator, resolver));
+    return await pastoeSample(lab, createValidator({ resolver, trustAnchors: lab.trustAnchor }), resolver);
   } finally {
     await resolver.close();
   }
-  return { label, cold, warm };
+}
+
+/** A validator and resolver kept across warm samples, with the name validated once. */
+async function warmPastoe(lab: UnboundLab, upstream: Endpoint): Promise<{ validator: Validator; resolver: ClosableResolver }> {
+  const resolver = resolverFor(upstream);
+  const validator = createValidator({ resolver, trustAnchors: lab.trustAnchor });
+  await validator.validate(name, type);
+  return { validator, resolver };
 }
 
 /** Times Unbound answering the name itself (AD set), with its outgoing queries. */
 async function unboundSample(lab: UnboundLab): Promise<Sample> {
   const statsBefore = await lab.unboundStats();
   const knotBefore = await lab.knotQueries();
+  await settle();
   const started = performance.now();
   const status = await udpQuery(lab.unbound, name, type);
   const ms = performance.now() - started;
@@ -148,17 +155,45 @@ async function unboundSample(lab: UnboundLab): Promise<Sample> {
   return { ms, clientQueries: sent(statsAfter) - sent(statsBefore), knotQueries: (await lab.knotQueries()) - knotBefore, status };
 }
 
-async function benchUnbound(lab: UnboundLab): Promise<Summary> {
-  const cold: Sample[] = [];
-  for (let i = 0; i < warmupRuns + coldRuns; i++) {
+/**
+ * The three rows, measured interleaved: each cold round takes one sample of each, and so does
+ * each warm round, so that load from elsewhere on a shared machine falls on all three alike
+ * and the ratios stay meaningful. Unmeasured cold runs first let V8 compile the validator's
+ * code paths, as in a long-running scanner.
+ */
+async function benchAll(lab: UnboundLab): Promise<{ direct: Summary; viaUnbound: Summary; unbound: Summary }> {
+  for (let i = 0; i < warmupRuns; i++) {
+    await pastoeColdSample(lab, lab.knot, false);
+    await pastoeColdSample(lab, lab.unbound, true);
     await lab.flushUnbound();
-    const sample = await unboundSample(lab);
-    if (i >= warmupRuns) cold.push(sample);
+    await unboundSample(lab);
   }
+  const cold = { direct: [] as Sample[], viaUnbound: [] as Sample[], unbound: [] as Sample[] };
+  for (let i = 0; i < coldRuns; i++) {
+    cold.direct.push(await pastoeColdSample(lab, lab.knot, false));
+    cold.viaUnbound.push(await pastoeColdSample(lab, lab.unbound, true));
+    await lab.flushUnbound();
+    cold.unbound.push(await unboundSample(lab));
+  }
+  const direct = await warmPastoe(lab, lab.knot);
+  const viaUnbound = await warmPastoe(lab, lab.unbound);
   await udpQuery(lab.unbound, name, type);
-  const warm: Sample[] = [];
-  for (let i = 0; i < warmRuns; i++) warm.push(await unboundSample(lab));
-  return { label: 'unbound itself (no CD)', cold, warm };
+  const warm = { direct: [] as Sample[], viaUnbound: [] as Sample[], unbound: [] as Sample[] };
+  try {
+    for (let i = 0; i < warmRuns; i++) {
+      warm.direct.push(await pastoeSample(lab, direct.validator, direct.resolver));
+      warm.viaUnbound.push(await pastoeSample(lab, viaUnbound.validator, viaUnbound.resolver));
+      warm.unbound.push(await unboundSample(lab));
+    }
+  } finally {
+    await direct.resolver.close();
+    await viaUnbound.resolver.close();
+  }
+  return {
+    direct: { label: 'pastoe direct at knot', cold: cold.direct, warm: warm.direct },
+    viaUnbound: { label: 'pastoe via unbound (CD), unbound flushed when cold', cold: cold.viaUnbound, warm: warm.viaUnbound },
+    unbound: { label: 'unbound itself (no CD)', cold: cold.unbound, warm: warm.unbound },
+  };
 }
 
 function describe(samples: readonly Sample[]): { ms: number; client: number; rounds: string; knot: number; statuses: string } {
@@ -197,27 +232,20 @@ function printTable(rows: readonly Summary[]): void {
 }
 
 async function main(): Promise<void> {
-  let lab: UnboundLab;
-  try {
-    lab = await startUnboundLab();
-  } catch (error) {
-    if (error instanceof ExternalToolMissingError) {
-      console.log(`bench/dns: skipped, ${error.message}`);
-      return;
-    }
-    throw error;
+  const lab = await startRemoteUnboundLab();
+  if ('missing' in lab) {
+    console.log(`bench/dns: skipped, ${lab.missing}`);
+    return;
   }
   try {
     console.log(
-      `bench/dns: ${name} ${type}, ${coldRuns} cold (after ${warmupRuns} unmeasured) and ${warmRuns} warm runs, medians; Node ${process.version}`,
+      `bench/dns: ${name} ${type}, ${coldRuns} cold (after ${warmupRuns} unmeasured) and ${warmRuns} warm runs, interleaved, medians; Node ${process.version}`,
     );
     console.log('queries: what the client sent upstream (pastoe: resolver stats; unbound: num.query.udpout+tcpout); knot saw: mod-stats');
     console.log(
       'rounds: the longest chain of queries each sent after the one before was answered (pastoe resolver stats; deterministic, unlike ms)',
     );
-    const direct = await benchPastoe(lab, 'pastoe direct at knot', lab.knot, false);
-    const viaUnbound = await benchPastoe(lab, 'pastoe via unbound (CD), unbound flushed when cold', lab.unbound, true);
-    const unbound = await benchUnbound(lab);
+    const { direct, viaUnbound, unbound } = await benchAll(lab);
     printTable([direct, viaUnbound, unbound]);
     const ratio = (a: Summary, part: 'cold' | 'warm'): string => (describe(a[part]).ms / describe(unbound[part]).ms).toFixed(2);
     console.log(

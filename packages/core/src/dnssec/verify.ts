@@ -110,7 +110,10 @@ export interface ZoneKey {
   readonly protocol: number;
   /** The DNSKEY RDATA. */
   readonly rdata: Uint8Array;
-  /** The public key, or `undefined` when the algorithm is unsupported or the key malformed. */
+  /**
+   * The public key, or `undefined` when the algorithm is unsupported or the key malformed;
+   * imported on first use.
+   */
   readonly publicKey: KeyObject | undefined;
 }
 
@@ -125,13 +128,19 @@ export function zoneKeyFromRecord(record: DnsRecord): ZoneKey | undefined {
   const flags = ((rdata[0] ?? 0) << 8) | (rdata[1] ?? 0);
   const protocol = rdata[2] ?? 0;
   const algorithm = rdata[3] ?? 0;
+  // Importing a key costs more than a signature check (an EC point is checked against its
+  // curve), so it waits until a signature names the key; a zone's standby keys are never imported.
+  let imported: { readonly key: KeyObject | undefined } | undefined;
   return {
     tag: keyTag(rdata),
     algorithm,
     flags,
     protocol,
     rdata,
-    publicKey: isSupportedAlgorithm(algorithm) ? publicKeyFromDnskey(algorithm, rdata.subarray(4)) : undefined,
+    get publicKey(): KeyObject | undefined {
+      imported ??= { key: isSupportedAlgorithm(algorithm) ? publicKeyFromDnskey(algorithm, rdata.subarray(4)) : undefined };
+      return imported.key;
+    },
   };
 }
 

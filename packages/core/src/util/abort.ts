@@ -10,6 +10,9 @@ export const listenerBudget = 10_000;
  */
 export const workSettled: unique symbol = Symbol('the work settled');
 
+/** The reason a resolver's queries in flight are aborted when the resolver is closed (no DOMException, as above). */
+export const resolverClosed: unique symbol = Symbol('the resolver was closed');
+
 /** A signal tied to a parent signal and an optional time limit, with its resources released on dispose. */
 export interface LinkedSignal {
   /** Aborts when the parent aborts or the time limit passes; its `reason` says which. */

@@ -1,5 +1,5 @@
 import { setMaxListeners } from 'node:events';
-import { listenerBudget } from '../../util/abort.js';
+import { listenerBudget, resolverClosed } from '../../util/abort.js';
 import type { DnsError } from '../types.js';
 import type { NormalizedQuestion } from '../wire/message.js';
 import type { ExchangeResult } from './transport.js';
@@ -77,7 +77,7 @@ export class SharedFlights {
 
   /** Aborts every query in flight; callers get `aborted`. */
   close(): void {
-    this.#closing.abort();
+    this.#closing.abort(resolverClosed);
   }
 
   #forget(entry: SharedFlight): void {

@@ -14,6 +14,8 @@ const PENALTY_MS = 30_000;
 const MIN_STAGGER_MS = 250;
 // Node turns a delay above 2^31 - 1 ms into 1 ms, which would make a far deadline fire at once.
 const MAX_TIMER_MS = 2_147_483_647;
+/** Why a flight is aborted when no caller waits for it any more (a reason, so no DOMException is built). */
+const flightAbandoned: unique symbol = Symbol('no caller waits for the query');
 
 function delayUntil(time: number, now: number): number {
   return Math.min(Math.max(0, time - now), MAX_TIMER_MS);
@@ -294,6 +296,6 @@ export function startFlight(
       for (const attempt of running) arm(attempt);
     },
     progress: (lead) => log.error('timeout', lead, now()),
-    abort: () => controller.abort(),
+    abort: () => controller.abort(flightAbandoned),
   };
 }
