@@ -3,10 +3,12 @@
  * against the nginx peers of the lab (A modern, B legacy; HTTPS and SMTP STARTTLS), on loopback.
  * Run with `npm run bench -- tls`; not a test.
  *
- * Every tool reaches its target through a small counting TCP proxy of this file (node:net on
- * loopback): it counts the connections it accepts and pipes the bytes both ways, so STARTTLS works
- * through it and every tool's connections are counted the same way, without packet capture (which
- * needs root). pastoe's own count (`TlsEvidence.connections`) is shown beside the proxy's.
+ * Every tool reaches its target through a small counting TCP proxy (node:net on loopback): it
+ * counts the connections it accepts and pipes the bytes both ways, so STARTTLS works through it
+ * and every tool's connections are counted the same way, without packet capture (which needs
+ * root). pastoe's own count (`TlsEvidence.connections`) is shown beside the proxy's. The proxies
+ * and the external tools run in a child process (bench/support/tls-tools-child.ts), so that the
+ * bench process runs pastoe's scan alone and never forks while it measures.
  *
  * Wall time: pastoe, the in-process time of `scanTls` (after one unmeasured scan, so that V8 has
  * compiled the code paths, as in a running scanner); the tools, their process from spawn to exit.
@@ -18,12 +20,11 @@
  * - `--skip-testssl` or PASTOE_BENCH_SKIP_TESTSSL=1: no testssl.sh at all;
  * - `--targets=A-https,B-smtp`: only these targets (A-https, B-https, A-smtp, B-smtp).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { connect, createServer, type Server, type Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { createAddressPolicy, createNodeNetwork, scanTls, type TlsEvidence, type TlsScanScope } from '@pastoe/core';
 import { ExternalToolMissingError, startTlsPeerLab, type TlsPeerEndpoint, type TlsPeerLab } from '@pastoe/lab';
+import { startToolsProcess, type ToolsProcess } from './support/tls-tools-process.js';
 
 /** The issue's connection budget at Internet.nl scope, per server. */
 const connectionBudget = { A: 30, B: 110 } as const;
@@ -44,129 +45,24 @@ const skipTestssl = flags['skip-testssl'] || process.env.PASTOE_BENCH_SKIP_TESTS
 const testsslRuns = flags['testssl-once'] || process.env.PASTOE_BENCH_TESTSSL_ONCE === '1' ? 1 : runs;
 const onlyTargets = flags.targets?.split(',').map((name) => name.trim().toLowerCase());
 
+/** Unmeasured scans of each pastoe variant before the first measured one. */
+const warmupRounds = 5;
+
 const network = createNodeNetwork({ policy: createAddressPolicy({ allow: ['loopback'] }) });
 
-/**
- * Counts the TCP connections a tool opens to one target: accepts on a loopback port and pipes each
- * connection to the target. A reset on one side is passed on as a reset, so that a tool sees a
- * server's RST as it would without the proxy.
- */
-class CountingProxy {
-  /** Connections accepted since the proxy started. */
-  accepted = 0;
-  private readonly open = new Set<Socket>();
-
-  private constructor(
-    private readonly server: Server,
-    /** The loopback port the tools connect to. */
-    readonly port: number,
-  ) {}
-
-  static async start(target: TlsPeerEndpoint): Promise<CountingProxy> {
-    // The instance does not exist yet when the server is made; the handler reaches it through this box.
-    const box: { proxy?: CountingProxy } = {};
-    const server = createServer({ allowHalfOpen: true, noDelay: true }, (client) => box.proxy?.pipe(client, target));
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => resolve());
-    });
-    const address = server.address();
-    if (address === null || typeof address === 'string') throw new Error('the counting proxy has no TCP address');
-    box.proxy = new CountingProxy(server, address.port);
-    return box.proxy;
-  }
-
-  private pipe(client: Socket, target: TlsPeerEndpoint): void {
-    this.accepted += 1;
-    const upstream = connect({ host: target.ip, port: target.port, allowHalfOpen: true, noDelay: true });
-    for (const socket of [client, upstream]) {
-      this.open.add(socket);
-      socket.once('close', () => this.open.delete(socket));
-    }
-    const fail = (from: Socket, to: Socket) => (error: NodeJS.ErrnoException) => {
-      if (error.code === 'ECONNRESET' || error.code === 'ECONNREFUSED') to.resetAndDestroy();
-      else to.destroy();
-      from.destroy();
-    };
-    client.on('error', fail(client, upstream));
-    upstream.on('error', fail(upstream, client));
-    client.pipe(upstream);
-    upstream.pipe(client);
-  }
-
-  /**
-   * Waits until every piped connection has closed (at most `limitMs`), so that one tool's last
-   * connections are neither counted for the next nor still open while it runs.
-   */
-  async settle(limitMs = 3000): Promise<void> {
-    // A connection the kernel completed just before the tool exited may not have been accepted yet.
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    const until = performance.now() + limitMs;
-    while (this.open.size > 0 && performance.now() < until) await new Promise((resolve) => setTimeout(resolve, 10));
-    for (const socket of this.open) socket.destroy();
-  }
-
-  async close(): Promise<void> {
-    for (const socket of this.open) socket.destroy();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
-  }
+/** One target's counting proxy, in the tools process. */
+interface ProxyHandle {
+  readonly port: number;
+  accepted(): Promise<number>;
+  settle(): Promise<void>;
 }
 
-/** Child processes still running, each the leader of its own process group, killed on the way out. */
-const children = new Set<ChildProcess>();
-
-function killGroup(child: ChildProcess): void {
-  if (child.pid === undefined) return;
-  try {
-    // Negative pid: the whole group, so testssl.sh's openssl children go too.
-    process.kill(-child.pid, 'SIGKILL');
-  } catch {
-    // Already gone.
-  }
-}
-
-process.on('exit', () => {
-  for (const child of children) killGroup(child);
-});
-
-/** What one run of an external tool left: its wall time, exit code and output. */
-interface ToolRun {
-  readonly ms: number;
-  readonly code: number | null;
-  readonly signal: NodeJS.Signals | null;
-  readonly output: string;
-  readonly timedOut: boolean;
-}
-
-/** Runs a program in its own process group and times it from spawn to exit. */
-function runTool(command: string, args: readonly string[], timeoutMs: number): Promise<ToolRun> {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: { ...process.env, TERM: 'dumb' } });
-    children.add(child);
-    const chunks: Buffer[] = [];
-    child.stdout?.on('data', (chunk: Buffer) => chunks.push(chunk));
-    child.stderr?.on('data', (chunk: Buffer) => chunks.push(chunk));
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      killGroup(child);
-    }, timeoutMs);
-    child.once('error', (error) => {
-      clearTimeout(timer);
-      children.delete(child);
-      reject(error);
-    });
-    // 'exit', not 'close': the process is done even if a stray grandchild still holds the pipes.
-    child.once('exit', (code, signal) => {
-      const ms = performance.now() - started;
-      clearTimeout(timer);
-      killGroup(child);
-      children.delete(child);
-      // Let the pipes deliver what the process wrote before it exited.
-      setTimeout(() => resolve({ ms, code, signal, output: Buffer.concat(chunks).toString('utf8'), timedOut }), 20);
-    });
-  });
+function proxyHandle(tools: ToolsProcess, index: number): ProxyHandle {
+  return {
+    port: tools.ports[index] as number,
+    accepted: () => tools.accepted(index),
+    settle: () => tools.settle(index),
+  };
 }
 
 /** The last lines of a tool's output, for an error message. */
@@ -224,11 +120,11 @@ const pastoeVariants: readonly PastoeVariant[] = [
 async function pastoeSample(
   variant: PastoeVariant,
   target: TlsPeerEndpoint,
-  proxy: CountingProxy,
+  proxy: ProxyHandle,
   caPem: string,
   signal: AbortSignal,
 ): Promise<Sample> {
-  const before = proxy.accepted;
+  const before = await proxy.accepted();
   const started = performance.now();
   const evidence = await scanTls({
     host: target.host,
@@ -245,17 +141,17 @@ async function pastoeSample(
   await proxy.settle();
   return {
     ms,
-    connections: proxy.accepted - before,
+    connections: (await proxy.accepted()) - before,
     reported: evidence.connections,
     ...(evidence.connectionRounds === undefined ? {} : { rounds: evidence.connectionRounds }),
     ...evidenceSummary(evidence),
   };
 }
 
-async function sslscanSample(target: TlsPeerEndpoint, proxy: CountingProxy): Promise<Sample> {
-  const before = proxy.accepted;
+async function sslscanSample(tools: ToolsProcess, target: TlsPeerEndpoint, proxy: ProxyHandle): Promise<Sample> {
+  const before = await proxy.accepted();
   const args = ['--no-colour', ...(target.starttls === 'smtp' ? ['--starttls-smtp'] : []), `127.0.0.1:${proxy.port}`];
-  const run = await runTool('sslscan', args, 120_000);
+  const run = await tools.run('sslscan', args, 120_000);
   await proxy.settle();
   const counts = new Map<string, number>();
   for (const match of run.output.matchAll(/^(?:Accepted|Preferred)\s+(SSLv[23]|TLSv1\.[0-3])\s/gm)) {
@@ -265,11 +161,16 @@ async function sslscanSample(target: TlsPeerEndpoint, proxy: CountingProxy): Pro
   const failed = run.timedOut ? 'timed out' : run.code !== 0 ? `exit ${run.code ?? run.signal}: ${tail(run.output)}` : undefined;
   const empty = counts.size === 0 ? `no accepted suites in the output: ${tail(run.output)}` : undefined;
   const error = failed ?? empty;
-  return { ms: run.ms, connections: proxy.accepted - before, found: suitesPerVersion(counts), ...(error === undefined ? {} : { error }) };
+  return {
+    ms: run.ms,
+    connections: (await proxy.accepted()) - before,
+    found: suitesPerVersion(counts),
+    ...(error === undefined ? {} : { error }),
+  };
 }
 
-async function testsslSample(target: TlsPeerEndpoint, proxy: CountingProxy): Promise<Sample> {
-  const before = proxy.accepted;
+async function testsslSample(tools: ToolsProcess, target: TlsPeerEndpoint, proxy: ProxyHandle): Promise<Sample> {
+  const before = await proxy.accepted();
   const args = [
     '--quiet',
     '--color',
@@ -281,7 +182,7 @@ async function testsslSample(target: TlsPeerEndpoint, proxy: CountingProxy): Pro
     ...(target.starttls === 'smtp' ? ['-t', 'smtp'] : []),
     `127.0.0.1:${proxy.port}`,
   ];
-  const run = await runTool('testssl', args, 600_000);
+  const run = await tools.run('testssl', args, 600_000);
   await proxy.settle();
   // testssl.sh's exit code counts findings (1, 7, …); its own errors are 240 and up.
   const failed = run.timedOut
@@ -293,7 +194,7 @@ async function testsslSample(target: TlsPeerEndpoint, proxy: CountingProxy): Pro
         : undefined;
   return {
     ms: run.ms,
-    connections: proxy.accepted - before,
+    connections: (await proxy.accepted()) - before,
     found: `exit ${run.code ?? run.signal}`,
     ...(failed === undefined ? {} : { error: failed }),
   };
@@ -407,11 +308,11 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const proxies: CountingProxy[] = [];
-  // Ctrl-C: end the running tool or scan now; the loop then stops and `finally` closes nginx and the proxies.
+  let tools: ToolsProcess | undefined;
+  // Ctrl-C: end the running tool or scan now; the loop then stops and `finally` closes nginx and the tools process.
   const stop = (signal: NodeJS.Signals): void => {
     controller.abort(new Error(`bench/tls: interrupted (${signal})`));
-    for (const child of children) killGroup(child);
+    void tools?.close();
     process.exitCode = signal === 'SIGINT' ? 130 : 143;
   };
   const checkInterrupted = (): void => controller.signal.throwIfAborted();
@@ -432,17 +333,20 @@ async function main(): Promise<void> {
     );
     if (lab.skipped.length > 0) console.log(`lab skipped: ${lab.skipped.join('; ')}`);
 
+    tools = await startToolsProcess(targets.map((target) => target.endpoint));
     const rows: Row[] = [];
     let warmedUp = false;
-    for (const target of targets) {
-      const proxy = await CountingProxy.start(target.endpoint);
-      proxies.push(proxy);
+    for (const [index, target] of targets.entries()) {
+      const proxy = proxyHandle(tools, index);
       if (!warmedUp) {
-        // Unmeasured: the first scan in the process pays for compiling the scanner.
+        // Unmeasured: the first scans in the process pay for compiling the scanner (V8 optimises
+        // a function only after many calls), as a long-running scanner does once.
         const started = performance.now();
-        for (const variant of pastoeVariants) await pastoeSample(variant, target.endpoint, proxy, lab.caPem, controller.signal);
+        for (let round = 0; round < warmupRounds; round++) {
+          for (const variant of pastoeVariants) await pastoeSample(variant, target.endpoint, proxy, lab.caPem, controller.signal);
+        }
         console.log(
-          `warm-up (unmeasured): one scan of each pastoe variant against ${target.name}, ${seconds(performance.now() - started)}`,
+          `warm-up (unmeasured): ${warmupRounds} scans of each pastoe variant against ${target.name}, ${seconds(performance.now() - started)}`,
         );
         warmedUp = true;
       }
@@ -457,10 +361,10 @@ async function main(): Promise<void> {
         for (const variant of pastoeVariants) {
           add(variant.label, await pastoeSample(variant, target.endpoint, proxy, lab.caPem, controller.signal));
         }
-        add('sslscan', await sslscanSample(target.endpoint, proxy));
+        add('sslscan', await sslscanSample(tools, target.endpoint, proxy));
         if (!skipTestssl && run < testsslRuns) {
           process.stdout.write(`  ${target.name}: testssl.sh run ${run + 1}/${testsslRuns}…`);
-          const sample = await testsslSample(target.endpoint, proxy);
+          const sample = await testsslSample(tools, target.endpoint, proxy);
           process.stdout.write(` ${seconds(sample.ms)}\n`);
           add('testssl.sh', sample);
         }
@@ -489,7 +393,7 @@ async function main(): Promise<void> {
   } finally {
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
-    await Promise.allSettled(proxies.map((proxy) => proxy.close()));
+    await tools?.close();
     await lab.close();
   }
 }
