@@ -22,23 +22,9 @@ import { mailPreset } from '@pastoe/checks-mail';
 import { boundHeapGrowth } from 'pastoe';
 import { webPreset } from '@pastoe/checks-web';
 import { openStore } from '@pastoe/store';
-import {
-  createAddressPolicy,
-  createHttpClient,
-  createNodeNetwork,
-  createResolver,
-  createRipestatRouteSource,
-  createRoutinatorVrpSource,
-  createScanCaches,
-  createTrustStore,
-  createValidator,
-  type Network,
-  type ScanEvent,
-  type ScanReport,
-  scanMany,
-} from '@pastoe/core';
-import { createLabAddressMap } from '@pastoe/lab';
-import { type LabHello, processCpuMs, startLabProcess } from './support/lab-process.js';
+import { createScanCaches, type ScanEvent, type ScanReport, scanMany } from '@pastoe/core';
+import { processCpuMs, startLabProcess } from './support/lab-process.js';
+import { labTransports } from './support/lab-transports.js';
 import { integerFlag } from './support/integer-flag.js';
 
 const { values: flags } = parseArgs({
@@ -66,44 +52,9 @@ const targets = { domainsPerSecond: 20, peakRssMb: 400 } as const;
 boundHeapGrowth();
 const mb = (bytes: number): string => (bytes / 1024 / 1024).toFixed(0);
 
-/** TCP connections and UDP exchanges the scanner made. */
-const connections = { tcp: 0, udp: 0 };
-
-/** Transports that reach the lab in the child as `lab.transports()` would in process. */
-function labTransports(hello: LabHello) {
-  const addressMap = createLabAddressMap();
-  for (const route of hello.routes) addressMap.route(route.public, route.local, route.protocol);
-  const inner = createNodeNetwork({ policy: createAddressPolicy({ allow: ['loopback', 'documentation'] }), map: addressMap.map });
-  // Counts, without keeping them (lab's countingNetwork keeps every endpoint, which would weigh on the RSS figure).
-  const network: Network = {
-    policy: inner.policy,
-    connect: (options) => {
-      connections.tcp += 1;
-      return inner.connect(options);
-    },
-    udpExchange: (options) => {
-      connections.udp += 1;
-      return inner.udpExchange(options);
-    },
-  };
-  const trust = createTrustStore({ ca: hello.caPem, mozilla: false });
-  const resolver = createResolver(hello.resolverUrl, { network, timeoutMs: 2_000, retries: 1, trust });
-  return {
-    network,
-    resolver,
-    validator: createValidator({ resolver, trustAnchors: hello.trustAnchors }),
-    trust,
-    http: createHttpClient({ network, trust }),
-    rpki: {
-      routes: createRipestatRouteSource({ baseUrl: hello.rpki.ripestatUrl, timeoutMs: 5_000 }),
-      vrps: createRoutinatorVrpSource({ baseUrl: hello.rpki.routinatorUrl, timeoutMs: 5_000 }),
-    },
-  };
-}
-
 const work = await mkdtemp(join(tmpdir(), 'pastoe-bench-bulk-'));
 const { child, hello } = await startLabProcess(count, join(work, 'domains.csv'));
-const transports = labTransports(hello);
+const { transports, connections } = labTransports(hello);
 const storeFile = flags.out ?? join(work, 'results.sqlite');
 const store = openStore(storeFile);
 try {

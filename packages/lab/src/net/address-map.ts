@@ -61,7 +61,8 @@ const key = (endpoint: Endpoint, protocol: 'tcp' | 'udp'): string => `${protocol
 export function createLabAddressMap(options: LabAddressMapOptions = {}): LabAddressMap {
   const refuseVia = options.refuseVia ?? '127.0.0.1';
   const table = new Map<string, Endpoint>();
-  const routes: LabRoute[] = [];
+  // By key, so that replacing a route costs one lookup: a bulk lab holds tens of thousands.
+  const routes = new Map<string, LabRoute>();
 
   const lookup = (endpoint: Endpoint, protocol: 'tcp' | 'udp'): Endpoint | undefined => {
     if (!isIPv4(endpoint.ip) && !isIPv6(endpoint.ip)) return undefined;
@@ -80,7 +81,7 @@ export function createLabAddressMap(options: LabAddressMapOptions = {}): LabAddr
     map,
     lookup,
     get routes() {
-      return [...routes];
+      return [...routes.values()];
     },
     route(publicEndpoint, local, protocol = 'tcp') {
       if (classifyAddress(publicEndpoint.ip) !== 'documentation') {
@@ -91,10 +92,10 @@ export function createLabAddressMap(options: LabAddressMapOptions = {}): LabAddr
       const loc = Object.freeze({ ip: local.ip, port: local.port });
       for (const p of protocol === 'both' ? (['tcp', 'udp'] as const) : [protocol]) {
         const k = key(pub, p);
-        const existing = routes.findIndex((r) => r.protocol === p && key(r.public, p) === k);
-        if (existing >= 0) routes.splice(existing, 1);
+        // Deleted first, so that a replaced route moves to the end, as the order added says.
+        routes.delete(k);
         table.set(k, loc);
-        routes.push({ public: pub, local: loc, protocol: p });
+        routes.set(k, { public: pub, local: loc, protocol: p });
       }
     },
   };
