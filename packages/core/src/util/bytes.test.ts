@@ -51,6 +51,9 @@ describe('ByteWriter', () => {
   it('round-trips hex and joins parts', () => {
     expect(toHex(build((w) => w.bytes(fromHex('00ff') ?? new Uint8Array())))).toBe('00ff');
     expect(fromHex('0g')).toBeUndefined();
+    expect(fromHex('AbCd09')).toEqual(Uint8Array.from([0xab, 0xcd, 0x09]));
+    expect(fromHex('')).toEqual(new Uint8Array());
+    for (const bad of ['abc', 'g0', '00 0', '0\u0130', '\u00ff0', '-1']) expect(fromHex(bad)).toBeUndefined();
     expect(toHex(concatBytes([Uint8Array.from([1]), Uint8Array.from([2, 3])]))).toBe('010203');
   });
 });
@@ -61,6 +64,7 @@ describe('text codecs without Buffer', () => {
       const bytes = new Uint8Array(randomBytes(length));
       const buffer = Buffer.from(bytes);
       expect(toHex(bytes)).toBe(buffer.toString('hex'));
+      expect(fromHex(buffer.toString('hex').toUpperCase())).toEqual(bytes);
       expect(toBase64(bytes)).toBe(buffer.toString('base64'));
       expect(latin1(bytes)).toBe(buffer.toString('latin1'));
       expect(fromBase64(buffer.toString('base64'))).toEqual(bytes);
