@@ -2,10 +2,9 @@
  * bench/tls.ts's side of bench/support/tls-tools-child.ts: starts the child with its proxies and
  * sends it requests, one at a time.
  */
-import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { startLineChild } from './line-child.js';
 
 /** What one run of an external tool left: its wall time, exit code and output. */
 export interface ToolRun {
@@ -39,21 +38,10 @@ export interface ToolsProcess {
 /** Starts the child with a counting proxy in front of each target. */
 export async function startToolsProcess(targets: readonly { readonly ip: string; readonly port: number }[]): Promise<ToolsProcess> {
   const script = join(dirname(fileURLToPath(import.meta.url)), 'tls-tools-child.ts');
-  const child = spawn(process.execPath, ['--import', 'tsx', script, JSON.stringify(targets.map(({ ip, port }) => ({ ip, port })))], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
-  const stdin = child.stdin as NonNullable<typeof child.stdin>;
-  const lines = createInterface({ input: child.stdout as NonNullable<typeof child.stdout> });
-  const waiting: ((line: string) => void)[] = [];
-  const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`the tools process exited (${code})`))));
-  exited.catch(() => {});
-  lines.on('line', (line) => waiting.shift()?.(line));
-  const nextLine = (): Promise<string> => Promise.race([new Promise<string>((resolve) => waiting.push(resolve)), exited]);
-  const { ports } = JSON.parse(await nextLine()) as { ports: number[] };
+  const child = await startLineChild(script, [JSON.stringify(targets.map(({ ip, port }) => ({ ip, port })))]);
+  const { ports } = child.hello as { ports: number[] };
   const call = async <T>(request: ToolsRequest): Promise<T> => {
-    const reply = nextLine();
-    stdin.write(`${JSON.stringify(request)}\n`);
-    const parsed = JSON.parse(await reply) as { result: T } | { error: string };
+    const parsed = (await child.call(JSON.stringify(request))) as { result: T } | { error: string };
     if ('error' in parsed) throw new Error(`the tools process: ${parsed.error}`);
     return parsed.result;
   };
@@ -62,11 +50,6 @@ export async function startToolsProcess(targets: readonly { readonly ip: string;
     accepted: (target) => call<number>({ op: 'accepted', target }),
     settle: (target) => call<null>({ op: 'settle', target }).then(() => undefined),
     run: (command, args, timeoutMs) => call<ToolRun>({ op: 'run', command, args, timeoutMs }),
-    close: async () => {
-      if (child.exitCode !== null) return;
-      const done = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-      stdin.end();
-      await done;
-    },
+    close: () => child.close(),
   };
 }
