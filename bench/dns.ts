@@ -7,8 +7,11 @@
  * at least 10), BENCH_WARM_RUNS (default 50, at least 20), BENCH_WARMUP (default 30: V8 optimises a
  * function only after many calls, and three cold runs left the validator's paths interpreted).
  *
- * "Cold" means empty DNS caches, not a cold JavaScript engine: each series starts with a few
+ * "Cold" means empty DNS caches, not a cold JavaScript engine: each series starts with
  * unmeasured cold runs so that V8 has compiled the code paths, as in a long-running scanner.
+ * Samples come in blocks of a fifth of the runs, the rows' blocks taken in turn; the lab runs in
+ * a child process (bench/support/unbound-lab-child.ts) whose counters are read around each block,
+ * so that nothing forks or waits in the bench process between the samples of a block.
  */
 import { createSocket } from 'node:dgram';
 import { performance } from 'node:perf_hooks';
@@ -30,15 +33,6 @@ const coldRuns = Math.max(10, Number(process.env.BENCH_COLD_RUNS ?? 25));
 const warmRuns = Math.max(20, Number(process.env.BENCH_WARM_RUNS ?? 50));
 const warmupRuns = Math.max(0, Number(process.env.BENCH_WARMUP ?? 30));
 const network = createNodeNetwork({ policy: createAddressPolicy({ allow: ['loopback'] }) });
-
-/**
- * Waits a little before a timed sample: the lab process has just run \`knotc\` or
- * \`unbound-control\` for the counters, and their start and exit would otherwise share the CPU
- * with the sample.
- */
-function settle(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 10));
-}
 
 /** One measured answer: wall time, queries the client sent, queries Knot received. */
 interface Sample {
@@ -105,11 +99,12 @@ function resolverFor(endpoint: Endpoint): ClosableResolver {
   return createResolver(`udp://${endpoint.ip}:${endpoint.port}`, { network, retries: 0, timeoutMs: 3000 });
 }
 
-/** Times one pastoe validation, with the queries its resolver sent and Knot received. */
-async function pastoeSample(lab: UnboundLab, validator: Validator, resolver: ClosableResolver): Promise<Sample> {
-  const knotBefore = await lab.knotQueries();
+/** What one timed answer gives before the counters of its block are shared out. */
+type Timed = Omit<Sample, 'knotQueries' | 'clientQueries'> & { readonly clientQueries?: number };
+
+/** Times one pastoe validation, with the queries and round trips its resolver counted. */
+async function pastoeSample(validator: Validator, resolver: ClosableResolver): Promise<Timed> {
   const before = resolver.stats();
-  await settle();
   const started = performance.now();
   const result = await validator.validate(name, type);
   const ms = performance.now() - started;
@@ -118,17 +113,15 @@ async function pastoeSample(lab: UnboundLab, validator: Validator, resolver: Clo
     ms,
     clientQueries: after.upstreamQueries - before.upstreamQueries,
     rounds: (after.sequentialRoundTrips ?? 0) - (before.sequentialRoundTrips ?? 0),
-    knotQueries: (await lab.knotQueries()) - knotBefore,
     status: result.status,
   };
 }
 
-/** One cold pastoe sample against `upstream`: a fresh validator and resolver, so both caches are empty. */
-async function pastoeColdSample(lab: UnboundLab, upstream: Endpoint, flushUnbound: boolean): Promise<Sample> {
-  if (flushUnbound) await lab.flushUnbound();
+/** One cold pastoe validation against `upstream`: a fresh validator and resolver, so both caches are empty. */
+async function pastoeColdSample(lab: UnboundLab, upstream: Endpoint): Promise<Timed> {
   const resolver = resolverFor(upstream);
   try {
-    return await pastoeSample(lab, createValidator({ resolver, trustAnchors: lab.trustAnchor }), resolver);
+    return await pastoeSample(createValidator({ resolver, trustAnchors: lab.trustAnchor }), resolver);
   } finally {
     await resolver.close();
   }
@@ -142,48 +135,63 @@ async function warmPastoe(lab: UnboundLab, upstream: Endpoint): Promise<{ valida
   return { validator, resolver };
 }
 
-/** Times Unbound answering the name itself (AD set), with its outgoing queries. */
-async function unboundSample(lab: UnboundLab): Promise<Sample> {
-  const statsBefore = await lab.unboundStats();
-  const knotBefore = await lab.knotQueries();
-  await settle();
+/** Times Unbound answering the name itself (AD set). */
+async function unboundSample(lab: UnboundLab): Promise<Timed> {
   const started = performance.now();
   const status = await udpQuery(lab.unbound, name, type);
-  const ms = performance.now() - started;
-  const statsAfter = await lab.unboundStats();
-  const sent = (stats: Record<string, number>): number => (stats['num.query.udpout'] ?? 0) + (stats['num.query.tcpout'] ?? 0);
-  return { ms, clientQueries: sent(statsAfter) - sent(statsBefore), knotQueries: (await lab.knotQueries()) - knotBefore, status };
+  return { ms: performance.now() - started, status };
+}
+
+function sentByUnbound(stats: Record<string, number>): number {
+  return (stats['num.query.udpout'] ?? 0) + (stats['num.query.tcpout'] ?? 0);
 }
 
 /**
- * The three rows, measured interleaved: each cold round takes one sample of each, and so does
- * each warm round, so that load from elsewhere on a shared machine falls on all three alike
- * and the ratios stay meaningful. Unmeasured cold runs first let V8 compile the validator's
- * code paths, as in a long-running scanner.
+ * Takes `count` samples one after another and reads Knot's (and Unbound's) counters once around
+ * them, sharing the difference out evenly. Reading a counter runs \`knotc\` or
+ * \`unbound-control\` in the lab process; between the samples of a block nothing else runs, as
+ * in a scanner validating name after name. \`beforeEach\` (an Unbound flush) is the exception.
+ */
+async function block(lab: UnboundLab, count: number, take: () => Promise<Timed>, beforeEach?: () => Promise<void>): Promise<Sample[]> {
+  const unboundBefore = sentByUnbound(await lab.unboundStats());
+  const knotBefore = await lab.knotQueries();
+  const timed: Timed[] = [];
+  for (let i = 0; i < count; i++) {
+    await beforeEach?.();
+    timed.push(await take());
+  }
+  const unboundSent = (sentByUnbound(await lab.unboundStats()) - unboundBefore) / count;
+  const knotQueries = ((await lab.knotQueries()) - knotBefore) / count;
+  return timed.map((sample) => ({ ...sample, clientQueries: sample.clientQueries ?? unboundSent, knotQueries }));
+}
+
+/**
+ * The three rows, in blocks taken in turn (a block of each row, then the next round), so that
+ * load from elsewhere on a shared machine falls on all three alike. Unmeasured cold runs first
+ * let V8 compile the validator's code paths, as in a long-running scanner.
  */
 async function benchAll(lab: UnboundLab): Promise<{ direct: Summary; viaUnbound: Summary; unbound: Summary }> {
-  for (let i = 0; i < warmupRuns; i++) {
-    await pastoeColdSample(lab, lab.knot, false);
-    await pastoeColdSample(lab, lab.unbound, true);
-    await lab.flushUnbound();
-    await unboundSample(lab);
-  }
+  const flush = () => lab.flushUnbound();
+  await block(lab, warmupRuns, () => pastoeColdSample(lab, lab.knot));
+  await block(lab, Math.min(warmupRuns, 5), () => pastoeColdSample(lab, lab.unbound), flush);
   const cold = { direct: [] as Sample[], viaUnbound: [] as Sample[], unbound: [] as Sample[] };
-  for (let i = 0; i < coldRuns; i++) {
-    cold.direct.push(await pastoeColdSample(lab, lab.knot, false));
-    cold.viaUnbound.push(await pastoeColdSample(lab, lab.unbound, true));
-    await lab.flushUnbound();
-    cold.unbound.push(await unboundSample(lab));
+  const rounds = 5;
+  for (let round = 0; round < rounds; round++) {
+    const size = Math.ceil(coldRuns / rounds);
+    cold.direct.push(...(await block(lab, size, () => pastoeColdSample(lab, lab.knot))));
+    cold.viaUnbound.push(...(await block(lab, size, () => pastoeColdSample(lab, lab.unbound), flush)));
+    cold.unbound.push(...(await block(lab, size, () => unboundSample(lab), flush)));
   }
   const direct = await warmPastoe(lab, lab.knot);
   const viaUnbound = await warmPastoe(lab, lab.unbound);
   await udpQuery(lab.unbound, name, type);
   const warm = { direct: [] as Sample[], viaUnbound: [] as Sample[], unbound: [] as Sample[] };
   try {
-    for (let i = 0; i < warmRuns; i++) {
-      warm.direct.push(await pastoeSample(lab, direct.validator, direct.resolver));
-      warm.viaUnbound.push(await pastoeSample(lab, viaUnbound.validator, viaUnbound.resolver));
-      warm.unbound.push(await unboundSample(lab));
+    for (let round = 0; round < rounds; round++) {
+      const size = Math.ceil(warmRuns / rounds);
+      warm.direct.push(...(await block(lab, size, () => pastoeSample(direct.validator, direct.resolver))));
+      warm.viaUnbound.push(...(await block(lab, size, () => pastoeSample(viaUnbound.validator, viaUnbound.resolver))));
+      warm.unbound.push(...(await block(lab, size, () => unboundSample(lab))));
     }
   } finally {
     await direct.resolver.close();
@@ -241,11 +249,15 @@ async function main(): Promise<void> {
     console.log(
       `bench/dns: ${name} ${type}, ${coldRuns} cold (after ${warmupRuns} unmeasured) and ${warmRuns} warm runs, interleaved, medians; Node ${process.version}`,
     );
-    console.log('queries: what the client sent upstream (pastoe: resolver stats; unbound: num.query.udpout+tcpout); knot saw: mod-stats');
+    console.log(
+      'queries: what the client sent upstream (pastoe: resolver stats; unbound: num.query.udpout+tcpout, per answer over each block); knot saw: mod-stats, per answer over each block',
+    );
     console.log(
       'rounds: the longest chain of queries each sent after the one before was answered (pastoe resolver stats; deterministic, unlike ms)',
     );
     const { direct, viaUnbound, unbound } = await benchAll(lab);
+    if (process.env.BENCH_DEBUG)
+      for (const row of [direct, viaUnbound, unbound]) console.log(row.label, row.cold.map((s) => s.ms.toFixed(1)).join(' '));
     printTable([direct, viaUnbound, unbound]);
     const ratio = (a: Summary, part: 'cold' | 'warm'): string => (describe(a[part]).ms / describe(unbound[part]).ms).toFixed(2);
     console.log(
