@@ -1,6 +1,5 @@
-import { performance } from 'node:perf_hooks';
 import type { ScanReport } from '@pastoe/core';
-import { type ResultStore, StoreError } from '@pastoe/store';
+import { type MeasurementProgress, progressCounter, type ResultStore, StoreError } from '@pastoe/store';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { sleep } from './abortable.js';
@@ -8,21 +7,8 @@ import { openRedis, type QueueConnection, redisOptions } from './connection.js';
 import { defaultQueueName, parseScanJobId } from './jobs.js';
 import { parseFailedReason } from './failure.js';
 
-/** How far a collection is, after each committed domain. */
-export interface CollectProgress {
-  /** Domains committed: reports and failures. */
-  readonly done: number;
-  /** Domains collected for. */
-  readonly total: number;
-  /** Domains that could not be scanned or stored, of `done`. */
-  readonly failed: number;
-  /** Domains committed per second so far; 0 before the first. */
-  readonly ratePerSecond: number;
-  /** Seconds left at that rate; undefined until there is a rate. */
-  readonly etaSeconds: number | undefined;
-  /** The domain just committed; absent on the first report, made before any. */
-  readonly domain?: string;
-}
+/** How far a collection is, after each committed domain (`MeasurementProgress` of `@pastoe/store`). */
+export type CollectProgress = MeasurementProgress;
 
 /** Options for {@link collectResults}. */
 export interface CollectOptions {
@@ -85,27 +71,11 @@ export async function collectResults(options: CollectOptions): Promise<CollectRe
     client.disconnect();
   };
   options.signal?.addEventListener('abort', onAbort, { once: true });
-  let scanned = 0;
-  let failed = 0;
-  const started = performance.now();
-  const progress = (domain?: string): void => {
-    if (options.onProgress === undefined) return;
-    const done = scanned + failed;
-    const seconds = (performance.now() - started) / 1000;
-    const rate = done === 0 || seconds <= 0 ? 0 : done / seconds;
-    options.onProgress({
-      done,
-      total: groups.size,
-      failed,
-      ratePerSecond: rate,
-      etaSeconds: rate === 0 ? undefined : (groups.size - done) / rate,
-      ...(domain === undefined ? {} : { domain }),
-    });
-  };
+  const counter = progressCounter(groups.size, 0, options.onProgress);
 
   try {
     const keys = { completed: queue.toKey('completed'), failed: queue.toKey('failed') };
-    progress();
+    counter.report();
     while (pending.size > 0) {
       options.signal?.throwIfAborted();
       let committed = 0;
@@ -116,11 +86,10 @@ export async function collectResults(options: CollectOptions): Promise<CollectRe
           const outcome = await readReport(client, queue.toKey(id), job.domain, maxReportBytes);
           if (outcome.ok) commitReport(store, measurementId, outcome.report, groups.get(job.domain));
           else store.saveFailure(measurementId, job.domain, outcome.error);
-          if (outcome.ok) scanned += 1;
-          else failed += 1;
           pending.delete(job.domain);
           committed += 1;
-          progress(job.domain);
+          if (outcome.ok) counter.scannedOne(job.domain);
+          else counter.failedOne(job.domain);
         }
         await queue.remove(id);
       }
@@ -130,16 +99,15 @@ export async function collectResults(options: CollectOptions): Promise<CollectRe
         if (pending.has(job.domain)) {
           const reason = await client.hget(queue.toKey(id), 'failedReason');
           store.saveFailure(measurementId, job.domain, parseFailedReason(reason ?? ''));
-          failed += 1;
           pending.delete(job.domain);
           committed += 1;
-          progress(job.domain);
+          counter.failedOne(job.domain);
         }
         await queue.remove(id);
       }
       if (committed === 0 && pending.size > 0) await sleep(pollMs, options.signal);
     }
-    return { scanned, failed };
+    return { scanned: counter.scanned, failed: counter.failed };
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
     await queue.close();

@@ -18,3 +18,5 @@ export type {
   StartMeasurementInput,
   StoredReport,
 } from './types.js';
+export { progressCounter } from './progress.js';
+export type { MeasurementProgress, ProgressCounter } from './progress.js';

@@ -1,23 +1,12 @@
-import { performance } from 'node:perf_hooks';
 import { type ScanManyOptions, scanMany } from '@pastoe/core';
-import { type Measurement, type ResultStore, StoreError } from '@pastoe/store';
+import { type Measurement, type MeasurementProgress, progressCounter, type ResultStore, StoreError } from '@pastoe/store';
 import type { BulkInput } from './read-domain-list.js';
 
-/** How far a bulk run is, after each domain. */
-export interface BulkProgress {
-  /** Domains finished: reports and failures, those a resumed run skipped included. */
-  readonly done: number;
-  /** Domains in the input list. */
-  readonly total: number;
-  /** Domains that could not be scanned (invalid, an internal error, a report too large to store), of `done`. */
-  readonly failed: number;
-  /** Domains scanned per second by this run so far (skipped ones not counted); 0 before the first. */
-  readonly ratePerSecond: number;
-  /** Seconds left at that rate; undefined until there is a rate. */
-  readonly etaSeconds: number | undefined;
-  /** The domain that just finished; absent on the first report, made before any scan. */
-  readonly domain?: string;
-}
+/**
+ * How far a bulk run is, after each domain (`MeasurementProgress` of `@pastoe/store`): `done`
+ * counts the domains a resumed run skipped, the rate only those this run scanned.
+ */
+export type BulkProgress = MeasurementProgress;
 
 /** Options for {@link runBulk}. */
 export interface BulkRunOptions {
@@ -77,50 +66,30 @@ export async function runBulk(options: BulkRunOptions): Promise<BulkRunResult> {
   const pending = pendingInputs.map((input) => input.domain);
   const skipped = inputs.length - pending.length;
 
-  let scanned = 0;
-  let failed = 0;
-  const started = performance.now();
-  const progress = (domain?: string): void => {
-    if (options.onProgress === undefined) return;
-    const seconds = (performance.now() - started) / 1000;
-    const thisRun = scanned + failed;
-    const rate = thisRun === 0 || seconds <= 0 ? 0 : thisRun / seconds;
-    const done = skipped + thisRun;
-    options.onProgress({
-      done,
-      total: inputs.length,
-      failed,
-      ratePerSecond: rate,
-      etaSeconds: rate === 0 ? undefined : (inputs.length - done) / rate,
-      ...(domain === undefined ? {} : { domain }),
-    });
-  };
-  progress();
+  const counter = progressCounter(inputs.length, skipped, options.onProgress);
+  counter.report();
 
   const results = scanMany(pending, { ...options.scan, ...(options.signal === undefined ? {} : { signal: options.signal }) });
   for await (const result of results) {
     if (result.ok) {
       try {
         store.saveReport(measurement.id, result.report, groups.get(result.input));
-        scanned += 1;
+        counter.scannedOne(result.input);
       } catch (error) {
         // A hostile domain can make a report larger than the store takes: that domain fails, the run goes on.
         if (!(error instanceof StoreError && error.code === 'too-large')) throw error;
         store.saveFailure(measurement.id, result.input, { code: 'too-large', message: error.message });
-        failed += 1;
+        counter.failedOne(result.input);
       }
     } else if (result.error.code === 'aborted') {
-      // Cut short by the caller: not a property of the domain, so a resumed run scans it again.
-      continue;
     } else {
       store.saveFailure(measurement.id, result.input, result.error);
-      failed += 1;
+      counter.failedOne(result.input);
     }
-    progress(result.input);
   }
   options.signal?.throwIfAborted();
   store.finishMeasurement(measurement.id);
-  return { measurementId: measurement.id, scanned, skipped, failed };
+  return { measurementId: measurement.id, scanned: counter.scanned, skipped, failed: counter.failed };
 }
 
 /**
