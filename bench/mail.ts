@@ -24,11 +24,10 @@ import { evaluateSpf, mailPreset } from '@pastoe/checks-mail';
 import { createResolver, createScanCaches, type Endpoint, type Resolver, scan, scanMany } from '@pastoe/core';
 import { countingNetwork, createDnsResponder, type DnsResponder, type LabZoneSpec, startDnsServer, startLab } from '@pastoe/lab';
 import { readSpfSuite, spfSuiteDir } from '../packages/integration/test/spf/suite.js';
+import { integerFlag } from './support/integer-flag.js';
 
 const { values: flags } = parseArgs({ options: { runs: { type: 'string' }, bulk: { type: 'string' } }, strict: true });
-const runs = Number(flags.runs ?? 5);
-if (!Number.isInteger(runs) || runs < 1 || runs > 50)
-  throw new RangeError(`--runs must be an integer from 1 to 50, got ${String(flags.runs)}`);
+const runs = integerFlag('runs', flags.runs, 5, 1, 50);
 const bulkSize = Number(flags.bulk ?? 200);
 if (!Number.isInteger(bulkSize) || bulkSize < 1 || bulkSize > 2_000)
   throw new RangeError(`--bulk must be an integer from 1 to 2000, got ${String(flags.bulk)}`);

@@ -16,14 +16,13 @@ import { parseArgs } from 'node:util';
 import { webPreset } from '@pastoe/checks-web';
 import { policies, scan, score } from '@pastoe/core';
 import { countingNetwork, type Lab, startLab } from '@pastoe/lab';
+import { integerFlag } from './support/integer-flag.js';
 
 const { values: flags } = parseArgs({
   options: { runs: { type: 'string' }, domains: { type: 'string' } },
   strict: true,
 });
-const runs = Number(flags.runs ?? 5);
-if (!Number.isInteger(runs) || runs < 1 || runs > 50)
-  throw new RangeError(`--runs must be an integer from 1 to 50, got ${String(flags.runs)}`);
+const runs = integerFlag('runs', flags.runs, 5, 1, 50);
 
 /** The good domain and the weakest one (SSLv3, RC4, RSA-1024 with SHA-1, no HSTS, no redirect). */
 const domains = flags.domains?.split(',').map((d) => d.trim()) ?? ['modern.test', 'ancient.test'];
