@@ -133,9 +133,11 @@ describe('scanTls against node:tls servers', () => {
     expect(JSON.parse(JSON.stringify(evidence))).toEqual(evidence);
     expect(evidence.connections).toBe(server.connections());
     expect(evidence.connections).toBeLessThanOrEqual(30);
-    // Up to four at once: far fewer connection times one after another than connections.
-    expect(evidence.connectionRounds).toBeGreaterThan(0);
-    expect(evidence.connectionRounds).toBeLessThan(evidence.connections * 0.75);
+    // Up to four at once: far fewer connection times one after another than connections. 21
+    // connections take 6 rounds at the very least, as a rule what the scan takes (8 when the
+    // handshakes and follow-ups waited for every version's decision); 7 leaves room for an unlucky timing.
+    expect(evidence.connectionRounds).toBeGreaterThanOrEqual(Math.ceil(evidence.connections / 4));
+    expect(evidence.connectionRounds).toBeLessThanOrEqual(7);
     expect(elapsed).toBeLessThan(5_000);
     console.log(`modern node server: ${evidence.connections} connections, ${elapsed.toFixed(0)} ms`);
 

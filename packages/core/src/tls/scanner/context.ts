@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import type { TlsScanProblem, TlsVersion } from '../types.js';
 import { type HelloProfile, type KeyShareEntry, buildClientHello, buildSslv2ClientHello } from './client-hello.js';
 import { Group, defaultGroups, defaultSignatureSchemes } from './constants.js';
-import type { Dialer, HelloOutcome } from './dialer.js';
+import type { ConnectionPriority, Dialer, HelloOutcome } from './dialer.js';
 import type { ServerFlight } from './records.js';
 
 /** A ServerHello the scan received, with what had been offered. */
@@ -88,8 +88,8 @@ export class ScanContext {
     this.problems.push({ step, code, message });
   }
 
-  /** Sends one TLS hello and records any ServerHello. */
-  async hello(offer: HelloOffer): Promise<HelloOutcome> {
+  /** Sends one TLS hello and records any ServerHello; `priority` says how soon it gets a connection slot. */
+  async hello(offer: HelloOffer, priority: ConnectionPriority = 'normal'): Promise<HelloOutcome> {
     const profile = offer.profile ?? this.profile;
     const tls13 = offer.version === 'TLSv1.3';
     const deflate = !tls13 && profile === 'full';
@@ -106,7 +106,7 @@ export class ScanContext {
       // TLS 1.3 middlebox compatibility mode wants a session id; older versions would read it as a resumption attempt.
       ...(tls13 ? { sessionId: this.#randomBytes(32) } : {}),
     });
-    const outcome = await this.dialer.hello(record, this.limits.readTimeoutMs);
+    const outcome = await this.dialer.hello(record, this.limits.readTimeoutMs, priority);
     if (outcome.kind === 'hello') this.flights.push({ requested: offer.version, deflateOffered: deflate, profile, flight: outcome.flight });
     return outcome;
   }

@@ -56,6 +56,20 @@ export interface DialFailure {
 /** The outcome of one raw hello: the server's answer, or why no hello could be sent. */
 export type HelloOutcome = FlightOutcome | { readonly kind: 'unavailable'; readonly failure: DialFailure };
 
+/**
+ * Which connections get a free slot first (first come, first served within one). A scan lasts
+ * as long as its longest chain of connections one after another, so the steps such chains run
+ * through go first:
+ * - `lead`: the next hello of a chunk that found a suite, the longest chain of the enumeration
+ *   (more hellos of the chunk, then the follow-ups, which wait for it);
+ * - `chain`: a step that others wait for: a version's first hellos and decision, a chunk's
+ *   first hello (the follow-ups wait for every chunk), a follow-up, a node:tls handshake;
+ * - `normal`: the rest, which nothing waits for (the SSLv2 hello).
+ */
+export type ConnectionPriority = 'lead' | 'chain' | 'normal';
+
+const slotPriority: Readonly<Record<ConnectionPriority, number>> = { lead: 2, chain: 1, normal: 0 };
+
 /** Opens connections for one endpoint and counts them. */
 export class Dialer {
   readonly #options: DialerOptions;
@@ -89,11 +103,12 @@ export class Dialer {
    */
   async withConnection<T>(
     use: (socket: Duplex) => Promise<T>,
+    priority: ConnectionPriority = 'normal',
   ): Promise<T | { readonly kind: 'unavailable'; readonly failure: DialFailure }> {
     const o = this.#options;
     let release: () => void;
     try {
-      release = await o.slots.acquire(o.signal);
+      release = await o.slots.acquire(o.signal, slotPriority[priority]);
     } catch {
       // Only an abort rejects a wait for a slot.
       return { kind: 'unavailable', failure: { stage: 'connect', code: 'aborted', message: 'the scan ended before this connection' } };
@@ -129,7 +144,12 @@ export class Dialer {
   }
 
   /** Sends one ClientHello (record bytes) and reads the server's answer. */
-  async hello(record: Uint8Array, readTimeoutMs: number, bounds: FlightBounds = defaultFlightBounds): Promise<HelloOutcome> {
+  async hello(
+    record: Uint8Array,
+    readTimeoutMs: number,
+    priority: ConnectionPriority = 'normal',
+    bounds: FlightBounds = defaultFlightBounds,
+  ): Promise<HelloOutcome> {
     return this.withConnection(async (socket) => {
       // A whole flight is a handful of records; four maximal ones bound what one hello may cost.
       const reader = new StreamReader(socket, bounds.maxRecordBytes * 4 + bounds.maxHandshakeBytes);
@@ -143,6 +163,6 @@ export class Dialer {
       } finally {
         reader.detach();
       }
-    });
+    }, priority);
   }
 }

@@ -10,7 +10,7 @@ import type { TlsVersion, VersionSupport } from '../types.js';
 import { ALERT_PROTOCOL_VERSION, suiteCandidates, versionCode, versionFromCode } from './constants.js';
 import type { HelloProfile } from './client-hello.js';
 import { type ScanContext, describeOutcome } from './context.js';
-import type { HelloOutcome } from './dialer.js';
+import type { ConnectionPriority, HelloOutcome } from './dialer.js';
 import type { ServerFlight } from './records.js';
 
 /** Versions a raw TLS hello can offer. */
@@ -94,6 +94,7 @@ export class SuiteEnumerator {
   readonly #chunks: Chunk[];
   #decision: VersionSupport | undefined;
   #firstRefusal: string | undefined;
+  #enumeration: Promise<void> | undefined;
 
   /**
    * @param context - the scan
@@ -147,7 +148,7 @@ export class SuiteEnumerator {
   }
 
   /** Offers the chunk's remaining candidates once; returns whether the chunk goes on. */
-  async #step(chunk: Chunk, first: boolean, outcomeIn?: HelloOutcome): Promise<FirstAnswer> {
+  async #step(chunk: Chunk, first: boolean, outcomeIn?: HelloOutcome, priority: ConnectionPriority = 'normal'): Promise<FirstAnswer> {
     const offer = chunk.offer();
     if (offer.length === 0) {
       chunk.done = true;
@@ -158,7 +159,7 @@ export class SuiteEnumerator {
       chunk.firstOffer = offer;
       chunk.offeredCount = offer.length;
     }
-    const outcome = outcomeIn ?? (await this.#context.hello({ version: this.version, suites: offer }));
+    const outcome = outcomeIn ?? (await this.#context.hello({ version: this.version, suites: offer }, priority));
     const answer = interpret(this.version, offer, outcome, first);
     switch (answer.kind) {
       case 'accepted':
@@ -191,7 +192,11 @@ export class SuiteEnumerator {
   async first(profile?: HelloProfile): Promise<HelloOutcome> {
     const chunk = this.#chunks[0];
     if (chunk === undefined) throw new Error('no candidates');
-    const sent = await this.#context.hello({ version: this.version, suites: chunk.offer(), ...(profile === undefined ? {} : { profile }) });
+    // The version's decision, and what builds on it, waits for this hello.
+    const sent = await this.#context.hello(
+      { version: this.version, suites: chunk.offer(), ...(profile === undefined ? {} : { profile }) },
+      'chain',
+    );
     const answer = await this.#step(chunk, true, sent);
     if (answer.kind === 'refused-offer') this.#firstRefusal = answer.detail;
     if (answer.kind === 'undecided') this.#decide({ version: this.version, supported: null, detail: answer.detail });
@@ -216,7 +221,8 @@ export class SuiteEnumerator {
     let refusal = this.#firstRefusal;
     for (const chunk of this.#chunks) {
       if (chunk.done || chunk.accepted.length > 0) continue;
-      const answer = await this.#step(chunk, false);
+      // The rest of the scan waits for the decision.
+      const answer = await this.#step(chunk, false, undefined, 'chain');
       if (answer.kind === 'undecided') {
         this.#decide({ version: this.version, supported: null, detail: answer.detail });
       }
@@ -228,13 +234,19 @@ export class SuiteEnumerator {
     return this.#decision ?? { version: this.version, supported: false, detail: last };
   }
 
-  /** Enumerates every chunk to the end (chunks in parallel; the dialer bounds concurrency). */
-  async enumerate(): Promise<void> {
-    await Promise.all(
+  /**
+   * Enumerates every chunk to the end (chunks in parallel; the dialer bounds concurrency). Runs
+   * once: a second call gets the first call's promise, so steps that need the accepted suites may
+   * each wait for it.
+   */
+  enumerate(): Promise<void> {
+    this.#enumeration ??= Promise.all(
       this.#chunks.map(async (chunk) => {
-        while (!chunk.done) await this.#step(chunk, false);
+        // A chunk that found a suite goes on first: its next hello heads the longest chain of the enumeration.
+        while (!chunk.done) await this.#step(chunk, false, undefined, chunk.accepted.length > 0 ? 'lead' : 'chain');
       }),
-    );
+    ).then(() => undefined);
+    return this.#enumeration;
   }
 }
 

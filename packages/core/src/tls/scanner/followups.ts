@@ -1,7 +1,8 @@
 /**
  * The hellos that come after enumeration and build on its result: the key-exchange hash test,
  * Internet.nl's cipher-order test, whether the server imposes its own order, and (beyond
- * Internet.nl's scope) the enumeration of named groups.
+ * Internet.nl's scope) the enumeration of named groups. Each is a chain of hellos one after
+ * another at the end of the scan, so each hello gets the next free connection slot (`chain`).
  */
 import type { NcscLevel } from '../tables/levels.js';
 import type { CipherOrderObservation, GroupEnumeration, KexHashObservation } from '../types.js';
@@ -49,11 +50,11 @@ export async function testKexHash(context: ScanContext, tls12: SuiteEnumerator |
   const first = signed[0] === undefined ? undefined : tls12?.flight(signed[0])?.keyExchange?.signatureScheme;
   const base = first === undefined ? {} : { defaultScheme: first };
   if (suites.length === 0) return { sha1: null, sha224: null, ...base };
-  const sha1Outcome = await context.hello({ version: 'TLSv1.2', suites, signatureSchemes: sha1SignatureSchemes });
+  const sha1Outcome = await context.hello({ version: 'TLSv1.2', suites, signatureSchemes: sha1SignatureSchemes }, 'chain');
   const sha1 = signedWith(sha1Outcome, 'sha1');
   if (sha1 === null) context.problem('kex-hash', describeOutcome(sha1Outcome).code, describeOutcome(sha1Outcome).message);
   if (sha1 === true) return { sha1, sha224: null, ...base };
-  const sha224Outcome = await context.hello({ version: 'TLSv1.2', suites, signatureSchemes: sha224SignatureSchemes });
+  const sha224Outcome = await context.hello({ version: 'TLSv1.2', suites, signatureSchemes: sha224SignatureSchemes }, 'chain');
   const sha224 = signedWith(sha224Outcome, 'sha224');
   if (sha224 === null) context.problem('kex-hash', describeOutcome(sha224Outcome).code, describeOutcome(sha224Outcome).message);
   return { sha1, sha224, ...base };
@@ -66,7 +67,7 @@ function isChacha(suite: number): boolean {
 
 /** The suite a hello chose, or undefined with the problem recorded. */
 async function chosen(context: ScanContext, step: string, version: HelloVersion, suites: readonly number[]): Promise<number | undefined> {
-  const outcome = await context.hello({ version, suites });
+  const outcome = await context.hello({ version, suites }, 'chain');
   if (outcome.kind === 'hello') return outcome.flight.serverHello.suite;
   const { code, message } = describeOutcome(outcome);
   context.problem(step, code, message);
@@ -137,7 +138,7 @@ export async function enumerateGroups(context: ScanContext, enumeration: SuiteEn
   let complete = false;
   const step = `groups:${version}`;
   while (pool.length > 0) {
-    const outcome = await context.hello({ version, suites, groups: pool, keyShares: [] });
+    const outcome = await context.hello({ version, suites, groups: pool, keyShares: [] }, 'chain');
     if (outcome.kind !== 'hello') {
       if (outcome.kind === 'alert' || (outcome.kind === 'failure' && (outcome.code === 'closed' || outcome.code === 'reset'))) {
         complete = true;

@@ -19,8 +19,12 @@ export interface FullHandshakeRequest {
   readonly socket: Duplex;
   /** SNI; omitted for IP addresses. */
   readonly servername?: string;
-  /** The trusted roots. */
-  readonly trust: TrustStore;
+  /**
+   * The trusted roots. Without them the chain is not judged (`authorized` is absent): a handshake
+   * made for another test, such as renegotiation, then costs no secure context with every root
+   * loaded (tens of milliseconds for a trust store the scan has not used yet).
+   */
+  readonly trust?: TrustStore;
   /** Lowest version to offer. */
   readonly minVersion: SecureVersion;
   /** Highest version to offer. */
@@ -57,7 +61,7 @@ export interface FullHandshakeResult {
   readonly cipher?: string;
   /** The peer's chain as OpenSSL linked it, leaf first, DER base64. */
   readonly chain?: readonly string[];
-  /** Whether the chain verified against the given roots (host name not included). */
+  /** Whether the chain verified against the given roots (host name not included); absent without roots. */
   readonly authorized?: boolean;
   /** OpenSSL's reason when it did not. */
   readonly authorizationError?: string;
@@ -95,6 +99,12 @@ function chainOf(socket: TLSSocket, given: PeerCertificate | undefined): string[
     certificate = issuer;
   }
   return out;
+}
+
+/** Whether the chain verified against the request's roots, and OpenSSL's reason when it did not. */
+function judged(socket: TLSSocket): { authorized: boolean; authorizationError?: string } {
+  const error = socket.authorizationError;
+  return { authorized: socket.authorized, ...(error === undefined || error === null ? {} : { authorizationError: String(error) }) };
 }
 
 /** Waits for an event, a time limit or an abort; resolves to which happened. */
@@ -139,16 +149,18 @@ export async function fullHandshake(request: FullHandshakeRequest): Promise<Full
   let failure: unknown;
   let closed = false;
   let identityCertificate: PeerCertificate | undefined;
+  const contextSettings = {
+    minVersion: request.minVersion,
+    maxVersion: request.maxVersion,
+    ...(request.ciphers === undefined ? {} : { ciphers: request.ciphers }),
+  };
   // requestOCSP is passed on by tls.connect to the TLSSocket it makes, but @types/node leaves it out of ConnectionOptions.
   const connectOptions: tls.ConnectionOptions & { readonly requestOCSP: boolean } = {
     socket: request.socket,
     ...(request.servername === undefined ? {} : { servername: request.servername }),
     // The versions and ciphers live in the context: node:tls ignores them beside a secureContext.
-    secureContext: secureContextFor(request.trust, {
-      minVersion: request.minVersion,
-      maxVersion: request.maxVersion,
-      ...(request.ciphers === undefined ? {} : { ciphers: request.ciphers }),
-    }),
+    secureContext:
+      request.trust === undefined ? tls.createSecureContext(contextSettings) : secureContextFor(request.trust, contextSettings),
     rejectUnauthorized: false,
     requestOCSP: true,
     // Trust is judged on the chain alone here; the host name is the certificate evaluator's job.
@@ -221,10 +233,7 @@ export async function fullHandshake(request: FullHandshakeRequest): Promise<Full
       ...(protocol === undefined ? {} : { protocol }),
       ...(cipher?.standardName === undefined ? {} : { cipher: cipher.standardName }),
       chain: chainOf(socket, identityCertificate),
-      authorized: socket.authorized,
-      ...(socket.authorizationError === undefined || socket.authorizationError === null
-        ? {}
-        : { authorizationError: String(socket.authorizationError) }),
+      ...(request.trust === undefined ? {} : judged(socket)),
     };
 
     // TLS 1.3 tickets come after the handshake; wait a little for the first one.

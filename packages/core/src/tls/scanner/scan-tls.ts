@@ -15,10 +15,15 @@
  * 4. The key-exchange hash, cipher order and (optionally) groups, which need the accepted suites.
  * 5. 0-RTT, when the node:tls handshake's ticket advertised early data (web only by default).
  *
- * A mail server gets one connection at a time; an HTTPS server up to `parallelism`.
+ * A step starts as soon as what it needs is known, not when the phase before it ends: over HTTPS
+ * the SSLv2 hello goes beside the first two; a version whose first hello was accepted is enumerated
+ * beside phases 1b and 2, TLS 1.2's follow-ups run once its suites are known, and a TLS 1.3
+ * server's main handshake starts right after the first hellos. Waiting connections get a free
+ * slot in the order of what waits for them (`ConnectionPriority`): the scan lasts as long as
+ * its longest chain of connections one after another. A mail server gets one connection at a
+ * time; an HTTPS server up to `parallelism`.
  */
 import { isIP } from 'node:net';
-import type { SecureVersion } from 'node:tls';
 import type { ScanCaches } from '../../model/caches.js';
 import { ProbeFailure } from '../../model/evidence.js';
 import type { Network } from '../../transport/network.js';
@@ -29,10 +34,11 @@ import { isValidEhloName } from '../../smtp/starttls.js';
 import { cipherSuite } from '../tables/cipher-suites.js';
 import type {
   CertificateChainObservation,
+  CipherOrderObservation,
   GroupEnumeration,
+  KexHashObservation,
   KeyExchangeObservation,
   OcspObservation,
-  RenegotiationObservation,
   SuiteEnumeration,
   TlsEvidence,
   TlsVersion,
@@ -49,8 +55,8 @@ import { ScanContext, describeOutcome } from './context.js';
 import { Dialer, type HelloOutcome } from './dialer.js';
 import { type HelloVersion, SuiteEnumerator, droppedWithoutAnswer, sslv2Decision } from './enumerate.js';
 import { type SuiteLevelLookup, enumerateGroups, testCipherOrder, testKexHash } from './followups.js';
-import { type FullHandshakeResult, fullHandshake } from './handshake.js';
 import { helloFingerprint } from './hello-fingerprint.js';
+import { type HandshakeFacts, runHandshakes } from './node-handshakes.js';
 import { referenceHolds } from './reference-check.js';
 import { testZeroRtt } from './zero-rtt.js';
 
@@ -82,6 +88,8 @@ export interface ScanTlsOptions {
   /**
    * The roots the chain is validated against (the evidence's `trust.store` names its kind). The
    * preferred way; default `createTrustStore()`, Mozilla's roots. Give either this or `ca`/`trustMozilla`.
+   * One store for many scans is cheaper: the node:tls secure context of its roots (some 25 ms of
+   * CPU with Mozilla's) is made once per store, and without this option each scan makes a store.
    */
   readonly trust?: TrustStore;
   /** Shorthand for `trust: createTrustStore({ ca, mozilla: trustMozilla })`: extra trusted roots (PEM), added to Mozilla's. */
@@ -229,126 +237,6 @@ function settingsOf(options: ScanTlsOptions): Settings {
     bannerMs: positive('smtpTimeouts.bannerMs', options.smtpTimeouts?.bannerMs, defaults.bannerMs, 600_000),
     commandMs: positive('smtpTimeouts.commandMs', options.smtpTimeouts?.commandMs, defaults.commandMs, 600_000),
   };
-}
-
-const nodeVersion: Partial<Record<TlsVersion, SecureVersion>> = {
-  'TLSv1.0': 'TLSv1',
-  'TLSv1.1': 'TLSv1.1',
-  'TLSv1.2': 'TLSv1.2',
-  'TLSv1.3': 'TLSv1.3',
-};
-
-/** What the node:tls handshakes contributed. */
-interface HandshakeFacts {
-  chain?: CertificateChainObservation;
-  trust?: TrustObservation;
-  ocsp?: OcspObservation;
-  renegotiation?: RenegotiationObservation;
-  zeroRtt?: ZeroRttObservation;
-}
-
-function handshakeFailed(result: FullHandshakeResult | { kind: 'unavailable' }): string | undefined {
-  if ('kind' in result) return 'unavailable';
-  return result.ok ? undefined : result.error?.code;
-}
-
-/** Runs the node:tls handshakes: one at the best version for chain/trust/OCSP/ticket, and one at TLS ≤ 1.2 for renegotiation. */
-async function runHandshakes(
-  context: ScanContext,
-  settings: Settings,
-  signal: AbortSignal,
-  supported: (version: TlsVersion) => boolean,
-): Promise<HandshakeFacts> {
-  const facts: HandshakeFacts = {};
-  const legacy = (['TLSv1.2', 'TLSv1.1', 'TLSv1.0'] as const).filter(supported);
-  const best: TlsVersion | undefined = supported('TLSv1.3') ? 'TLSv1.3' : legacy[0];
-  if (best === undefined) return facts;
-  const servername = sniName(context.serverName);
-  const base = {
-    ...(servername === undefined ? {} : { servername }),
-    trust: settings.trust,
-    timeoutMs: settings.helloTimeoutMs,
-    renegotiationTimeoutMs: settings.helloTimeoutMs,
-    signal,
-  };
-  const run = async (
-    request: Omit<Parameters<typeof fullHandshake>[0], 'socket'>,
-  ): Promise<FullHandshakeResult | { kind: 'unavailable' }> => {
-    const result = await context.dialer.withConnection((socket) => fullHandshake({ ...request, socket }));
-    if ('kind' in result) {
-      const { code, message } = describeOutcome(result);
-      context.problem('handshake', code, message);
-      return { kind: 'unavailable' };
-    }
-    return result;
-  };
-
-  const wide = 'ALL:@SECLEVEL=0';
-  const requestAt = (version: TlsVersion, ciphers: string | undefined) => {
-    const node = nodeVersion[version] ?? 'TLSv1.3';
-    return {
-      ...base,
-      minVersion: node,
-      maxVersion: node,
-      ...(ciphers === undefined ? {} : { ciphers }),
-      ticketWaitMs: version === 'TLSv1.3' ? settings.ticketWaitMs : 0,
-      // Below TLS 1.3 the same connection serves the renegotiation test.
-      renegotiations: version === 'TLSv1.3' ? 0 : settings.renegotiationAttempts,
-    };
-  };
-  // A refusal is worth another try with other settings; silence or an abort is not.
-  const retryable = (result: FullHandshakeResult | { kind: 'unavailable' }): boolean =>
-    !('kind' in result) && !result.ok && result.error?.code !== 'timeout' && result.error?.code !== 'aborted';
-
-  // Node's default security level refuses TLS 1.0/1.1 handshake signatures, so those get all suites at level 0 at once.
-  let mainVersion: TlsVersion = best;
-  let main = await run(requestAt(best, best === 'TLSv1.0' || best === 'TLSv1.1' ? wide : undefined));
-  // A TLS 1.2 server with only suites Node leaves out by default gets a second try with all of them.
-  if (best === 'TLSv1.2' && retryable(main)) main = await run(requestAt(best, wide));
-  // A TLS 1.3 server node:tls cannot finish with (a group or suite it lacks) may still show its chain at a lower version.
-  const fallback = legacy[0];
-  if (best === 'TLSv1.3' && retryable(main) && fallback !== undefined) {
-    if (!('kind' in main))
-      context.problem('handshake', main.error?.code ?? 'handshake-failed', main.error?.message ?? 'the handshake failed');
-    mainVersion = fallback;
-    main = await run(requestAt(fallback, wide));
-  }
-
-  if ('kind' in main) {
-    // Nothing more to learn: the problem is recorded.
-  } else if (!main.ok) {
-    context.problem('handshake', main.error?.code ?? 'handshake-failed', main.error?.message ?? 'the handshake failed');
-  } else {
-    const negotiated = (main.protocol === 'TLSv1' ? 'TLSv1.0' : main.protocol) as TlsVersion | undefined;
-    if (main.chain !== undefined && main.chain.length > 0) {
-      facts.chain = { source: 'handshake', version: negotiated ?? mainVersion, certificates: main.chain };
-    }
-    facts.trust = {
-      verified: main.authorized === true,
-      ...(main.authorizationError === undefined ? {} : { error: main.authorizationError }),
-      store: settings.store,
-    };
-    if (main.ocsp !== undefined) facts.ocsp = main.ocsp === null ? { stapled: false } : { stapled: true, response: toBase64(main.ocsp) };
-    if (negotiated === 'TLSv1.3') {
-      facts.zeroRtt = { maxEarlyData: main.session === undefined ? null : main.session.maxEarlyData, accepted: null };
-    }
-    if (main.renegotiation !== undefined) facts.renegotiation = main.renegotiation;
-  }
-
-  if (settings.renegotiationAttempts === 0 || legacy.length === 0) return facts;
-  if (mainVersion === 'TLSv1.3') {
-    const lowest = legacy[legacy.length - 1] ?? 'TLSv1.2';
-    const result = await run({ ...requestAt('TLSv1.2', wide), minVersion: nodeVersion[lowest] ?? 'TLSv1.2' });
-    const failed = handshakeFailed(result);
-    if (failed !== undefined || 'kind' in result) {
-      facts.renegotiation = { attempted: 0, accepted: 0, error: failed ?? 'unavailable' };
-    } else {
-      facts.renegotiation = result.renegotiation ?? { attempted: 0, accepted: 0 };
-    }
-  } else if (facts.renegotiation === undefined) {
-    facts.renegotiation = { attempted: 0, accepted: 0, error: handshakeFailed(main) ?? 'the handshake failed' };
-  }
-  return facts;
 }
 
 /** The chains the raw hellos saw, each once. */
@@ -509,7 +397,44 @@ export async function scanTls(options: ScanTlsOptions): Promise<TlsEvidence> {
 
 type Collected = Omit<TlsEvidence, 'endpoint' | 'connections' | 'problems' | 'starttls'>;
 
+/** What phases 1b and 2 decided: every version, and the fingerprint of the first hellos. */
+interface VersionDecisions {
+  readonly decisions: Map<TlsVersion, VersionSupport>;
+  readonly fingerprint: string | undefined;
+}
+
+/** Supported versions from TLS 1.2 down to TLS 1.0, highest first: those node:tls handshakes below 1.3 may use. */
+function legacyVersions(supported: (version: TlsVersion) => boolean): TlsVersion[] {
+  return (['TLSv1.2', 'TLSv1.1', 'TLSv1.0'] as const).filter(supported);
+}
+
+/**
+ * Runs `task` as part of the scan: its failure counts only where it is awaited, and `tasks` keeps
+ * it so that the scan can wait for every connection it started before it returns.
+ */
+function started<T>(tasks: Promise<unknown>[], task: Promise<T>): Promise<T> {
+  task.catch(() => undefined);
+  tasks.push(task);
+  return task;
+}
+
 async function collect(context: ScanContext, settings: Settings, signal: AbortSignal, options: ScanTlsOptions): Promise<Collected> {
+  const tasks: Promise<unknown>[] = [];
+  try {
+    return await collectEvidence(context, settings, signal, options, tasks);
+  } finally {
+    // A failure leaves no connection of the scan running after it.
+    await Promise.allSettled(tasks);
+  }
+}
+
+async function collectEvidence(
+  context: ScanContext,
+  settings: Settings,
+  signal: AbortSignal,
+  options: ScanTlsOptions,
+  tasks: Promise<unknown>[],
+): Promise<Collected> {
   const enumerators = new Map<HelloVersion, SuiteEnumerator>();
   for (const version of ['SSLv3', 'TLSv1.0', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'] as const) {
     enumerators.set(version, new SuiteEnumerator(context, version, settings.chunkSize));
@@ -525,11 +450,21 @@ async function collect(context: ScanContext, settings: Settings, signal: AbortSi
     extendedMasterSecret: null,
     certificateChains: [],
   };
+  // An SSLv2 hello carries no server name, so every name on an address gets the answer the
+  // reference got: a name that may build on a reference whose SSLv2 answer was clear does not ask
+  // again unless it has to be scanned in full.
+  const reference = options.reference;
+  const mayCarryOver =
+    reference?.helloFingerprint !== undefined &&
+    reference.reachable &&
+    reference.versions.some((v) => v.version === 'SSLv2' && v.supported !== null);
 
   // Phase 1a: the versions that matter most, and the server's tolerance of the full hello. A mail
-  // server that cannot be reached or refuses STARTTLS is not asked twice.
+  // server that cannot be reached or refuses STARTTLS is not asked twice. Over HTTPS the SSLv2
+  // hello, which no answer changes, takes a free connection slot beside them.
   let o13: HelloOutcome;
   let o12: HelloOutcome;
+  const sslv2Early = options.starttls === 'smtp' || mayCarryOver ? undefined : started(tasks, context.sslv2Hello());
   if (options.starttls === 'smtp') {
     o13 = await en('TLSv1.3').first();
     o12 = unavailable(o13) ? o13 : await en('TLSv1.2').first();
@@ -560,44 +495,67 @@ async function collect(context: ScanContext, settings: Settings, signal: AbortSi
       );
     }
   }
-
-  // Phase 1b: the older versions and SSLv2. An SSLv2 hello carries no server name, so every name
-  // on an address gets the answer the reference got: a name that may build on a reference whose
-  // SSLv2 answer was clear does not ask again unless it has to be scanned in full.
-  const reference = options.reference;
-  const mayCarryOver =
-    reference?.helloFingerprint !== undefined &&
-    reference.reachable &&
-    reference.versions.some((v) => v.version === 'SSLv2' && v.supported !== null);
-  const [o11, o10, o3, sslv2First] = await Promise.all([
-    en('TLSv1.1').first(),
-    en('TLSv1.0').first(),
-    en('SSLv3').first(),
-    mayCarryOver ? undefined : context.sslv2Hello(),
-  ]);
-  const fingerprint = helloFingerprint(context.profile, [
-    { version: 'TLSv1.3', outcome: o13 },
-    { version: 'TLSv1.2', outcome: o12 },
-    { version: 'TLSv1.1', outcome: o11 },
-    { version: 'TLSv1.0', outcome: o10 },
-    { version: 'SSLv3', outcome: o3 },
-  ]);
   const suiteLevel = options.suiteLevel ?? ((suite: number) => cipherSuite(suite).level);
-  if (
-    mayCarryOver &&
-    fingerprint !== undefined &&
-    reference.helloFingerprint === fingerprint &&
-    (await referenceHolds(context, reference, suiteLevel))
-  ) {
-    return carryOver(context, settings, signal, options, reference);
-  }
-  const sslv2 = sslv2First ?? (await context.sslv2Hello());
 
-  // Phase 2: decide versions whose first chunk was refused without a version alert.
-  await Promise.all([...enumerators.values()].map((e) => e.decide()));
-  const decisions = new Map<TlsVersion, VersionSupport>();
-  decisions.set('SSLv2', sslv2Decision(sslv2));
-  for (const [version, e] of enumerators) decisions.set(version, e.decision ?? { version, supported: null });
+  // What the first hellos settled starts now, beside phases 1b and 2 (unless the enumeration may
+  // be carried over from the reference, which would leave it unused): a version whose first hello
+  // was accepted is supported; TLS 1.2 is then the highest below 1.3, in scope whatever the scope,
+  // and its follow-ups need nothing else; a TLS 1.3 server gets its main handshake at TLS 1.3.
+  const settled = (version: HelloVersion): boolean => !mayCarryOver && en(version).decision?.supported === true;
+  const early12 = settled('TLSv1.2');
+  const early13 = settled('TLSv1.3');
+
+  // Phase 1b: the older versions and SSLv2; phase 2: the versions whose first chunk was refused
+  // without a version alert, decided chunk by chunk.
+  const decide = async (): Promise<VersionDecisions | { readonly carriedOver: Collected }> => {
+    const [o11, o10, o3, sslv2First] = await Promise.all([
+      en('TLSv1.1').first(),
+      en('TLSv1.0').first(),
+      en('SSLv3').first(),
+      mayCarryOver || sslv2Early !== undefined ? undefined : context.sslv2Hello(),
+    ]);
+    const fingerprint = helloFingerprint(context.profile, [
+      { version: 'TLSv1.3', outcome: o13 },
+      { version: 'TLSv1.2', outcome: o12 },
+      { version: 'TLSv1.1', outcome: o11 },
+      { version: 'TLSv1.0', outcome: o10 },
+      { version: 'SSLv3', outcome: o3 },
+    ]);
+    if (
+      mayCarryOver &&
+      fingerprint !== undefined &&
+      reference.helloFingerprint === fingerprint &&
+      (await referenceHolds(context, reference, suiteLevel))
+    ) {
+      return { carriedOver: await carryOver(context, settings, signal, options, reference) };
+    }
+    const sslv2 = (await sslv2Early) ?? sslv2First ?? (await context.sslv2Hello());
+    await Promise.all([...enumerators.values()].map((e) => e.decide()));
+    const decisions = new Map<TlsVersion, VersionSupport>();
+    decisions.set('SSLv2', sslv2Decision(sslv2));
+    for (const [version, e] of enumerators) decisions.set(version, e.decision ?? { version, supported: null });
+    return { decisions, fingerprint };
+  };
+  // They queue for connection slots in this order: phase 1b's hellos, the chunks of TLS 1.2 and
+  // 1.3, then the node:tls handshakes, which are long: ahead of the chunks' first hellos they would
+  // hold slots that those hellos, and the follow-ups after them, wait for.
+  const decided = started(tasks, decide());
+  if (early12) started(tasks, en('TLSv1.2').enumerate());
+  if (early13) started(tasks, en('TLSv1.3').enumerate());
+  const legacyDecided = async (): Promise<TlsVersion[]> => {
+    const result = await decided;
+    return 'carriedOver' in result ? [] : legacyVersions((version) => result.decisions.get(version)?.supported === true);
+  };
+  const handshakesEarly =
+    early13 && options.handshakes !== false
+      ? started(tasks, runHandshakes(context, settings, signal, { best: 'TLSv1.3', legacy: legacyDecided(), tls12: early12 }))
+      : undefined;
+  // Phase 4 (below) for TLS 1.2 as soon as its suites are known.
+  const tls12FollowUps = early12 ? followUpsAt(context, en('TLSv1.2'), suiteLevel, tasks) : undefined;
+
+  const outcome = await decided;
+  if ('carriedOver' in outcome) return outcome.carriedOver;
+  const { decisions, fingerprint } = outcome;
   const reachable = context.flights.length > 0 || decisions.get('SSLv2')?.supported === true;
   if (!reachable) {
     // Without one handshake the silence or resets say nothing about single versions; alerts still do.
@@ -617,29 +575,47 @@ async function collect(context: ScanContext, settings: Settings, signal: AbortSi
   const inScope = (['SSLv3', 'TLSv1.0', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'] as const).filter(
     (version) => supported(version) && (settings.scope === 'all' || version === 'TLSv1.3' || version === highestLegacy),
   );
+  const enumerations = inScope.map((version) => started(tasks, en(version).enumerate()));
+  const best = supported('TLSv1.3') ? 'TLSv1.3' : legacyVersions(supported)[0];
   const handshakes =
-    options.handshakes === false ? Promise.resolve<HandshakeFacts>({}) : runHandshakes(context, settings, signal, supported);
+    handshakesEarly ??
+    (options.handshakes === false || best === undefined
+      ? Promise.resolve<HandshakeFacts>({})
+      : started(
+          tasks,
+          runHandshakes(context, settings, signal, { best, legacy: Promise.resolve(legacyVersions(supported)), tls12: false }),
+        ));
 
-  // Phase 4: what builds on the accepted suites; independent of each other, so side by side.
-  const followUps = async () => {
-    await Promise.all(inScope.map((version) => en(version).enumerate()));
-    const tls12 = supported('TLSv1.2') ? en('TLSv1.2') : undefined;
-    const legacy = highestLegacy === undefined ? undefined : en(highestLegacy);
-    const groupVersions = [highestLegacy, supported('TLSv1.3') ? 'TLSv1.3' : undefined].filter(
-      (v): v is Exclude<HelloVersion, 'SSLv3'> => v !== undefined && v !== 'SSLv3',
-    );
-    return Promise.all([
-      testKexHash(context, tls12),
-      testCipherOrder(context, legacy, suiteLevel),
-      options.groups === true
-        ? Promise.all(groupVersions.map((v) => enumerateGroups(context, en(v)))).then((all) =>
-            all.filter((g): g is GroupEnumeration => g !== undefined),
-          )
-        : Promise.resolve(undefined),
-    ]);
-  };
-  // Awaited together, so that a failure in one never leaves the other's rejection unhandled.
-  const [facts, [kexHash, cipherOrder, groups]] = await Promise.all([handshakes, followUps()]);
+  // Phase 4: what builds on the accepted suites; independent of each other, so side by side, each
+  // as soon as the enumeration it builds on is done.
+  const legacyFollowUps =
+    tls12FollowUps ?? followUpsAt(context, highestLegacy === undefined ? undefined : en(highestLegacy), suiteLevel, tasks);
+  const groupVersions = [highestLegacy, supported('TLSv1.3') ? 'TLSv1.3' : undefined].filter(
+    (v): v is Exclude<HelloVersion, 'SSLv3'> => v !== undefined && v !== 'SSLv3',
+  );
+  const groupsTask =
+    options.groups === true
+      ? started(
+          tasks,
+          Promise.all(
+            groupVersions.map((v) =>
+              en(v)
+                .enumerate()
+                .then(() => enumerateGroups(context, en(v))),
+            ),
+          ).then((all) => all.filter((g): g is GroupEnumeration => g !== undefined)),
+        )
+      : Promise.resolve(undefined);
+  // Awaited together, so that a failure in one never leaves another's rejection unhandled.
+  const [facts, kexHash, cipherOrder, groups] = await Promise.all([
+    handshakes,
+    legacyFollowUps.kexHash,
+    legacyFollowUps.cipherOrder,
+    groupsTask,
+    ...enumerations,
+  ]);
+  // Phase 5: 0-RTT, alone at the end: its early request may keep the server busy until the read
+  // times out, which a server that serves one connection at a time would make other hellos wait for.
   const zeroRtt = await zeroRttOf(context, settings, signal, options, facts.zeroRtt, en('TLSv1.3').accepted);
 
   const suites: SuiteEnumeration[] = inScope.map((version) => ({
@@ -671,6 +647,30 @@ async function collect(context: ScanContext, settings: Settings, signal: AbortSi
     ...(facts.renegotiation === undefined ? {} : { renegotiation: facts.renegotiation }),
     ...(zeroRtt === undefined ? {} : { zeroRtt }),
     ...(fingerprint === undefined ? {} : { helloFingerprint: fingerprint }),
+  };
+}
+
+/**
+ * The follow-ups at the highest version below TLS 1.3, started now: the key-exchange hash test
+ * (TLS 1.2 only) and the cipher-order test, each once the version's suites are enumerated.
+ */
+function followUpsAt(
+  context: ScanContext,
+  legacy: SuiteEnumerator | undefined,
+  suiteLevel: SuiteLevelLookup,
+  tasks: Promise<unknown>[],
+): { readonly kexHash: Promise<KexHashObservation>; readonly cipherOrder: Promise<CipherOrderObservation | undefined> } {
+  const enumerated = legacy === undefined ? Promise.resolve() : legacy.enumerate();
+  const tls12 = legacy?.version === 'TLSv1.2' ? legacy : undefined;
+  return {
+    kexHash: started(
+      tasks,
+      enumerated.then(() => testKexHash(context, tls12)),
+    ),
+    cipherOrder: started(
+      tasks,
+      enumerated.then(() => testCipherOrder(context, legacy, suiteLevel)),
+    ),
   };
 }
 
@@ -715,8 +715,16 @@ async function carryOver(
   reference: TlsEvidence,
 ): Promise<Collected> {
   const supported = (version: TlsVersion): boolean => reference.versions.some((v) => v.version === version && v.supported === true);
-  const facts =
-    options.handshakes === false ? {} : await runHandshakes(context, { ...settings, renegotiationAttempts: 0 }, signal, supported);
+  const legacy = legacyVersions(supported);
+  const best = supported('TLSv1.3') ? 'TLSv1.3' : legacy[0];
+  const facts: HandshakeFacts =
+    options.handshakes === false || best === undefined
+      ? {}
+      : await runHandshakes(context, { ...settings, renegotiationAttempts: 0 }, signal, {
+          best,
+          legacy: Promise.resolve(legacy),
+          tls12: false,
+        });
   const renegotiation = reference.renegotiation;
   const advertised = facts.zeroRtt;
   const zeroRtt =
