@@ -42,6 +42,8 @@ interface Sample {
   readonly rounds?: number;
   readonly knotQueries: number;
   readonly status: string;
+  /** The first of its block, taken after the bench waited for the lab's counters (see {@link block}). */
+  readonly afterIdle?: boolean;
 }
 
 /** The figures of one row of the table. */
@@ -151,6 +153,10 @@ function sentByUnbound(stats: Record<string, number>): number {
  * them, sharing the difference out evenly. Reading a counter runs \`knotc\` or
  * \`unbound-control\` in the lab process; between the samples of a block nothing else runs, as
  * in a scanner validating name after name. \`beforeEach\` (an Unbound flush) is the exception.
+ * The first sample of a block without \`beforeEach\` is marked \`afterIdle\`: the bench process
+ * sat idle while the counters were read, and a validation that starts from idle measured 2–3×
+ * slower than the next (on 2026-12-03: 7–8 ms against 4–5 ms for the cold validation, 0.5 against
+ * 0.15 ms warm, whether the pause was 20 or 100 ms), the CPU's caches and clock being cold.
  */
 async function block(lab: UnboundLab, count: number, take: () => Promise<Timed>, beforeEach?: () => Promise<void>): Promise<Sample[]> {
   const unboundBefore = sentByUnbound(await lab.unboundStats());
@@ -162,7 +168,12 @@ async function block(lab: UnboundLab, count: number, take: () => Promise<Timed>,
   }
   const unboundSent = (sentByUnbound(await lab.unboundStats()) - unboundBefore) / count;
   const knotQueries = ((await lab.knotQueries()) - knotBefore) / count;
-  return timed.map((sample) => ({ ...sample, clientQueries: sample.clientQueries ?? unboundSent, knotQueries }));
+  return timed.map((sample, index) => ({
+    ...sample,
+    clientQueries: sample.clientQueries ?? unboundSent,
+    knotQueries,
+    ...(index === 0 && beforeEach === undefined ? { afterIdle: true } : {}),
+  }));
 }
 
 /**
@@ -170,7 +181,12 @@ async function block(lab: UnboundLab, count: number, take: () => Promise<Timed>,
  * load from elsewhere on a shared machine falls on all three alike. Unmeasured cold runs first
  * let V8 compile the validator's code paths, as in a long-running scanner.
  */
-async function benchAll(lab: UnboundLab): Promise<{ direct: Summary; viaUnbound: Summary; unbound: Summary }> {
+/** The samples not taken first after a pause. */
+function busy(samples: readonly Sample[]): Sample[] {
+  return samples.filter((sample) => sample.afterIdle !== true);
+}
+
+async function benchAll(lab: UnboundLab): Promise<{ direct: Summary; directAfterIdle: Summary; viaUnbound: Summary; unbound: Summary }> {
   const flush = () => lab.flushUnbound();
   await block(lab, warmupRuns, () => pastoeColdSample(lab, lab.knot));
   await block(lab, Math.min(warmupRuns, 5), () => pastoeColdSample(lab, lab.unbound), flush);
@@ -178,7 +194,7 @@ async function benchAll(lab: UnboundLab): Promise<{ direct: Summary; viaUnbound:
   const rounds = 5;
   for (let round = 0; round < rounds; round++) {
     const size = Math.ceil(coldRuns / rounds);
-    cold.direct.push(...(await block(lab, size, () => pastoeColdSample(lab, lab.knot))));
+    cold.direct.push(...(await block(lab, size + 1, () => pastoeColdSample(lab, lab.knot))));
     cold.viaUnbound.push(...(await block(lab, size, () => pastoeColdSample(lab, lab.unbound), flush)));
     cold.unbound.push(...(await block(lab, size, () => unboundSample(lab), flush)));
   }
@@ -189,18 +205,23 @@ async function benchAll(lab: UnboundLab): Promise<{ direct: Summary; viaUnbound:
   try {
     for (let round = 0; round < rounds; round++) {
       const size = Math.ceil(warmRuns / rounds);
-      warm.direct.push(...(await block(lab, size, () => pastoeSample(direct.validator, direct.resolver))));
-      warm.viaUnbound.push(...(await block(lab, size, () => pastoeSample(viaUnbound.validator, viaUnbound.resolver))));
-      warm.unbound.push(...(await block(lab, size, () => unboundSample(lab))));
+      warm.direct.push(...(await block(lab, size + 1, () => pastoeSample(direct.validator, direct.resolver))));
+      warm.viaUnbound.push(...(await block(lab, size + 1, () => pastoeSample(viaUnbound.validator, viaUnbound.resolver))));
+      warm.unbound.push(...(await block(lab, size + 1, () => unboundSample(lab))));
     }
   } finally {
     await direct.resolver.close();
     await viaUnbound.resolver.close();
   }
   return {
-    direct: { label: 'pastoe direct at knot', cold: cold.direct, warm: warm.direct },
-    viaUnbound: { label: 'pastoe via unbound (CD), unbound flushed when cold', cold: cold.viaUnbound, warm: warm.viaUnbound },
-    unbound: { label: 'unbound itself (no CD)', cold: cold.unbound, warm: warm.unbound },
+    direct: { label: 'pastoe direct at knot', cold: busy(cold.direct), warm: busy(warm.direct) },
+    directAfterIdle: {
+      label: 'pastoe direct at knot, first after a pause',
+      cold: cold.direct.filter((sample) => sample.afterIdle === true),
+      warm: warm.direct.filter((sample) => sample.afterIdle === true),
+    },
+    viaUnbound: { label: 'pastoe via unbound (CD), unbound flushed when cold', cold: cold.viaUnbound, warm: busy(warm.viaUnbound) },
+    unbound: { label: 'unbound itself (no CD)', cold: cold.unbound, warm: busy(warm.unbound) },
   };
 }
 
@@ -255,13 +276,14 @@ async function main(): Promise<void> {
     console.log(
       'rounds: the longest chain of queries each sent after the one before was answered (pastoe resolver stats; deterministic, unlike ms)',
     );
-    const { direct, viaUnbound, unbound } = await benchAll(lab);
+    const { direct, directAfterIdle, viaUnbound, unbound } = await benchAll(lab);
     if (process.env.BENCH_DEBUG)
-      for (const row of [direct, viaUnbound, unbound]) console.log(row.label, row.cold.map((s) => s.ms.toFixed(1)).join(' '));
-    printTable([direct, viaUnbound, unbound]);
+      for (const row of [direct, directAfterIdle, viaUnbound, unbound])
+        console.log(row.label, row.cold.map((s) => s.ms.toFixed(1)).join(' '));
+    printTable([direct, directAfterIdle, viaUnbound, unbound]);
     const ratio = (a: Summary, part: 'cold' | 'warm'): string => (describe(a[part]).ms / describe(unbound[part]).ms).toFixed(2);
     console.log(
-      `ratio pastoe/unbound (wall time): direct cold ${ratio(direct, 'cold')}, warm ${ratio(direct, 'warm')}; ` +
+      `ratio pastoe/unbound (wall time): direct cold ${ratio(direct, 'cold')} (first after a pause ${ratio(directAfterIdle, 'cold')}), warm ${ratio(direct, 'warm')}; ` +
         `via unbound cold ${ratio(viaUnbound, 'cold')}, warm ${ratio(viaUnbound, 'warm')}`,
     );
   } finally {
