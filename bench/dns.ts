@@ -5,7 +5,8 @@
  *
  * Environment: BENCH_NAME, BENCH_TYPE (default a.b.c.deep.test A), BENCH_COLD_RUNS (default 25,
  * at least 10), BENCH_WARM_RUNS (default 50, at least 20), BENCH_WARMUP (default 30: V8 optimises a
- * function only after many calls, and three cold runs left the validator's paths interpreted).
+ * function only after many calls, and three cold runs left the validator's paths interpreted),
+ * BENCH_DEBUG=1 (print every cold sample of each row).
  *
  * "Cold" means empty DNS caches, not a cold JavaScript engine: each series starts with
  * unmeasured cold runs so that V8 has compiled the code paths, as in a long-running scanner.

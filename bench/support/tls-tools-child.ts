@@ -16,7 +16,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { connect, createServer, type Server, type Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { createInterface } from 'node:readline';
+import { serveLines } from './line-child.js';
 import type { ToolRun, ToolsRequest } from './tls-tools-process.js';
 
 /** Where a proxy forwards to. */
@@ -143,7 +143,8 @@ const targets = JSON.parse(process.argv[2] ?? '[]') as Target[];
 const proxies = await Promise.all(targets.map((target) => CountingProxy.start(target)));
 process.stdout.write(`${JSON.stringify({ ports: proxies.map((proxy) => proxy.port) })}\n`);
 
-async function answer(request: ToolsRequest): Promise<unknown> {
+async function answer(line: string): Promise<unknown> {
+  const request = JSON.parse(line) as ToolsRequest;
   switch (request.op) {
     case 'accepted':
       return proxies[request.target]?.accepted;
@@ -155,22 +156,8 @@ async function answer(request: ToolsRequest): Promise<unknown> {
   }
 }
 
-let queue = Promise.resolve();
-const lines = createInterface({ input: process.stdin });
-lines.on('line', (line) => {
-  queue = queue.then(async () => {
-    try {
-      process.stdout.write(`${JSON.stringify({ result: await answer(JSON.parse(line) as ToolsRequest) })}\n`);
-    } catch (error) {
-      process.stdout.write(`${JSON.stringify({ error: String(error) })}\n`);
-    }
-  });
-});
-const stop = (): void => {
+serveLines(answer, () => {
+  // The tools are in process groups of their own: Ctrl-C does not reach them.
   for (const child of children) killGroup(child);
-  void Promise.allSettled(proxies.map((proxy) => proxy.close())).then(() => process.exit(0));
-};
-lines.on('close', stop);
-// Ctrl-C reaches this process too (same process group as the bench); the tools are in groups of their own.
-process.once('SIGINT', stop);
-process.once('SIGTERM', stop);
+  return Promise.allSettled(proxies.map((proxy) => proxy.close()));
+});

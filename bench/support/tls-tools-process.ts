@@ -40,11 +40,7 @@ export async function startToolsProcess(targets: readonly { readonly ip: string;
   const script = join(dirname(fileURLToPath(import.meta.url)), 'tls-tools-child.ts');
   const child = await startLineChild(script, [JSON.stringify(targets.map(({ ip, port }) => ({ ip, port })))]);
   const { ports } = child.hello as { ports: number[] };
-  const call = async <T>(request: ToolsRequest): Promise<T> => {
-    const parsed = (await child.call(JSON.stringify(request))) as { result: T } | { error: string };
-    if ('error' in parsed) throw new Error(`the tools process: ${parsed.error}`);
-    return parsed.result;
-  };
+  const call = async <T>(request: ToolsRequest): Promise<T> => (await child.call(JSON.stringify(request))) as T;
   return {
     ports,
     accepted: (target) => call<number>({ op: 'accepted', target }),

@@ -6,11 +6,11 @@
  * the forks happen in this process, and the bench process never forks while it measures.
  *
  * Protocol: one line of JSON on stdout when the lab is up (`UnboundLabHello`), then one JSON
- * line per command read from stdin (`flush`, `stats`, `knot`), in order; stdin's end closes
- * the lab. Not a bench by itself: bench/run.mjs runs only the files directly in bench/.
+ * line per command read from stdin (`flush`, `stats`, `knot`), in order (bench/support/line-child.ts);
+ * stdin's end closes the lab. Not a bench by itself: bench/run.mjs runs only the files directly in bench/.
  */
-import { createInterface } from 'node:readline';
 import { ExternalToolMissingError, startUnboundLab } from '@pastoe/lab';
+import { serveLines } from './line-child.js';
 
 let lab: Awaited<ReturnType<typeof startUnboundLab>>;
 try {
@@ -36,13 +36,4 @@ const answer = async (command: string): Promise<unknown> => {
   }
 };
 
-let queue = Promise.resolve();
-const lines = createInterface({ input: process.stdin });
-lines.on('line', (line) => {
-  queue = queue.then(async () => {
-    process.stdout.write(`${JSON.stringify({ result: await answer(line.trim()) })}\n`);
-  });
-});
-lines.on('close', () => {
-  void queue.then(() => lab.close()).then(() => process.exit(0));
-});
+serveLines(answer, () => lab.close());

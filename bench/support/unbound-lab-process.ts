@@ -35,7 +35,7 @@ export async function startRemoteUnboundLab(): Promise<RemoteUnboundLab | { read
     await child.close();
     return hello;
   }
-  const call = async <T>(command: string): Promise<T> => ((await child.call(command)) as { result: T }).result;
+  const call = async <T>(command: string): Promise<T> => (await child.call(command)) as T;
   return {
     ...hello,
     flushUnbound: () => call<null>('flush').then(() => undefined),

@@ -1,4 +1,4 @@
-import { type CsvValue, csvText } from '../csv/cell.js';
+import { type CsvValue, csvText, percentCell } from '../csv/cell.js';
 import type { Adoption } from '../summary/types.js';
 import type { AdoptionChange, AdoptionStatsChange, ChangedItems, Comparison, SupplierRoleChange } from './types.js';
 
@@ -19,15 +19,12 @@ const changeHeader = [
   'change_points',
 ] as const;
 
-/** A share as a percentage with one decimal, as `summaryToCsv` writes it. */
-const percent = (share: number | null) => (share === null ? null : Math.round(share * 1000) / 10);
-
 function counts(adoption: Adoption): CsvValue[] {
-  return [adoption.yes, adoption.no, percent(adoption.share)];
+  return [adoption.yes, adoption.no, percentCell(adoption.share)];
 }
 
 function changeCells(change: AdoptionChange): CsvValue[] {
-  return [...counts(change.a), ...counts(change.b), change.change === null ? null : percent(change.change)];
+  return [...counts(change.a), ...counts(change.b), percentCell(change.change)];
 }
 
 function* changeRows(scope: 'overall' | 'group', group: string, stats: AdoptionStatsChange): Generator<CsvValue[]> {

@@ -14,6 +14,14 @@ const needsQuotes = /[",\r\n]/;
 export type CsvValue = string | number | null | undefined;
 
 /**
+ * A share (0–1) as a percentage with one decimal, as the summary and comparison CSVs write it; a
+ * share of `null` (nothing decided) stays empty.
+ */
+export function percentCell(share: number | null): number | null {
+  return share === null ? null : Math.round(share * 1000) / 10;
+}
+
+/**
  * One CSV field: guarded against formula injection, then quoted per RFC 4180 where needed.
  * Numbers are written as they are (they are pastoe's own figures, never user text).
  */

@@ -1,4 +1,4 @@
-import { type CsvValue, csvText } from '../csv/cell.js';
+import { type CsvValue, csvText, percentCell } from '../csv/cell.js';
 import type { Adoption, AdoptionStats, AdoptionSummary } from './types.js';
 
 const header = [
@@ -17,8 +17,7 @@ const header = [
 ] as const;
 
 function counts(adoption: Adoption): CsvValue[] {
-  const percent = adoption.share === null ? null : Math.round(adoption.share * 1000) / 10;
-  return [adoption.yes, adoption.no, percent, adoption.undecided, adoption.notApplicable, adoption.absent];
+  return [adoption.yes, adoption.no, percentCell(adoption.share), adoption.undecided, adoption.notApplicable, adoption.absent];
 }
 
 function* supplierRows(roles: AdoptionSummary['suppliers']): Generator<CsvValue[]> {
