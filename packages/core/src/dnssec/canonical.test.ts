@@ -8,6 +8,7 @@ import {
   isSubdomain,
   labelCount,
   lastLabels,
+  nameFromLabels,
   nameToWire,
   parentName,
   parseName,
@@ -74,6 +75,70 @@ describe('names', () => {
     expect(childToward('example', 'x.y.z.example')).toBe('z.example');
     expect(childToward('', 'x.test')).toBe('test');
     expect(lastLabels('a.b.c', 2)).toBe('b.c');
+  });
+});
+
+describe('names of letters, digits, hyphens and underscores (the text shortcuts)', () => {
+  const names = [
+    '',
+    'example',
+    'a.example',
+    'ab.example',
+    'b.example',
+    'x.ab.example',
+    'z.example',
+    'z-.example',
+    'zz.example',
+    '0.example',
+    '_443._tcp.www.example',
+    '\\001.z.example',
+    'a\\.b.example',
+    '*.z.example',
+    `${'m'.repeat(63)}.example`,
+  ];
+  /** The rightmost-first label comparison, done on octets as RFC 4034 §6.1 says. */
+  const labelOrder = (a: string, b: string): number => {
+    const la = parseName(a) ?? [];
+    const lb = parseName(b) ?? [];
+    for (let i = 1; i <= Math.min(la.length, lb.length); i++) {
+      const x = la[la.length - i] as Uint8Array;
+      const y = lb[lb.length - i] as Uint8Array;
+      for (let j = 0; j < Math.min(x.length, y.length); j++) if (x[j] !== y[j]) return (x[j] as number) - (y[j] as number);
+      if (x.length !== y.length) return x.length - y.length;
+    }
+    return la.length - lb.length;
+  };
+  const labelSuffix = (name: string, ancestor: string): boolean => {
+    const n = (parseName(name) ?? []).map((label) => label.join(','));
+    const a = (parseName(ancestor) ?? []).map((label) => label.join(','));
+    return a.length <= n.length && a.every((label, i) => n[n.length - a.length + i] === label);
+  };
+
+  it('order, nest and count names as their labels do', () => {
+    for (const a of names) {
+      const labels = parseName(a) ?? [];
+      expect(labelCount(a)).toBe(labels.length);
+      expect(parentName(a)).toBe(nameFromLabels(labels.slice(1)));
+      for (const b of names) {
+        expect(Math.sign(compareNames(a, b))).toBe(Math.sign(labelOrder(a, b)));
+        expect(isSubdomain(a, b)).toBe(labelSuffix(a, b));
+      }
+    }
+    expect(lastLabels('_443._tcp.www.example', 2)).toBe('www.example');
+    expect(lastLabels('_443._tcp.www.example', 0)).toBe('');
+    expect(lastLabels('a.example', 5)).toBe('a.example');
+  });
+
+  it('keep the limits of the label parser: 63 octets a label, 255 a name', () => {
+    const longest = [63, 63, 63, 61].map((n) => 'q'.repeat(n)).join('.');
+    expect(longest).toHaveLength(253);
+    expect(canonicalName(longest)).toBe(longest);
+    expect(canonicalName(`${longest.toUpperCase()}.`)).toBe(longest);
+    expect(canonicalName(`${longest}q`)).toBeUndefined();
+    expect(canonicalName(`${'q'.repeat(64)}.example`)).toBeUndefined();
+    expect(canonicalName('a..example')).toBeUndefined();
+    expect(canonicalName('.example')).toBeUndefined();
+    expect(canonicalName('Mixed-Case_1.EXAMPLE.')).toBe('mixed-case_1.example');
   });
 });
 

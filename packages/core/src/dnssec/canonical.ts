@@ -53,6 +53,11 @@ function lowercaseNameAt(bytes: Uint8Array, offset: number): number {
   }
 }
 
+/** Whether the canonical form of the type's RDATA lowercases names in it, so differs from the octets received. */
+export function hasCanonicalNames(type: number): boolean {
+  return type === 38 || nameLayouts.has(type);
+}
+
 /**
  * The canonical form of RDATA (RFC 4034 §6.2 item 3): for the listed types the embedded names
  * lowercased, otherwise unchanged. A6 (38) is handled apart because its name is optional.

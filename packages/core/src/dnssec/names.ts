@@ -35,10 +35,48 @@ export function nameFromLabels(labels: Labels): string {
 }
 
 /**
+ * Letters, digits, hyphens and underscores in labels of 1 to 63 characters, with or without the
+ * trailing dot: nearly every name a validation meets. Such a name's canonical key is its text
+ * lowercased without the dot, which the fast paths below use instead of parsing labels into
+ * octets and rendering them again; a validation handles each name many times.
+ */
+const PLAIN_NAME = /^[A-Za-z0-9_-]{1,63}(?:\.[A-Za-z0-9_-]{1,63})*\.?$/;
+/** A canonical key of the plain kind: lowercase, no trailing dot. */
+const PLAIN_KEY = /^[a-z0-9_-]{1,63}(?:\.[a-z0-9_-]{1,63})*$/;
+/** The longest key that fits a name's 255 wire octets: each label's length octet and the root's. */
+const MAX_KEY_CHARS = 253;
+
+/** The canonical key of a plain name (see {@link PLAIN_NAME}); `undefined` for any other name. */
+function plainKey(text: string): string | undefined {
+  if (text === '' || text === '.') return '';
+  if (text.length > MAX_KEY_CHARS + 1 || !PLAIN_NAME.test(text)) return undefined;
+  const bare = text.endsWith('.') ? text.slice(0, -1) : text;
+  return bare.length > MAX_KEY_CHARS ? undefined : bare.toLowerCase();
+}
+
+/** The labels of a canonical key of the plain kind, as text; `undefined` for any other name. */
+function plainLabels(name: string): string[] | undefined {
+  if (name === '') return [];
+  return name.length <= MAX_KEY_CHARS && PLAIN_KEY.test(name) ? name.split('.') : undefined;
+}
+
+/** {@link compareBytes} for labels of the plain kind, whose characters are their octets. */
+function compareText(a: string, b: string): number {
+  const length = Math.min(a.length, b.length);
+  for (let i = 0; i < length; i++) {
+    const order = a.charCodeAt(i) - b.charCodeAt(i);
+    if (order !== 0) return order;
+  }
+  return a.length - b.length;
+}
+
+/**
  * The canonical key of a name: lowercased, escapes normalised, no trailing dot. Returns
  * `undefined` for a name that is not valid.
  */
 export function canonicalName(text: string): string | undefined {
+  const plain = plainKey(text);
+  if (plain !== undefined) return plain;
   const labels = parseName(text);
   return labels === undefined ? undefined : nameFromLabels(labels);
 }
@@ -63,22 +101,29 @@ export function nameToWire(name: string): Uint8Array {
 
 /** The number of labels of a name; the root has none. */
 export function labelCount(name: string): number {
-  return labelsOf(name).length;
+  return (plainLabels(name) ?? labelsOf(name)).length;
 }
 
 /** The parent of a name; the parent of the root is the root. */
 export function parentName(name: string): string {
+  const plain = plainLabels(name);
+  if (plain !== undefined) return plain.slice(1).join('.');
   return nameFromLabels(labelsOf(name).slice(1));
 }
 
 /** The rightmost `count` labels of a name (the name itself when it has fewer). */
 export function lastLabels(name: string, count: number): string {
+  const plain = plainLabels(name);
+  if (plain !== undefined) return count <= 0 ? '' : plain.slice(Math.max(0, plain.length - count)).join('.');
   const labels = labelsOf(name);
   return nameFromLabels(count <= 0 ? [] : labels.slice(Math.max(0, labels.length - count)));
 }
 
 /** Whether `name` equals `ancestor` or lies below it. */
 export function isSubdomain(name: string, ancestor: string): boolean {
+  if (plainLabels(name) !== undefined && plainLabels(ancestor) !== undefined) {
+    return ancestor === '' || name === ancestor || name.endsWith(`.${ancestor}`);
+  }
   const n = labelsOf(name);
   const a = labelsOf(ancestor);
   if (a.length > n.length) return false;
@@ -134,6 +179,15 @@ export function isWildcard(name: string): boolean {
  * zero or a positive number.
  */
 export function compareNames(a: string, b: string): number {
+  const pa = plainLabels(a);
+  const pb = plainLabels(b);
+  if (pa !== undefined && pb !== undefined) {
+    for (let i = 1; i <= Math.min(pa.length, pb.length); i++) {
+      const order = compareText(pa[pa.length - i] as string, pb[pb.length - i] as string);
+      if (order !== 0) return order;
+    }
+    return pa.length - pb.length;
+  }
   const la = labelsOf(a);
   const lb = labelsOf(b);
   for (let i = 1; i <= Math.min(la.length, lb.length); i++) {

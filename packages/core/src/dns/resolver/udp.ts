@@ -1,7 +1,7 @@
 import type { Network } from '../../transport/network.js';
 import { maxMessageBytes } from '../wire/constants.js';
 import { checkResponse, couldAnswer, decodeMessage, encodeQuery, type NormalizedQuestion } from '../wire/message.js';
-import { type ExchangeContext, type ExchangeResult, type Transport, hostPort, withDeadline } from './transport.js';
+import { type ExchangeContext, type ExchangeResult, type Transport, hostPort, toExchangeError } from './transport.js';
 
 /** Options for {@link createUdpTransport}. */
 export interface UdpTransportOptions {
@@ -31,21 +31,30 @@ export function createUdpTransport(options: UdpTransportOptions): Transport {
       const encoded = encodeQuery(question);
       if (!encoded.ok) return { ok: false, error: encoded.error, server: description };
       const query = encoded.query;
-      const outcome = await withDeadline(context.signal, context.timeoutMs, 'UDP query', (signal) => {
+      if (context.signal.aborted) return { ok: false, error: { code: 'aborted', message: 'UDP query aborted' }, server: description };
+      if (!(context.timeoutMs > 0))
+        return { ok: false, error: { code: 'timeout', message: 'UDP query: no time left' }, server: description };
+      let answer: Uint8Array;
+      try {
         context.onSend();
-        return options.network.udpExchange({
+        // No deadline wrapper of its own: the network ends the exchange at the time limit and on
+        // the signal (its contract), and the flight above stops waiting at its own deadline even
+        // for a network that does not. One controller and timer less on every query.
+        answer = await options.network.udpExchange({
           ip: options.ip,
           port: options.port,
           ...(options.configured === true ? { configured: true } : {}),
           payload: query.bytes,
-          signal,
+          signal: context.signal,
           timeoutMs: context.timeoutMs,
           maxBytes: maxMessageBytes,
           accept: (datagram) => couldAnswer(query, datagram),
         });
-      });
-      if (!outcome.ok) return { ok: false, error: outcome.error, server: description };
-      const decoded = decodeMessage(outcome.value, { now: context.now() });
+      } catch (caught) {
+        const error = context.signal.aborted ? { code: 'aborted' as const, message: 'UDP query aborted' } : toExchangeError(caught);
+        return { ok: false, error, server: description };
+      }
+      const decoded = decodeMessage(answer, { now: context.now() });
       if (!decoded.ok) return { ok: false, error: decoded.error, server: description };
       const mismatch = checkResponse(query, decoded.message);
       if (mismatch !== undefined) return { ok: false, error: mismatch, server: description };

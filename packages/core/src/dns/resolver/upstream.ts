@@ -14,8 +14,6 @@ const PENALTY_MS = 30_000;
 const MIN_STAGGER_MS = 250;
 // Node turns a delay above 2^31 - 1 ms into 1 ms, which would make a far deadline fire at once.
 const MAX_TIMER_MS = 2_147_483_647;
-/** Why a flight is aborted when no caller waits for it any more (a reason, so no DOMException is built). */
-const flightAbandoned: unique symbol = Symbol('no caller waits for the query');
 
 function delayUntil(time: number, now: number): number {
   return Math.min(Math.max(0, time - now), MAX_TIMER_MS);
@@ -126,10 +124,13 @@ export function startFlight(
   const { now } = settings;
   const startedAt = time.startedAt;
   let deadline = time.deadline;
-  const controller = new AbortController();
+  // A flag and one waker instead of an AbortController: nothing outside the flight listens, and
+  // a controller with its event machinery on every query was a measurable share of a cold validation.
+  let abandoned = false;
   const log = new AttemptLog();
   const running = new Set<Attempt>();
   let wakeRound: () => void = () => {};
+  let wakeBackoff: () => void = () => {};
   const aborted: ExchangeResult = { ok: false, error: { code: 'aborted', message: 'query aborted' }, server: settings.description };
 
   /** Sets an attempt's timer to its own limit or the query's deadline, whichever comes first. */
@@ -199,7 +200,7 @@ export function startFlight(
     let lastStart = Number.NEGATIVE_INFINITY;
     try {
       for (;;) {
-        if (controller.signal.aborted) return aborted;
+        if (abandoned) return aborted;
         for (const { attempt, result } of outcomes.splice(0)) {
           mine.delete(attempt);
           if (result.ok) {
@@ -237,13 +238,13 @@ export function startFlight(
             resolve();
           }
           wakeRound = wake;
-          if (outcomes.length > 0 || controller.signal.aborted) wake();
+          if (outcomes.length > 0 || abandoned) wake();
         });
       }
     } finally {
       // Time ran out or a final error came: what is still under way failed to answer in time,
       // as far as this query is concerned. An abort says nothing about the servers.
-      stopMine(controller.signal.aborted ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY);
+      stopMine(abandoned ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY);
     }
   };
 
@@ -252,10 +253,10 @@ export function startFlight(
       const timer = setTimeout(done, ms);
       function done(): void {
         clearTimeout(timer);
-        controller.signal.removeEventListener('abort', done);
+        wakeBackoff = () => {};
         resolve();
       }
-      controller.signal.addEventListener('abort', done, { once: true });
+      wakeBackoff = done;
     });
 
   const run = async (): Promise<ExchangeResult> => {
@@ -267,7 +268,7 @@ export function startFlight(
         if (now() + delay >= deadline) break;
         await backoff(delay);
       }
-      if (controller.signal.aborted) return aborted;
+      if (abandoned) return aborted;
       const candidates = health.ordered().filter((transport) => !givenUp.has(transport));
       if (candidates.length === 0) break;
       const result = await runRound(candidates, givenUp);
@@ -284,9 +285,7 @@ export function startFlight(
     };
   };
 
-  const onAbort = (): void => wakeRound();
-  controller.signal.addEventListener('abort', onAbort, { once: true });
-  const promise = run().finally(() => controller.signal.removeEventListener('abort', onAbort));
+  const promise = run();
 
   return {
     promise,
@@ -296,6 +295,11 @@ export function startFlight(
       for (const attempt of running) arm(attempt);
     },
     progress: (lead) => log.error('timeout', lead, now()),
-    abort: () => controller.abort(flightAbandoned),
+    abort(): void {
+      if (abandoned) return;
+      abandoned = true;
+      wakeRound();
+      wakeBackoff();
+    },
   };
 }
