@@ -93,6 +93,9 @@ const rcodeNames: Readonly<Record<number, Rcode>> = {
   16: 'BADVERS',
 };
 
+/** The numbers of the mnemonics: every query encodes one. */
+const rcodeNumbers: ReadonlyMap<string, number> = new Map(Object.entries(rcodeNames).map(([value, name]) => [name, Number(value)]));
+
 /** The mnemonic of a (possibly extended, 12-bit) response code, or `RCODE<n>`. */
 export function rcodeName(value: number): Rcode {
   return rcodeNames[value] ?? `RCODE${value}`;
@@ -101,7 +104,8 @@ export function rcodeName(value: number): Rcode {
 /** The number of an rcode mnemonic or `RCODE<n>`, or `undefined`. */
 export function rcodeNumber(rcode: string): number | undefined {
   const upper = rcode.toUpperCase();
-  for (const [value, name] of Object.entries(rcodeNames)) if (name === upper) return Number(value);
+  const known = rcodeNumbers.get(upper);
+  if (known !== undefined) return known;
   const match = /^RCODE([0-9]{1,4})$/.exec(upper);
   if (match === null) return undefined;
   const value = Number(match[1]);
