@@ -3,9 +3,10 @@
  * how many queries it sends, next to Unbound answering the same name, on the Unbound lab
  * (BIND-signed zones served by Knot on loopback). Run with `npm run bench`; not a test.
  *
- * Environment: BENCH_NAME, BENCH_TYPE (default a.b.c.deep.test A), BENCH_COLD_RUNS (default 25,
- * at least 10), BENCH_WARM_RUNS (default 50, at least 20), BENCH_WARMUP (default 30: V8 optimises a
- * function only after many calls, and three cold runs left the validator's paths interpreted),
+ * Environment: BENCH_NAME, BENCH_TYPE (default a.b.c.deep.test A), BENCH_COLD_RUNS (default 50,
+ * at least 10), BENCH_WARM_RUNS (default 50, at least 20), BENCH_WARMUP (default 300: V8 optimises a
+ * function only after many calls; three cold runs left the validator's paths interpreted and 30
+ * left some of them, while a bulk scan validates thousands of names),
  * BENCH_DEBUG=1 (print every cold sample of each row).
  *
  * "Cold" means empty DNS caches, not a cold JavaScript engine: each series starts with
@@ -30,9 +31,9 @@ import { type RemoteUnboundLab as UnboundLab, startRemoteUnboundLab } from './su
 
 const name = process.env.BENCH_NAME ?? 'a.b.c.deep.test';
 const type = (process.env.BENCH_TYPE ?? 'A') as RecordType;
-const coldRuns = Math.max(10, Number(process.env.BENCH_COLD_RUNS ?? 25));
+const coldRuns = Math.max(10, Number(process.env.BENCH_COLD_RUNS ?? 50));
 const warmRuns = Math.max(20, Number(process.env.BENCH_WARM_RUNS ?? 50));
-const warmupRuns = Math.max(0, Number(process.env.BENCH_WARMUP ?? 30));
+const warmupRuns = Math.max(0, Number(process.env.BENCH_WARMUP ?? 300));
 const network = createNodeNetwork({ policy: createAddressPolicy({ allow: ['loopback'] }) });
 
 /** One measured answer: wall time, queries the client sent, queries Knot received. */
