@@ -86,7 +86,7 @@ export { classifyAddress, createAddressPolicy } from './transport/address-policy
 export type { AddressPolicyOptions } from './transport/address-policy.js';
 export { createNodeNetwork } from './transport/node-network.js';
 export type { NodeNetworkOptions } from './transport/node-network.js';
-export { createTrustStore } from './trust/index.js';
+export { createTrustStore, mozillaTrustStore } from './trust/index.js';
 export type {
   ChainProblem,
   ChainVerification,

@@ -9,7 +9,7 @@ import { setMaxListeners } from 'node:events';
 import type tls from 'node:tls';
 import type { Network } from '../transport/network.js';
 import { secureContextFor } from '../trust/secure-context.js';
-import { assertTrustStore, createTrustStore, type TrustStore } from '../trust/store.js';
+import { assertTrustStore, mozillaTrustStore, type TrustStore } from '../trust/store.js';
 import { listenerBudget } from '../util/abort.js';
 import { Semaphore } from '../util/semaphore.js';
 import { type HttpConnection, errorCode, openConnection } from './connection.js';
@@ -34,7 +34,7 @@ export type { HttpClient } from './types.js';
 export interface HttpClientOptions {
   /** How connections are made: the address policy and any address map apply. */
   readonly network: Network;
-  /** The roots certificates are validated against. Default `createTrustStore()`, Mozilla's. */
+  /** The roots certificates are validated against. Default {@link mozillaTrustStore}, Mozilla's. */
   readonly trust?: TrustStore;
   /** The User-Agent sent unless a request gives its own. Default {@link defaultUserAgent}. */
   readonly userAgent?: string;
@@ -110,7 +110,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   if (typeof options !== 'object' || options === null) throw new TypeError('createHttpClient takes an options object');
   const network = options.network;
   if (typeof network?.connect !== 'function') throw new TypeError('network must be a Network');
-  const trust = options.trust ?? createTrustStore();
+  const trust = options.trust ?? mozillaTrustStore();
   assertTrustStore(trust, 'trust');
   const userAgent = options.userAgent ?? defaultUserAgent;
   if (!isHeaderValue(userAgent) || userAgent === '' || userAgent.length > 512) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createHttpClient } from '../http/client.js';
 import { okResponse, startRawServer } from '../http/test-support/hostile.js';
 import { loopbackNetwork } from '../tls/scanner/test-support/servers.js';
-import { createTrustStore } from '../trust/store.js';
+import { createTrustStore, mozillaTrustStore } from '../trust/store.js';
 import { cacheKey } from '../dns/resolver/cache.js';
 import { normalizeQuestion } from '../dns/wire/message.js';
 import { createStaticRouteSource, createStaticVrpSource } from '../rpki/sources/static.js';
@@ -77,6 +77,9 @@ describe('resolveTransports', () => {
     const http = createHttpClient({ network });
     const resolved = resolveTransports({ network, http }, createScanCaches(), defaultProbeSettings);
     expect(resolved.transports.trust.kind).toBe('mozilla');
+    // One shared store, so scans without a trust of their own share its secure contexts and parsed roots.
+    expect(resolved.transports.trust).toBe(mozillaTrustStore());
+    expect(http.trust).toBe(mozillaTrustStore());
     expect(resolved.transports.http).toBe(http);
     await resolved.dispose();
     const server = await startRawServer(okResponse('still open'));

@@ -3,7 +3,7 @@ import { createValidator } from '../dnssec/validator.js';
 import { createHttpClient } from '../http/client.js';
 import type { ProbeSettings, Transports } from '../model/probe.js';
 import { createNodeNetwork } from '../transport/node-network.js';
-import { createTrustStore } from '../trust/store.js';
+import { mozillaTrustStore } from '../trust/store.js';
 import type { ScanCaches } from './caches.js';
 
 /** Transports completed with defaults, and how to release what the defaults opened. */
@@ -29,7 +29,7 @@ export function resolveTransports(
   const network = partial?.network ?? createNodeNetwork();
   // The caller's roots serve DoH too; Mozilla's are what DoH trusts anyway, so a default store adds nothing there.
   const givenTrust = partial?.trust;
-  const trust = givenTrust ?? createTrustStore();
+  const trust = givenTrust ?? mozillaTrustStore();
   // The default resolver keeps its answers in the scan caches, so scans that share caches share DNS.
   const ownResolver =
     partial?.resolver === undefined

@@ -1,7 +1,7 @@
 import tls from 'node:tls';
 import { createLabCa, createSelfSignedCertificate, issueCertificate, type LabCa, type LabCertificate } from '@pastoe/lab';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTrustStore } from '../../../core/src/trust/store.js';
+import { createTrustStore, mozillaTrustStore } from '../../../core/src/trust/store.js';
 
 let ca: LabCa;
 let intermediate: LabCertificate;
@@ -23,6 +23,16 @@ describe('createTrustStore', () => {
     expect(store.kind).toBe('mozilla');
     expect(store.ca).toEqual(tls.rootCertificates);
     expect(store.describe()).toEqual({ kind: 'mozilla', mozillaRoots: tls.rootCertificates.length, custom: [] });
+  });
+
+  it("shares one store of Mozilla's roots, frozen, equal to a new default store", () => {
+    const shared = mozillaTrustStore();
+    expect(mozillaTrustStore()).toBe(shared);
+    expect(shared).not.toBe(createTrustStore());
+    expect(Object.isFrozen(shared)).toBe(true);
+    expect(Object.isFrozen(shared.ca)).toBe(true);
+    expect(shared.kind).toBe('mozilla');
+    expect(shared.describe()).toEqual(createTrustStore().describe());
   });
 
   it('adds the CAs given, one PEM block each, and describes them', () => {

@@ -27,7 +27,7 @@ import { isIP } from 'node:net';
 import type { ScanCaches } from '../../model/caches.js';
 import { ProbeFailure } from '../../model/evidence.js';
 import type { Network } from '../../transport/network.js';
-import { assertTrustStore, createTrustStore, type TrustStore } from '../../trust/store.js';
+import { assertTrustStore, createTrustStore, mozillaTrustStore, type TrustStore } from '../../trust/store.js';
 import { linkSignal } from '../../util/abort.js';
 import { Semaphore } from '../../util/semaphore.js';
 import { isValidEhloName } from '../../smtp/starttls.js';
@@ -87,7 +87,7 @@ export interface ScanTlsOptions {
   readonly scope?: TlsScanScope;
   /**
    * The roots the chain is validated against (the evidence's `trust.store` names its kind). The
-   * preferred way; default `createTrustStore()`, Mozilla's roots. Give either this or `ca`/`trustMozilla`.
+   * preferred way; default {@link mozillaTrustStore}, Mozilla's roots. Give either this or `ca`/`trustMozilla`.
    * One store for many scans is cheaper: the node:tls secure context of its roots (some 25 ms of
    * CPU with Mozilla's) is made once per store, and without this option each scan makes a store.
    */
@@ -187,6 +187,8 @@ interface Settings {
 function trustOf(options: ScanTlsOptions): TrustStore {
   if (options.trust === undefined) {
     const ca = options.ca;
+    // The default roots are one shared store, so repeated scans reuse its secure contexts and parsed roots.
+    if (ca === undefined && options.trustMozilla !== false) return mozillaTrustStore();
     // node:tls skips certificates it cannot read without a word; the trust store says so instead.
     return createTrustStore({
       ...(ca === undefined ? {} : { ca }),
