@@ -120,7 +120,8 @@ export {
   probeRouteOrigin,
   webRouteOriginProbe,
 } from './probes/route-origin.probe.js';
-export { probeTcpReachability } from './probes/tcp-reachability.probe.js';
+export { defaultReachabilitySharing, probeTcpReachability } from './probes/tcp-reachability.probe.js';
+export type { ReachabilitySharing } from './probes/tcp-reachability.probe.js';
 export * from './rpki/sources/index.js';
 export { dnssecState } from './dnssec/state.js';
 export { createResolver } from './dns/resolver/create-resolver.js';

@@ -1,11 +1,11 @@
 import {
   implementProbe,
   maxReachabilityAddresses,
-  type ProbeContext,
   type ProbeDefinition,
+  type PortReachability,
   ProbeFailure,
   probeTcpReachability,
-  sharedOnce,
+  type ReachabilitySharing,
   type Subject,
   type TcpReachabilityEvidence,
 } from '@pastoe/core';
@@ -13,35 +13,19 @@ import { mxAddressesDeclaration } from './mx-addresses.declaration.js';
 import { mxReachabilityDeclaration, mxReachabilityPort, mxReachabilityTimeoutMs } from './mx-reachability.declaration.js';
 
 /**
- * How long one address's port-25 result serves the other scans of a bulk run: as long as a TLS
- * scan of the same server (ten minutes), so that the two views of a hosted MX agree.
+ * Which port-25 results serve the other scans of a bulk run, and how long: as long as a TLS scan
+ * of the same server (ten minutes), so that the two views of a hosted MX agree, and a time-out too,
+ * so that a dead hosted MX costs one time-out per run rather than one per domain.
  */
-const mxReachabilityCacheTtlMs = 10 * 60_000;
-
-/**
- * Tests port 25 of one address, once per run: the result is kept in the scan caches under the
- * address and port, and one attempt per key runs at a time (a second scan waits, then reads the
- * first's result), so a bulk run of domains sharing a hosted MX connects to it once. A result
- * that says more about pastoe than about the server (an `error` attempt; an abort rejects) is not
- * kept.
- */
-async function probeSmtpReachability(ip: string, context: ProbeContext): Promise<TcpReachabilityEvidence> {
-  return sharedOnce(
-    context.caches,
-    `smtp-reach|${ip}|${mxReachabilityPort}`,
-    {
-      ttlMs: mxReachabilityCacheTtlMs,
-      keep: (evidence) => !evidence.ports.some((attempt) => attempt.result === 'error'),
-      signal: context.signal,
-    },
-    () => probeTcpReachability(ip, [mxReachabilityPort], mxReachabilityTimeoutMs, context),
-  );
-}
+const mxReachabilitySharing: ReachabilitySharing = Object.freeze({
+  ttlMs: 10 * 60_000,
+  keep: new Set<PortReachability>(['open', 'refused', 'timeout', 'unreachable']),
+});
 
 /**
  * Implements {@link mxReachabilityDeclaration} with core's TCP connection test: one subject per
- * address of each MX host, IPv6 first, each address tested once per run (see
- * `probeSmtpReachability`). When an MX host's address lookup failed, the plan fails as
+ * address of each MX host, IPv6 first, each address tested once per run (the scan caches
+ * keep its result; see `mxReachabilitySharing`). When an MX host's address lookup failed, the plan fails as
  * `dependency`.
  */
 export const mxReachabilityProbe: ProbeDefinition<TcpReachabilityEvidence, 'each'> = implementProbe(mxReachabilityDeclaration, {
@@ -55,5 +39,6 @@ export const mxReachabilityProbe: ProbeDefinition<TcpReachabilityEvidence, 'each
       return kept.map((ip) => ({ name, role: 'mx', ip, port: mxReachabilityPort }));
     });
   },
-  run: (subject, context) => probeSmtpReachability(subject.ip ?? subject.name, context),
+  run: (subject, context) =>
+    probeTcpReachability(subject.ip ?? subject.name, [mxReachabilityPort], mxReachabilityTimeoutMs, context, mxReachabilitySharing),
 });

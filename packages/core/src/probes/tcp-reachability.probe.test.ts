@@ -5,7 +5,8 @@ import { createScanCaches } from '../runner/caches.js';
 import { createAddressPolicy } from '../transport/address-policy.js';
 import type { Network } from '../transport/network.js';
 import { createNodeNetwork } from '../transport/node-network.js';
-import { probeTcpReachability } from './tcp-reachability.probe.js';
+import type { PortReachability } from './tcp-reachability.declaration.js';
+import { probeTcpReachability, type ReachabilitySharing } from './tcp-reachability.probe.js';
 
 /** A loopback network that counts the connections it opens. */
 function countingNetwork(allow: boolean): { network: Network; connects: string[] } {
@@ -68,6 +69,27 @@ describe('probeTcpReachability across scans that share caches', () => {
     // Another run (other caches) asks again.
     await probeTcpReachability('127.0.0.1', [open], 2_000, contextWith(network));
     expect(connects).toHaveLength(3);
+  });
+
+  it('keeps what the sharing names, and never the policy refusal even when it is named', async () => {
+    const { network, connects } = countingNetwork(true);
+    const caches = createScanCaches();
+    const refusedOnly: ReachabilitySharing = { ttlMs: 60_000, keep: new Set<PortReachability>(['refused']) };
+    await probeTcpReachability('127.0.0.1', [open, closed], 2_000, contextWith(network, caches), refusedOnly);
+    await probeTcpReachability('127.0.0.1', [open, closed], 2_000, contextWith(network, caches), refusedOnly);
+    // The open port was not kept, so it was asked twice; the refused one once.
+    expect(connects.filter((c) => c === `127.0.0.1:${open}`)).toHaveLength(2);
+    expect(connects.filter((c) => c === `127.0.0.1:${closed}`)).toHaveLength(1);
+
+    const denied = countingNetwork(false);
+    const everything: ReachabilitySharing = {
+      ttlMs: 60_000,
+      keep: new Set<PortReachability>(['open', 'refused', 'timeout', 'unreachable', 'forbidden-address', 'error']),
+    };
+    const deniedCaches = createScanCaches();
+    await probeTcpReachability('127.0.0.1', [open], 2_000, contextWith(denied.network, deniedCaches), everything);
+    const allowed = await probeTcpReachability('127.0.0.1', [open], 2_000, contextWith(network, deniedCaches), everything);
+    expect(allowed.ports[0]?.result).toBe('open');
   });
 
   it('does not keep the address policy refusal: that is the caller setting, not the address', async () => {
