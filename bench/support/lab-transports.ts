@@ -1,19 +1,9 @@
 /**
  * Transports that reach the lab in the bench's child process (bench/support/lab-process.ts) as
- * `lab.transports()` would in process, counting the scanner's connections.
+ * `lab.transports()` does (both through `labTransportsFrom`), counting the scanner's connections.
  */
-import {
-  createAddressPolicy,
-  createHttpClient,
-  createNodeNetwork,
-  createResolver,
-  createRipestatRouteSource,
-  createRoutinatorVrpSource,
-  createTrustStore,
-  createValidator,
-  type Network,
-} from '@pastoe/core';
-import { createLabAddressMap } from '@pastoe/lab';
+import { createAddressPolicy, createNodeNetwork, createTrustStore, type Network } from '@pastoe/core';
+import { createLabAddressMap, labTransportsFrom } from '@pastoe/lab';
 import type { LabHello } from './lab-process.js';
 
 /** TCP connections and UDP exchanges the scanner made. */
@@ -43,20 +33,13 @@ export function labTransports(hello: LabHello) {
       return inner.udpExchange(options);
     },
   };
-  const trust = createTrustStore({ ca: hello.caPem, mozilla: false });
-  const resolver = createResolver(hello.resolverUrl, { network, timeoutMs: 2_000, retries: 1, trust });
-  return {
-    connections,
-    transports: {
-      network,
-      resolver,
-      validator: createValidator({ resolver, trustAnchors: hello.trustAnchors }),
-      trust,
-      http: createHttpClient({ network, trust }),
-      rpki: {
-        routes: createRipestatRouteSource({ baseUrl: hello.rpki.ripestatUrl, timeoutMs: 5_000 }),
-        vrps: createRoutinatorVrpSource({ baseUrl: hello.rpki.routinatorUrl, timeoutMs: 5_000 }),
-      },
-    },
-  };
+  const transports = labTransportsFrom({
+    resolverSpec: hello.resolverUrl,
+    trustAnchors: hello.trustAnchors,
+    trust: createTrustStore({ ca: hello.caPem, mozilla: false }),
+    network,
+    timeoutMs: 2_000,
+    rpki: hello.rpki,
+  });
+  return { connections, transports };
 }

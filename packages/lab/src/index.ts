@@ -19,3 +19,5 @@ export * from './rpki/index.js';
 export * from './bulk/index.js';
 export { labDemoDomains, startLab } from './lab.js';
 export type { Lab, LabAddresses, LabDomain, LabOptions, LabRpki, LabTransportOptions } from './lab.js';
+export { labRpkiSources, labTransportsFrom } from './transports.js';
+export type { LabRpkiUrls, LabTransportParts } from './transports.js';

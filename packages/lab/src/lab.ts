@@ -1,13 +1,8 @@
 import {
   type ClosableResolver,
   createAddressPolicy,
-  createHttpClient,
   createNodeNetwork,
-  createResolver,
-  createRipestatRouteSource,
-  createRoutinatorVrpSource,
   createTrustStore,
-  createValidator,
   type HttpClient,
   type Network,
   type RpkiSources,
@@ -26,6 +21,7 @@ import { createDnsResponder } from './dns/responder.js';
 import { type DnsServerHandle, startDnsServer } from './dns/server.js';
 import type { ZoneRecord } from './dns/zone.js';
 import { type LabAddressMap, createLabAddressMap } from './net/address-map.js';
+import { labRpkiSources, labTransportsFrom } from './transports.js';
 import { startLabScenarios } from './net/scenarios/start.js';
 import type { LabMailScenario, LabServiceEndpoint, LabSmtpSessions, LabWebScenario } from './net/scenarios/types.js';
 import { createLabCa, issueCertificate } from './pki/ca.js';
@@ -258,10 +254,7 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
     ripestatUrl: rpkiServers.ripestatUrl,
     routinatorUrl: rpkiServers.routinatorUrl,
     data: rpkiData,
-    sources: () => ({
-      routes: createRipestatRouteSource({ baseUrl: rpkiServers.ripestatUrl, timeoutMs: 5_000 }),
-      vrps: createRoutinatorVrpSource({ baseUrl: rpkiServers.routinatorUrl, timeoutMs: 5_000 }),
-    }),
+    sources: () => labRpkiSources(rpkiServers),
   };
   for (const ip of [...nameServerAddresses, ...(world?.nameServerAddresses ?? [])]) {
     addressMap.route({ ip, port: 53 }, { ip: host, port: server.udp.port }, 'udp');
@@ -312,18 +305,17 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
     transports(transportOptions = {}) {
       const via = transportOptions.via ?? 'udp';
       const spec = via === 'udp' ? resolverUrl : via === 'tcp' ? tcpUrl : server.dohUrl;
-      const through = transportOptions.network ?? network;
-      const resolver = createResolver(spec, {
-        network: through,
-        timeoutMs: transportOptions.timeoutMs ?? 2_000,
-        retries: 1,
+      const transports = labTransportsFrom({
+        resolverSpec: spec,
+        trustAnchors: zones.trustAnchor.ds,
         trust,
+        network: transportOptions.network ?? network,
+        timeoutMs: transportOptions.timeoutMs ?? 2_000,
+        rpki: transportOptions.rpki === false ? undefined : rpkiServers,
       });
-      resolvers.add(resolver);
-      const validator = createValidator({ resolver, trustAnchors: zones.trustAnchor.ds });
-      const http = createHttpClient({ network: through, trust });
-      httpClients.add(http);
-      return { network: through, resolver, validator, trust, http, ...(transportOptions.rpki === false ? {} : { rpki: rpki.sources() }) };
+      resolvers.add(transports.resolver);
+      httpClients.add(transports.http);
+      return transports;
     },
     async close() {
       if (closed) return;
