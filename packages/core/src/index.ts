@@ -86,6 +86,7 @@ export { classifyAddress, createAddressPolicy } from './transport/address-policy
 export type { AddressPolicyOptions } from './transport/address-policy.js';
 export { createNodeNetwork } from './transport/node-network.js';
 export type { NodeNetworkOptions } from './transport/node-network.js';
+export type { UdpSocketSharing } from './transport/udp-socket-sharing.js';
 export { createTrustStore, mozillaTrustStore } from './trust/index.js';
 export type {
   ChainProblem,

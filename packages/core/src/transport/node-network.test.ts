@@ -608,6 +608,127 @@ describe('createNodeNetwork: UDP', () => {
   });
 });
 
+describe('createNodeNetwork: UDP socket sharing', () => {
+  /** A server that answers each datagram with its own payload, once `release` is called. */
+  async function heldEchoServer(): Promise<{ port: number; sourcePorts: number[]; received: () => number; release: () => void }> {
+    const held: Array<() => void> = [];
+    const sourcePorts: number[] = [];
+    const server = await udpServer('127.0.0.1', (message, reply, from) => {
+      sourcePorts.push(from.port);
+      held.push(() => reply(message));
+    });
+    // Answers in the reverse order, so that each exchange must pick its own answer.
+    const release = (): void => {
+      for (const answer of held.splice(0).reverse()) answer();
+    };
+    // A test that failed before answering must not leave exchanges open for the next one.
+    cleanups.push(async () => {
+      release();
+      await sleep(20);
+    });
+    return { port: server.port, sourcePorts, received: () => sourcePorts.length, release };
+  }
+
+  /** An exchange whose answer is the datagram that echoes its payload. */
+  function ask(network: ReturnType<typeof createNodeNetwork>, port: number, tag: number, signal?: AbortSignal): Promise<Uint8Array> {
+    return network.udpExchange({
+      ip: '127.0.0.1',
+      port,
+      payload: Uint8Array.of(tag),
+      accept: (datagram) => datagram[0] === tag,
+      ...(signal === undefined ? {} : { signal }),
+    });
+  }
+
+  it('sends exchanges in flight together from one socket, each getting its own answer', async () => {
+    const server = await heldEchoServer();
+    const released = watchHandles();
+    const before = handleCounts().UDPWrap;
+    const network = createNodeNetwork({ policy: loopback });
+    const answers = Promise.all([1, 2, 3, 4].map((tag) => ask(network, server.port, tag)));
+    await until(() => server.received() === 4);
+    expect(handleCounts().UDPWrap - before).toBe(1);
+    expect(new Set(server.sourcePorts).size).toBe(1);
+    server.release();
+    expect((await answers).map((answer) => [...answer])).toEqual([[1], [2], [3], [4]]);
+    // The socket closed with its last exchange: nothing is kept open between exchanges.
+    await released();
+  });
+
+  it('opens another socket after maxExchanges, and one per exchange when sharing is off', async () => {
+    const server = await heldEchoServer();
+    const released = watchHandles();
+    const capped = createNodeNetwork({ policy: loopback, udpSocketSharing: { maxExchanges: 2, maxAgeMs: 60_000 } });
+    const first = Promise.all([1, 2, 3, 4, 5].map((tag) => ask(capped, server.port, tag)));
+    await until(() => server.received() === 5);
+    expect(new Set(server.sourcePorts).size).toBe(3);
+    server.release();
+    await first;
+
+    server.sourcePorts.length = 0;
+    const unshared = createNodeNetwork({ policy: loopback, udpSocketSharing: false });
+    const second = Promise.all([1, 2, 3].map((tag) => ask(unshared, server.port, tag)));
+    await until(() => server.received() === 3);
+    expect(new Set(server.sourcePorts).size).toBe(3);
+    server.release();
+    await second;
+    await released();
+  });
+
+  it('lets no exchange join a socket older than maxAgeMs', async () => {
+    const server = await heldEchoServer();
+    const network = createNodeNetwork({ policy: loopback, udpSocketSharing: { maxExchanges: 16, maxAgeMs: 40 } });
+    const early = ask(network, server.port, 1);
+    await until(() => server.received() === 1);
+    await sleep(60);
+    const late = ask(network, server.port, 2);
+    await until(() => server.received() === 2);
+    expect(new Set(server.sourcePorts).size).toBe(2);
+    server.release();
+    await Promise.all([early, late]);
+  });
+
+  it('ends an aborted exchange alone; the others on its socket still get their answers', async () => {
+    const server = await heldEchoServer();
+    const released = watchHandles();
+    const network = createNodeNetwork({ policy: loopback });
+    const controller = new AbortController();
+    const aborted = ask(network, server.port, 1, controller.signal);
+    const kept = ask(network, server.port, 2);
+    await until(() => server.received() === 2);
+    controller.abort();
+    await expectFailure(aborted, 'aborted');
+    server.release();
+    expect([...(await kept)]).toEqual([2]);
+    await released();
+  });
+
+  it('fails every exchange on a socket when the server refuses', async () => {
+    // A port that was just free: bound once, then closed.
+    const probe = createSocket('udp4');
+    probe.bind(0, '127.0.0.1');
+    await once(probe, 'listening');
+    const closed = { port: portOf(probe) };
+    probe.close();
+    await once(probe, 'close');
+    await until(() => handleCounts().UDPWrap === 0);
+    const released = watchHandles();
+    const network = createNodeNetwork({ policy: loopback, udpTimeoutMs: 2_000 });
+    const failures = await Promise.all([1, 2].map((tag) => expectFailure(ask(network, closed.port, tag), 'refused')));
+    expect(failures.map((failure) => failure.message)).toEqual([
+      `127.0.0.1:${closed.port} refused the UDP exchange (ECONNREFUSED)`,
+      `127.0.0.1:${closed.port} refused the UDP exchange (ECONNREFUSED)`,
+    ]);
+    await released();
+  });
+
+  it('rejects sharing limits that make no sense', () => {
+    expect(() => createNodeNetwork({ udpSocketSharing: { maxExchanges: 0, maxAgeMs: 1_000 } })).toThrow(RangeError);
+    expect(() => createNodeNetwork({ udpSocketSharing: { maxExchanges: 1.5, maxAgeMs: 1_000 } })).toThrow(RangeError);
+    expect(() => createNodeNetwork({ udpSocketSharing: { maxExchanges: 4, maxAgeMs: 0 } })).toThrow(RangeError);
+  });
+});
+
 describe('createNodeNetwork: options', () => {
   it('rejects nonsensical defaults when created', () => {
     expect(() => createNodeNetwork({ connectTimeoutMs: 0 })).toThrow(RangeError);

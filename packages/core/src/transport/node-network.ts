@@ -1,4 +1,3 @@
-import { createSocket, type Socket as UdpSocket } from 'node:dgram';
 import { Buffer } from 'node:buffer';
 import { Socket } from 'node:net';
 import type { LookupAddress } from 'node:dns';
@@ -6,6 +5,7 @@ import type { JsonObject } from '../model/json.js';
 import { ProbeFailure } from '../model/evidence.js';
 import { createAddressPolicy, parseAddress, type ParsedAddress } from './address-policy.js';
 import type { AddressMap, AddressPolicy, Connection, ConnectOptions, Endpoint, Network, UdpExchangeOptions } from './network.js';
+import { createUdpSockets, type UdpSocketSharing } from './udp-socket-sharing.js';
 
 /** Options for {@link createNodeNetwork}. */
 export interface NodeNetworkOptions {
@@ -23,7 +23,15 @@ export interface NodeNetworkOptions {
   readonly udpTimeoutMs?: number;
   /** Default largest UDP answer accepted, in bytes; larger datagrams are ignored. Default 65 535. */
   readonly maxUdpBytes?: number;
+  /**
+   * Lets UDP exchanges to the same server that are in flight together share a socket, at most
+   * 16 on one socket and joining only in its first second by default; `false` gives every
+   * exchange a socket of its own. A socket closes when its last exchange ends either way.
+   */
+  readonly udpSocketSharing?: UdpSocketSharing | false;
 }
+
+const DEFAULT_UDP_SOCKET_SHARING: UdpSocketSharing = Object.freeze({ maxExchanges: 16, maxAgeMs: 1_000 });
 
 // Node turns a delay above 2^31 - 1 ms into 1 ms, which would make a huge limit fire at once.
 const MAX_TIMER_MS = 2_147_483_647;
@@ -63,11 +71,6 @@ function toTarget(endpoint: Endpoint): Target | undefined {
   const address = typeof endpoint.ip === 'string' ? parseAddress(endpoint.ip) : undefined;
   if (address === undefined || !isPort(endpoint.port)) return undefined;
   return { ip: endpoint.ip, port: endpoint.port, address };
-}
-
-function sameAddress(a: ParsedAddress, b: ParsedAddress): boolean {
-  if (a.family !== b.family || a.bytes.length !== b.bytes.length) return false;
-  return a.bytes.every((byte, i) => byte === b.bytes[i]);
 }
 
 /** The system error code of a Node socket error (`ECONNREFUSED`, ...), if it has one. */
@@ -165,6 +168,13 @@ export function createNodeNetwork(options: NodeNetworkOptions = {}): Network {
   if (!isPositiveNumber(connectTimeoutMs)) throw new RangeError('connectTimeoutMs must be a positive number');
   if (!isPositiveNumber(udpTimeoutMs)) throw new RangeError('udpTimeoutMs must be a positive number');
   if (!isByteLimit(maxUdpBytes)) throw new RangeError(`maxUdpBytes must be an integer from 1 to ${MAX_UDP_BYTES}`);
+  const sharing =
+    options.udpSocketSharing === false ? { maxExchanges: 1, maxAgeMs: 1 } : (options.udpSocketSharing ?? DEFAULT_UDP_SOCKET_SHARING);
+  if (!Number.isInteger(sharing.maxExchanges) || sharing.maxExchanges < 1) {
+    throw new RangeError('udpSocketSharing.maxExchanges must be a positive integer');
+  }
+  if (!isPositiveNumber(sharing.maxAgeMs)) throw new RangeError('udpSocketSharing.maxAgeMs must be a positive number');
+  const udpSockets = createUdpSockets(sharing, literalLookup);
 
   /**
    * Validates, applies the policy (to an endpoint the operator did not configure), then the map:
@@ -274,69 +284,45 @@ export function createNodeNetwork(options: NodeNetworkOptions = {}): Network {
     const datagram = Buffer.from(payload);
 
     return new Promise<Uint8Array>((resolve, reject) => {
-      const socket: UdpSocket = createSocket({
-        type: actual.address.family === 4 ? 'udp4' : 'udp6',
-        lookup: literalLookup,
-      });
       let settled = false;
-
       const finish = (outcome: { answer: Uint8Array } | { failure: ProbeFailure }): void => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
         signal?.removeEventListener('abort', onAbort);
-        socket.off('message', onMessage);
-        try {
-          socket.close();
-        } catch {
-          // Closing a socket that never got going throws; there is nothing left to release.
-        }
+        lease.release();
         if ('answer' in outcome) resolve(outcome.answer);
         else reject(outcome.failure);
       };
       const onAbort = (): void => finish({ failure: abortedFailure('UDP exchange', remote) });
-      // Stays attached after the exchange ends: a late error on a closing socket must not
-      // become an unhandled 'error' event that takes the process down.
       const onError = (error: unknown): void => {
         finish({ failure: socketFailure(error, 'UDP exchange', remote, via) });
       };
-      const onMessage = (message: Buffer, from: { address: string; port: number }): void => {
-        // The socket is connected, so the kernel already drops datagrams from other peers;
-        // checking again keeps the spoofing defence independent of that.
-        const sender = parseAddress(from.address);
-        if (sender === undefined || !sameAddress(sender, actual.address) || from.port !== actual.port) return;
-        if (message.byteLength > maxBytes) return;
-        const answer = new Uint8Array(message);
-        let accepted = true;
-        if (accept !== undefined) {
-          try {
-            accepted = accept(answer) === true;
-          } catch {
-            // An answer the caller cannot even inspect is not the answer; keep waiting.
-            accepted = false;
-          }
-        }
-        if (accepted) finish({ answer });
-      };
+      const lease = udpSockets.lease(
+        { ip: actual.ip, port: actual.port, address: actual.address },
+        {
+          offer: (datagram) => {
+            if (settled || datagram.byteLength > maxBytes) return false;
+            let accepted = true;
+            if (accept !== undefined) {
+              try {
+                accepted = accept(datagram) === true;
+              } catch {
+                // An answer the caller cannot even inspect is not the answer; keep waiting.
+                accepted = false;
+              }
+            }
+            if (accepted) finish({ answer: datagram });
+            return accepted;
+          },
+          fail: onError,
+        },
+      );
       const timer = setTimeout(() => {
         finish({ failure: new ProbeFailure('timeout', `no UDP answer from ${formatEndpoint(remote)} within ${timeoutMs} ms`) });
       }, timeoutMs);
-
       signal?.addEventListener('abort', onAbort, { once: true });
-      socket.on('error', onError);
-      socket.on('message', onMessage);
-      // Connecting the socket binds an ephemeral port of the right family and tells the kernel
-      // to deliver datagrams from this peer only.
-      socket.connect(actual.port, actual.ip, () => {
-        if (settled) return;
-        try {
-          socket.send(datagram, (error) => {
-            if (error !== null && error !== undefined) onError(error);
-          });
-        } catch (error) {
-          onError(error);
-        }
-      });
+      lease.send(datagram);
     });
   }
 
