@@ -77,10 +77,9 @@ export async function ask(ctx: ValidationContext, name: string, type: number, pu
 
 /**
  * Sends a query now that the chain walk is about to need, so that it runs beside others instead
- * of after them; {@link ask} for the same name and type then takes its answer. `then` sees the
- * answer as soon as it comes, before the walk does (so it can send the next query ahead).
+ * of after them; {@link ask} for the same name and type then takes its answer.
  */
-export function askAhead(ctx: ValidationContext, name: string, type: number, purpose: string, then?: (asked: Asked) => void): void {
+export function askAhead(ctx: ValidationContext, name: string, type: number, purpose: string): void {
   const key = aheadKey(name, type);
   if (ctx.askedAhead.has(key)) return;
   let asked = ctx.aheadInFlight.get(key);
@@ -93,7 +92,6 @@ export function askAhead(ctx: ValidationContext, name: string, type: number, pur
     });
   }
   ctx.askedAhead.set(key, asked);
-  if (then !== undefined) void asked.then(then);
 }
 
 function aheadKey(name: string, type: number): string {

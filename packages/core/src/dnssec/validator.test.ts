@@ -94,6 +94,8 @@ const zones: ZoneSpec[] = [
   leaf('unsigned.optout.test', []),
   leaf('slow.test', [slowKey], { denial: 'nsec3', nsec3: { iterations: 200, salt: 'ab' } }),
   leaf('insecure.test', []),
+  leaf('island.insecure.test', [k(13)]),
+  leaf('sub.nocut.test', [k(13)]),
   leaf('expired.test', [expiredKey], past),
   leaf('future.test', [futureKey], future),
   leaf('badsig.test', [badsigKey]),
@@ -292,15 +294,32 @@ describe('createValidator over signed in-memory zones', () => {
     expect(await stripped.validator.validate('anything.wild.secure.test', 'A')).toMatchObject({ status: 'bogus', reason: 'nsec-missing' });
   });
 
-  it('waits for three rounds of queries cold, whatever the depth, with no more queries than one step at a time', async () => {
+  it('waits for two rounds of queries cold, whatever the depth, with no more queries than one step at a time', async () => {
     const { validator, server } = setup();
     const result = await validator.validate('www.secure.test', 'A');
-    // The answer; then the root keys and the DS RRsets of test and secure.test; then the keys of both.
-    expect([result.status, result.queries, validator.stats().sequentialQueries]).toEqual(['secure', 6, 3]);
+    // The answer; then the root keys and the DS and DNSKEY RRsets of test and secure.test.
+    expect([result.status, result.queries, validator.stats().sequentialQueries]).toEqual(['secure', 6, 2]);
     expect(new Set(server.log).size).toBe(server.log.length);
     // Warm, the answer is all it asks.
     await validator.validate('secure.test', 'A');
-    expect(validator.stats().sequentialQueries).toBe(4);
+    expect(validator.stats().sequentialQueries).toBe(3);
+  });
+
+  it('asks in vain, ahead of the walk, the keys of a name that is no cut and the chain below an insecure delegation', async () => {
+    // The DNSKEY RRset of nocut.test (no zone) is asked alongside its DS RRset, and the walk
+    // finds out only then that it is not needed: one query more than a walk one step at a time.
+    const nocut = setup();
+    const secure = await nocut.validator.validate('www.sub.nocut.test', 'A');
+    expect([secure.status, secure.queries, nocut.validator.stats().sequentialQueries]).toEqual(['secure', 8, 2]);
+    expect(nocut.server.log).toContain('nocut.test/DNSKEY');
+    // A signed island below the unsigned insecure.test: its keys and DS RRset, and the keys of
+    // insecure.test, are asked before the walk learns that the chain ends at insecure.test.
+    const island = setup();
+    const insecure = await island.validator.validate('www.island.insecure.test', 'A');
+    expect([insecure.status, insecure.reason, insecure.queries]).toEqual(['insecure', 'insecure-delegation', 8]);
+    expect(island.server.log).toEqual(
+      expect.arrayContaining(['insecure.test/DNSKEY', 'island.insecure.test/DS', 'island.insecure.test/DNSKEY']),
+    );
   });
 
   it('sends nothing ahead when the answer itself fails', async () => {
