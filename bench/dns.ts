@@ -3,15 +3,16 @@
  * how many queries it sends, next to Unbound answering the same name, on the Unbound lab
  * (BIND-signed zones served by Knot on loopback). Run with `npm run bench`; not a test.
  *
- * Environment: BENCH_NAME, BENCH_TYPE (default a.b.c.deep.test A), BENCH_COLD_RUNS (default 50,
- * at least 10), BENCH_WARM_RUNS (default 50, at least 20), BENCH_WARMUP (default 300: V8 optimises a
+ * Environment: BENCH_NAME, BENCH_TYPE (default a.b.c.deep.test A), BENCH_COLD_RUNS (default 150,
+ * at least 10, in blocks of about 10 per row), BENCH_WARM_RUNS (default 50, at least 20), BENCH_WARMUP (default 300: V8 optimises a
  * function only after many calls; three cold runs left the validator's paths interpreted and 30
  * left some of them, while a bulk scan validates thousands of names),
  * BENCH_DEBUG=1 (print every cold sample of each row).
  *
  * "Cold" means empty DNS caches, not a cold JavaScript engine: each series starts with
  * unmeasured cold runs so that V8 has compiled the code paths, as in a long-running scanner.
- * Samples come in blocks of a fifth of the runs, the rows' blocks taken in turn; the lab runs in
+ * Samples come in blocks, the rows' blocks taken in turn (cold: blocks of about 10, so that the
+ * machine's drift in pace falls on every row alike; warm: five blocks); the lab runs in
  * a child process (bench/support/unbound-lab-child.ts) whose counters are read around each block,
  * so that nothing forks or waits in the bench process between the samples of a block.
  */
@@ -31,7 +32,7 @@ import { type RemoteUnboundLab as UnboundLab, startRemoteUnboundLab } from './su
 
 const name = process.env.BENCH_NAME ?? 'a.b.c.deep.test';
 const type = (process.env.BENCH_TYPE ?? 'A') as RecordType;
-const coldRuns = Math.max(10, Number(process.env.BENCH_COLD_RUNS ?? 50));
+const coldRuns = Math.max(10, Number(process.env.BENCH_COLD_RUNS ?? 150));
 const warmRuns = Math.max(20, Number(process.env.BENCH_WARM_RUNS ?? 50));
 const warmupRuns = Math.max(0, Number(process.env.BENCH_WARMUP ?? 300));
 const network = createNodeNetwork({ policy: createAddressPolicy({ allow: ['loopback'] }) });
@@ -193,9 +194,9 @@ async function benchAll(lab: UnboundLab): Promise<{ direct: Summary; directAfter
   await block(lab, warmupRuns, () => pastoeColdSample(lab, lab.knot));
   await block(lab, Math.min(warmupRuns, 5), () => pastoeColdSample(lab, lab.unbound), flush);
   const cold = { direct: [] as Sample[], viaUnbound: [] as Sample[], unbound: [] as Sample[] };
-  const rounds = 5;
-  for (let round = 0; round < rounds; round++) {
-    const size = Math.ceil(coldRuns / rounds);
+  const coldRounds = Math.max(5, Math.round(coldRuns / 10));
+  for (let round = 0; round < coldRounds; round++) {
+    const size = Math.ceil(coldRuns / coldRounds);
     cold.direct.push(...(await block(lab, size + 1, () => pastoeColdSample(lab, lab.knot))));
     cold.viaUnbound.push(...(await block(lab, size, () => pastoeColdSample(lab, lab.unbound), flush)));
     cold.unbound.push(...(await block(lab, size, () => unboundSample(lab), flush)));
@@ -204,6 +205,7 @@ async function benchAll(lab: UnboundLab): Promise<{ direct: Summary; directAfter
   const viaUnbound = await warmPastoe(lab, lab.unbound);
   await udpQuery(lab.unbound, name, type);
   const warm = { direct: [] as Sample[], viaUnbound: [] as Sample[], unbound: [] as Sample[] };
+  const rounds = 5;
   try {
     for (let round = 0; round < rounds; round++) {
       const size = Math.ceil(warmRuns / rounds);
