@@ -112,7 +112,7 @@ export function ttlOf(set: RRset | undefined, max: number): number {
 /** Verifies an RRset in the context's budget. */
 export function verifyIn(ctx: ValidationContext, rrset: RRset, zone: string, keys: readonly ZoneKey[]): RRsetVerification {
   const before = ctx.budget.signaturesVerified;
-  const outcome = verifyRRset({ rrset, zone, keys, now: ctx.now, budget: ctx.budget, limits: ctx.settings.rrsetLimits });
+  const outcome = verifyRRset({ rrset, zone, keys, now: ctx.now, budget: ctx.budget, limits: ctx.settings.rrsetLimits, memo: ctx.cache });
   ctx.counters.signatureChecks += ctx.budget.signaturesVerified - before;
   return outcome;
 }

@@ -1,11 +1,19 @@
 import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { DnsRecord, RecordData } from '../dns/types.js';
-import { dsDigest, isSupportedAlgorithm, isSupportedDigestType, publicKeyFromDnskey } from './crypto.js';
+import { dsDigest, isSupportedAlgorithm, isSupportedDigestType, publicKeyFromDnskey, signatureCheckId } from './crypto.js';
 import { keyTag } from './keytag.js';
 import { encodeRdata, fromBase64, toHex } from './rdata.js';
 import { generateKey, keyFromPair, rr, signRRset } from './test-support/zones.js';
-import { groupRRsets, type RRsetVerification, verifyRRset, type WorkBudget, type ZoneKey, zoneKeyFromRecord } from './verify.js';
+import {
+  groupRRsets,
+  type RRsetVerification,
+  type SignatureMemo,
+  verifyRRset,
+  type WorkBudget,
+  type ZoneKey,
+  zoneKeyFromRecord,
+} from './verify.js';
 
 const utc = (y: number, mo: number, d: number, h = 0, mi = 0, s = 0): number => Date.UTC(y, mo - 1, d, h, mi, s) / 1000;
 
@@ -418,5 +426,81 @@ describe('grouping records into RRsets', () => {
     const records = Array.from({ length: 5000 }, (_, i) => rr('big.example', { type: 'A', address: `10.0.${i >>> 8}.${i & 0xff}` }));
     const [set] = groupRRsets([...records, ...records]);
     expect(set?.records).toHaveLength(5000);
+  });
+});
+
+describe('remembered signature checks', () => {
+  /** A memo that keeps every outcome and tells which fingerprints were asked for. */
+  function recordingMemo(): SignatureMemo & {
+    readonly entries: Map<string, { valid: boolean; expiresAt: number }>;
+    readonly asked: string[];
+  } {
+    const entries = new Map<string, { valid: boolean; expiresAt: number }>();
+    const asked: string[] = [];
+    return {
+      entries,
+      asked,
+      checked: (id) => {
+        asked.push(id);
+        return entries.get(id)?.valid;
+      },
+      remember: (id, valid, expiresAt) => {
+        entries.set(id, { valid, expiresAt });
+      },
+    };
+  }
+
+  const key = generateKey(13, 256);
+  const zoneKey = keyOf('example.test', key.dnskey);
+  const records = [rr('www.example.test', { type: 'A', address: '192.0.2.1' })];
+  const sig = signRRset(records, key, 'example.test', { inception: utc(2020, 1, 1), expiration: utc(2040, 1, 1) });
+  const [rrset] = groupRRsets([...records, sig]);
+  const [tampered] = groupRRsets([rr('www.example.test', { type: 'A', address: '192.0.2.66' }), sig]);
+  const now = utc(2030, 1, 1);
+
+  it('remembers an outcome until the signature expires, and takes it from the memo the next time', () => {
+    if (rrset === undefined || tampered === undefined) throw new Error('no RRset');
+    const memo = recordingMemo();
+    expect(verifyRRset({ rrset, zone: 'example.test', keys: [zoneKey], now, budget: budget(), limits, memo })).toMatchObject({ ok: true });
+    expect([...memo.entries.values()]).toEqual([{ valid: true, expiresAt: utc(2040, 1, 1) }]);
+    // The memo decides the second time: a remembered failure for the same check makes it fail,
+    // which no signature check would do. The budget is charged the same either way.
+    const [id] = memo.entries.keys();
+    if (id === undefined) throw new Error('nothing remembered');
+    memo.entries.set(id, { valid: false, expiresAt: utc(2040, 1, 1) });
+    const charged = budget();
+    expect(verifyRRset({ rrset, zone: 'example.test', keys: [zoneKey], now, budget: charged, limits, memo })).toMatchObject({
+      ok: false,
+      reason: 'signature-invalid',
+    });
+    expect([charged.signatureChecks, charged.signaturesVerified]).toEqual([99, 1]);
+    // Other data is another check: it is not found in the memo, and the cryptography rejects it.
+    expect(verifyRRset({ rrset: tampered, zone: 'example.test', keys: [zoneKey], now, budget: budget(), limits, memo })).toMatchObject({
+      ok: false,
+      reason: 'signature-invalid',
+    });
+    expect(memo.entries.size).toBe(2);
+    expect(memo.asked.at(-1)).not.toBe(id);
+  });
+
+  it('checks the validity window before it looks in the memo', () => {
+    if (rrset === undefined) throw new Error('no RRset');
+    const memo = recordingMemo();
+    verifyRRset({ rrset, zone: 'example.test', keys: [zoneKey], now, budget: budget(), limits, memo });
+    const later = verifyRRset({ rrset, zone: 'example.test', keys: [zoneKey], now: utc(2041, 1, 1), budget: budget(), limits, memo });
+    expect(later).toMatchObject({ ok: false, reason: 'signature-expired' });
+    expect(memo.asked).toHaveLength(1);
+  });
+
+  it('fingerprints every part of a check, and where one part ends', () => {
+    const rdata = Uint8Array.of(1, 1, 3, 13, 9, 9);
+    const id = signatureCheckId(13, rdata, Uint8Array.of(1, 2, 3), Uint8Array.of(4, 5));
+    expect(signatureCheckId(13, rdata, Uint8Array.of(1, 2, 3), Uint8Array.of(4, 5))).toBe(id);
+    expect(signatureCheckId(15, rdata, Uint8Array.of(1, 2, 3), Uint8Array.of(4, 5))).not.toBe(id);
+    expect(signatureCheckId(13, Uint8Array.of(1, 1, 3, 13, 9, 8), Uint8Array.of(1, 2, 3), Uint8Array.of(4, 5))).not.toBe(id);
+    expect(signatureCheckId(13, rdata, Uint8Array.of(1, 2, 4), Uint8Array.of(4, 5))).not.toBe(id);
+    // The signature 4 5 before the data 1 2 3, and the signature 4 before the data 5 1 2 3, are
+    // the same bytes in a row: only the lengths tell the two checks apart.
+    expect(signatureCheckId(13, rdata, Uint8Array.of(5, 1, 2, 3), Uint8Array.of(4))).not.toBe(id);
   });
 });

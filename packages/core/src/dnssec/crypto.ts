@@ -127,6 +127,21 @@ export function publicKeyFromDnskey(algorithm: number, key: Uint8Array): KeyObje
 }
 
 /**
+ * A fingerprint of one signature check: SHA-256 over the algorithm, the DNSKEY RDATA, the
+ * signature and the signed data, each length-prefixed so that no two checks share an input. Two
+ * checks with the same fingerprint have the same outcome, so the outcome can be remembered.
+ */
+export function signatureCheckId(algorithm: number, dnskeyRdata: Uint8Array, data: Uint8Array, signature: Uint8Array): string {
+  const lengths = new Uint8Array(9);
+  const view = new DataView(lengths.buffer);
+  lengths[0] = algorithm & 0xff;
+  view.setUint16(1, dnskeyRdata.length);
+  view.setUint16(3, signature.length);
+  view.setUint32(5, data.length);
+  return createHash('sha256').update(lengths).update(dnskeyRdata).update(signature).update(data).digest('base64');
+}
+
+/**
  * Verifies a DNSSEC signature over `data` (RFC 5702 for RSA, RFC 6605 for ECDSA with the raw
  * r || s form, RFC 8080 for EdDSA). A malformed signature is a failed verification.
  */

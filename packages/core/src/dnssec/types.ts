@@ -71,8 +71,13 @@ export interface ValidatorStats {
   readonly cacheMisses: number;
   /** Zone lookups that joined the same lookup of a concurrent validation. */
   readonly coalesced: number;
-  /** Signature verifications done. */
+  /** Signature checks made, those answered from {@link ValidatorStats.signaturesRemembered} included. */
   readonly signatureChecks: number;
+  /**
+   * Signature checks answered from the validator's memory of earlier ones, without cryptography:
+   * the same key, signature and signed data as a check made before, whose signature has not expired.
+   */
+  readonly signaturesRemembered: number;
   /**
    * The longest chain of queries each sent after the one before it was answered, over all
    * validations since creation: the sequential round trips a cold validation waits for (a query

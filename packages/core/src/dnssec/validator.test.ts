@@ -322,6 +322,23 @@ describe('createValidator over signed in-memory zones', () => {
     );
   });
 
+  it('does not check the same signature twice: a warm validation takes its checks from memory', async () => {
+    const { validator } = setup();
+    await validator.validate('www.secure.test', 'A');
+    const cold = validator.stats();
+    expect(cold.signaturesRemembered).toBe(0);
+    expect((await validator.validate('www.secure.test', 'A')).status).toBe('secure');
+    const warm = validator.stats();
+    // The keys are cached; the answer's one signature is checked again, from memory.
+    expect([warm.signatureChecks - cold.signatureChecks, warm.signaturesRemembered]).toEqual([1, 1]);
+    // Another RRset signed by the same key is another check.
+    await validator.validate('www.secure.test', 'AAAA');
+    expect(validator.stats().signaturesRemembered).toBe(1);
+    validator.clearCache();
+    await validator.validate('www.secure.test', 'A');
+    expect(validator.stats().signaturesRemembered).toBe(1);
+  });
+
   it('sends nothing ahead when the answer itself fails', async () => {
     const { validator, server } = setup();
     const result = await validator.validate('www.broken.test', 'A');

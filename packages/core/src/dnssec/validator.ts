@@ -265,7 +265,7 @@ export function createValidator(options: ValidatorOptions): Validator {
     },
     stats() {
       const { queryRounds, ...counted } = counters;
-      return { ...counted, sequentialQueries: queryRounds.length, cachedZones: cache.size };
+      return { ...counted, signaturesRemembered: cache.remembered, sequentialQueries: queryRounds.length, cachedZones: cache.size };
     },
     clearCache() {
       cache.clear();

@@ -1,7 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import type { DnsRecord } from '../dns/types.js';
 import { canonicalRdata, canonicalRdataSet, hasCanonicalNames, signatureInput } from './canonical.js';
-import { isSupportedAlgorithm, publicKeyFromDnskey, verifySignature } from './crypto.js';
+import { isSupportedAlgorithm, publicKeyFromDnskey, signatureCheckId, verifySignature } from './crypto.js';
 import { keyTag } from './keytag.js';
 import { isSubdomain, isWildcard, labelCount, lastLabels, nameKey } from './names.js';
 import { fromBase64, recordRdata, toHex } from './rdata.js';
@@ -204,10 +204,41 @@ const reasonRank: Readonly<Record<string, number>> = {
 };
 
 /**
+ * Signature checks already done, by {@link signatureCheckId}, so that validating the same data
+ * again (a warm validation, another check of the same name) costs no cryptography. Kept by the
+ * validator, bounded, each outcome until its signature expires.
+ */
+export interface SignatureMemo {
+  /** The outcome of the check with this fingerprint, if remembered. */
+  checked(id: string): boolean | undefined;
+  /** Remembers an outcome until `expiresAt`, in seconds since the epoch. */
+  remember(id: string, valid: boolean, expiresAt: number): void;
+}
+
+/** Checks one signature, or takes the outcome from the memo when the same check was done before. */
+function checkSignature(
+  memo: SignatureMemo | undefined,
+  key: { readonly rdata: Uint8Array; readonly publicKey: KeyObject },
+  algorithm: number,
+  signed: { readonly data: Uint8Array; readonly signature: Uint8Array; readonly expiration: number },
+): boolean {
+  const { data, signature, expiration } = signed;
+  if (memo === undefined) return verifySignature(algorithm, key.publicKey, data, signature);
+  const id = signatureCheckId(algorithm, key.rdata, data, signature);
+  const known = memo.checked(id);
+  if (known !== undefined) return known;
+  const valid = verifySignature(algorithm, key.publicKey, data, signature);
+  memo.remember(id, valid, expiration);
+  return valid;
+}
+
+/**
  * Verifies an RRset with the keys of the zone that signed it (RFC 4035 §5.3). Only RRSIGs whose
  * signer is `zone`, whose Type Covered and Labels fit the RRset, and whose algorithm is supported
  * are considered; each is checked for its validity window against `now` (seconds) before any
- * cryptography is done. Stops at the first signature that verifies.
+ * cryptography is done. Stops at the first signature that verifies. With a `memo`, a check done
+ * before is not done again; it still counts against the budget, so that a verdict never depends
+ * on what the memo holds.
  */
 export function verifyRRset(options: {
   readonly rrset: RRset;
@@ -216,8 +247,9 @@ export function verifyRRset(options: {
   readonly now: number;
   readonly budget: WorkBudget;
   readonly limits: RRsetLimits;
+  readonly memo?: SignatureMemo;
 }): RRsetVerification {
-  const { rrset, zone, keys, now, budget, limits } = options;
+  const { rrset, zone, keys, now, budget, limits, memo } = options;
   const ownerLabels = labelCount(rrset.name) - (isWildcard(rrset.name) ? 1 : 0);
   const candidates = rrset.signatures.filter((sig) => {
     if (sig.data.type !== 'RRSIG') return false;
@@ -276,7 +308,8 @@ export function verifyRRset(options: {
       continue;
     }
     for (const key of withZoneBit.slice(0, limits.maxKeysPerSignature)) {
-      if (key.publicKey === undefined) {
+      const publicKey = key.publicKey;
+      if (publicKey === undefined) {
         note('signature-invalid', `DNSKEY ${tag} is malformed or of unsupported size`);
         continue;
       }
@@ -285,7 +318,7 @@ export function verifyRRset(options: {
       }
       budget.signatureChecks -= 1;
       budget.signaturesVerified += 1;
-      if (verifySignature(algorithm, key.publicKey, data, signature)) {
+      if (checkSignature(memo, { rdata: key.rdata, publicKey }, algorithm, { data, signature, expiration })) {
         const labels = sig.data.labels;
         const wildcardParent = labels < ownerLabels ? lastLabels(rrset.name, labels) : undefined;
         return wildcardParent === undefined

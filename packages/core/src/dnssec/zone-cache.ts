@@ -1,17 +1,21 @@
 import { TtlCache } from '../util/ttl-cache.js';
+import type { SignatureMemo } from './verify.js';
 import type { ZoneState } from './zone-state.js';
 
 /** A name proven not to be a zone cut, or not to exist, until `expiresAt` (seconds since the epoch). */
 export type CutEntry = { readonly kind: 'not-a-cut' | 'no-name'; readonly expiresAt: number };
 
 /**
- * The per-validator cache: verified zone states (keys, insecure delegations, bogus zones) and
- * names proven not to be zone cuts, in two {@link TtlCache}s on the validator's clock. Expiry
- * times are absolute, in seconds, because they come from signature expirations as well as TTLs.
+ * The per-validator cache: verified zone states (keys, insecure delegations, bogus zones), names
+ * proven not to be zone cuts, and the outcomes of signature checks ({@link SignatureMemo}), in
+ * three {@link TtlCache}s on the validator's clock. Expiry times are absolute, in seconds,
+ * because they come from signature expirations as well as TTLs.
  */
-export class ZoneCache {
+export class ZoneCache implements SignatureMemo {
   readonly #zones: TtlCache<string, ZoneState>;
   readonly #cuts: TtlCache<string, CutEntry>;
+  readonly #signatures: TtlCache<string, boolean>;
+  #remembered = 0;
   readonly #clock: () => number;
 
   /**
@@ -22,6 +26,7 @@ export class ZoneCache {
     this.#clock = clock;
     this.#zones = new TtlCache({ maxEntries, now: clock });
     this.#cuts = new TtlCache({ maxEntries, now: clock });
+    this.#signatures = new TtlCache({ maxEntries, now: clock });
   }
 
   #ttlMs(expiresAt: number): number {
@@ -48,6 +53,23 @@ export class ZoneCache {
     this.#cuts.set(name, entry, this.#ttlMs(entry.expiresAt));
   }
 
+  /** The outcome of a signature check done before, by its fingerprint, if remembered. */
+  checked(id: string): boolean | undefined {
+    const valid = this.#signatures.get(id);
+    if (valid !== undefined) this.#remembered += 1;
+    return valid;
+  }
+
+  /** How many signature checks were answered from the memo since the validator was created. */
+  get remembered(): number {
+    return this.#remembered;
+  }
+
+  /** Remembers a signature check's outcome until the signature expires (`expiresAt`, seconds). */
+  remember(id: string, valid: boolean, expiresAt: number): void {
+    this.#signatures.set(id, valid, this.#ttlMs(expiresAt));
+  }
+
   /** The number of cached zones (expired ones included until next touched). */
   get size(): number {
     return this.#zones.size;
@@ -57,5 +79,6 @@ export class ZoneCache {
   clear(): void {
     this.#zones.clear();
     this.#cuts.clear();
+    this.#signatures.clear();
   }
 }
