@@ -83,8 +83,8 @@ interface SharedSocket {
  *
  * Why sharing stays this narrow (RFC 5452): a spoofed answer must hit the query's source port as
  * well as its ID. Exchanges share a port only while they are all in flight, and only for a bounded
- * number and time, so the port is open no longer than one exchange's time limit would keep it,
- * and it never outlives them to be probed for later queries.
+ * number and time, so the port is open at most `maxAgeMs` longer than one exchange's time limit
+ * would keep it, and it never outlives them to be probed for later queries.
  *
  * @param limits - how many exchanges may share a socket, and for how long new ones may join
  * @param lookup - the host name lookup the sockets use (the network's, which resolves nothing)
