@@ -301,8 +301,9 @@ export function createNodeNetwork(options: NodeNetworkOptions = {}): Network {
       const lease = udpSockets.lease(
         { ip: actual.ip, port: actual.port, address: actual.address },
         {
+          // Only an exchange still on the socket is offered datagrams: finishing releases the lease first.
           offer: (datagram) => {
-            if (settled || datagram.byteLength > maxBytes) return false;
+            if (datagram.byteLength > maxBytes) return false;
             let accepted = true;
             if (accept !== undefined) {
               try {
